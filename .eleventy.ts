@@ -1,0 +1,33 @@
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { HtmlBasePlugin } from "@11ty/eleventy";
+import { dispatchPlugin } from "./src/eleventy/plugin.ts";
+import { loadSiteSettings } from "./src/site/settings.ts";
+import { projectPaths } from "./src/site/project.ts";
+import { basePath } from "./src/urls.ts";
+
+/** Eleventy only renders: Dispatch reads the briefings and settings itself (src/). */
+export default function (eleventyConfig: UserConfig) {
+  const paths = projectPaths();
+  const dev = process.env.ELEVENTY_RUN_MODE === "serve" || process.env.DISPATCH_DEV === "1";
+  const settings = loadSiteSettings(paths.settingsFile);
+
+  eleventyConfig.addPlugin(dispatchPlugin, { dev });
+  // Templates write site paths ("/archive/"); this plugin puts a base with a path in front.
+  eleventyConfig.setPathPrefix(basePath(settings.url));
+  eleventyConfig.addPlugin(HtmlBasePlugin);
+
+  eleventyConfig.addPassthroughCopy({ "content/assets": "assets", "content/images": "images" });
+  // Briefings are data, read by src/content/load.ts, not templates.
+  eleventyConfig.ignores.add("content/briefings/**");
+  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
+  eleventyConfig.setServerOptions({ port: 8080 });
+
+  return {
+    // data: Dispatch reads content/_data/site.json itself (validated, SITE_URL applied), so
+    // Eleventy is pointed at a data folder that does not exist.
+    dir: { input: "content", includes: "../layouts", data: "_eleventy_data", output: paths.output },
+    templateFormats: ["njk", "md"],
+    markdownTemplateEngine: false,
+    htmlTemplateEngine: "njk",
+  };
+}

@@ -1,0 +1,57 @@
+import EleventyDevServer from "@11ty/eleventy-dev-server";
+import { spawn, type ChildProcess } from "node:child_process";
+import { watch } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { loadSiteSettings } from "../site/settings.ts";
+import { projectPaths } from "../site/project.ts";
+import { basePath } from "../urls.ts";
+
+/**
+ * `npm start`: Eleventy rebuilds on every content change and a live-reloading server shows
+ * the result on localhost only. Eleventy does not reload TypeScript modules, so a change in
+ * src/ restarts its process. Output goes to .dev/, never dist/: drafts must not leak.
+ */
+class LocalhostDevServer extends EleventyDevServer {
+  override _serverListen(port: number): void {
+    this.server.listen({ port, host: "127.0.0.1" });
+  }
+}
+
+const root = process.cwd();
+const output = path.join(root, ".dev");
+const port = Number(process.env.PORT ?? 8080);
+const eleventyCmd = createRequire(import.meta.url).resolve("@11ty/eleventy/cmd.cjs");
+const env = { ...process.env, DISPATCH_DEV: "1", DISPATCH_OUT: output };
+const settings = loadSiteSettings(projectPaths(env, root).settingsFile, env);
+
+let eleventy: ChildProcess | null = null;
+function startEleventy(): void {
+  eleventy = spawn(process.execPath, ["--import", "tsx", eleventyCmd, "--config=.eleventy.ts", "--watch"], { env, stdio: "inherit" });
+}
+
+let restartTimer: NodeJS.Timeout | undefined;
+function restartEleventy(): void {
+  clearTimeout(restartTimer);
+  restartTimer = setTimeout(() => {
+    console.log("[dispatch] src/ changed: restarting Eleventy");
+    eleventy?.kill();
+    startEleventy();
+  }, 200);
+}
+
+const server = new LocalhostDevServer("dispatch", output, {
+  pathPrefix: basePath(settings.url),
+  watch: [path.join(output, "**/*")],
+});
+startEleventy();
+server.serve(port);
+console.log(`[dispatch] dev server: http://localhost:${port}${basePath(settings.url)} (drafts and future briefings shown; Ctrl+C stops)`);
+watch(path.join(root, "src"), { recursive: true }, restartEleventy);
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    eleventy?.kill();
+    void server.close().finally(() => process.exit(0));
+  });
+}

@@ -1,0 +1,198 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { analyze } from "../extract/index.ts";
+import { parseBriefingDate, toIso } from "../dates.ts";
+import { ContentError } from "../errors.ts";
+import { renderMarkdown } from "../markdown/render.ts";
+import type { SiteSettings } from "../site/settings.ts";
+import { absoluteUrl, slugify } from "../urls.ts";
+import { FrontMatterError, splitFrontMatter } from "./frontmatter.ts";
+import { describeIssue } from "./issues.ts";
+import { isPublished } from "./publish.ts";
+import { frontMatterSchema, KNOWN_FIELDS, type FrontMatter } from "./schema.ts";
+import { closestField } from "./spelling.ts";
+import type { Author, Briefing, BriefingImage, Tag } from "./types.ts";
+
+export interface LoadOptions {
+  /** Folder of Markdown briefings (searched recursively). */
+  dir: string;
+  settings: SiteSettings;
+  /** Folder that site paths like /images/x.jpg refer to, to learn an image's size. */
+  staticDir?: string;
+  now?: Date;
+  /** The dev server shows drafts and future briefings; builds never do. */
+  includeUnpublished?: boolean;
+  /** How file names appear in messages (relative to this folder). */
+  cwd?: string;
+}
+
+export interface LoadResult {
+  briefings: Briefing[];
+  warnings: string[];
+}
+
+const IMAGE_TYPES: Record<string, string> = {
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".png": "image/png",
+  ".gif": "image/gif",
+  ".webp": "image/webp",
+  ".avif": "image/avif",
+};
+
+function listMarkdown(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".md") && !entry.name.startsWith("_"))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+function toAuthors(value: FrontMatter["authors"]): Author[] {
+  const list = value === undefined ? [] : Array.isArray(value) ? value : [value];
+  return list.map((item) => (typeof item === "string" ? { name: item } : item));
+}
+
+function toTags(value: FrontMatter["tags"]): Tag[] {
+  const list = value === undefined ? [] : Array.isArray(value) ? value : [value];
+  const seen = new Map<string, Tag>();
+  for (const name of list) {
+    const slug = slugify(name);
+    if (slug && !seen.has(slug)) seen.set(slug, { name, slug, path: `/tags/${slug}/` });
+  }
+  return [...seen.values()];
+}
+
+function toImage(src: string, alt: string, settings: SiteSettings, staticDir: string | undefined): BriefingImage {
+  const type = IMAGE_TYPES[path.extname(new URL(src, "https://x.invalid/").pathname).toLowerCase()] ?? null;
+  let bytes: number | null = null;
+  if (staticDir && src.startsWith("/") && !src.startsWith("//")) {
+    try {
+      bytes = statSync(path.join(staticDir, decodeURIComponent(src))).size;
+    } catch {
+      bytes = null;
+    }
+  }
+  return { url: absoluteUrl(src, settings.url), alt, type, bytes };
+}
+
+/** Reads one file into a briefing without neighbours, or the problems that stop it. */
+function readBriefing(
+  file: string,
+  shown: string,
+  options: LoadOptions,
+  warnings: string[],
+): { briefing: Briefing; problems: [] } | { briefing: null; problems: string[] } {
+  const { settings } = options;
+  let split;
+  try {
+    split = splitFrontMatter(readFileSync(file, "utf8"));
+  } catch (error) {
+    if (error instanceof FrontMatterError) {
+      return { briefing: null, problems: [`${shown}${error.line ? `:${error.line}` : ""}: ${error.message}`] };
+    }
+    throw error;
+  }
+  const parsed = frontMatterSchema.safeParse(split.data);
+  if (!parsed.success) {
+    return { briefing: null, problems: parsed.error.issues.map((issue) => `${shown}: ${describeIssue(issue, split.data)}`) };
+  }
+  const fm = parsed.data;
+  const problems: string[] = [];
+  const date = parseBriefingDate(fm.date, settings.timeZone);
+  if (!date) problems.push(`${shown}: "date" must be a date like 2026-01-06 or 2026-01-06T09:30:00+01:00 (got ${JSON.stringify(fm.date)})`);
+  const updated = fm.updated === undefined ? null : parseBriefingDate(fm.updated, settings.timeZone);
+  if (fm.updated !== undefined && !updated) {
+    problems.push(`${shown}: "updated" must be a date like 2026-01-06 or 2026-01-06T18:00:00+01:00 (got ${JSON.stringify(fm.updated)})`);
+  }
+  if (date && updated && updated < date) problems.push(`${shown}: "updated" (${fm.updated}) is before "date" (${fm.date}); fix one of them`);
+  if (fm.image && !fm.imageAlt) problems.push(`${shown}: "imageAlt" is required when "image" is set: describe the picture in a sentence`);
+  const slug = fm.slug ?? slugify(path.basename(file, ".md"));
+  if (!slug) problems.push(`${shown}: cannot make a URL from the file name; add a line like slug: paris-summit`);
+  if (!date || problems.length > 0) return { briefing: null, problems };
+
+  for (const field of Object.keys(split.data)) {
+    if (KNOWN_FIELDS.includes(field)) continue;
+    const suggestion = closestField(field, KNOWN_FIELDS);
+    if (suggestion) warnings.push(`${shown}: unknown field "${field}": did you mean "${suggestion}"? (kept as it is)`);
+  }
+
+  const analysis = analyze(split.body, "markdown");
+  const briefingPath = `/briefings/${date.toFormat("yyyy")}/${slug}/`;
+  const keyQuotes = fm.keyQuote ? [{ text: fm.keyQuote.text, speaker: fm.keyQuote.speaker ?? null }, ...analysis.keyQuotes] : analysis.keyQuotes;
+  return {
+    problems: [],
+    briefing: {
+      sourcePath: shown,
+      slug,
+      path: briefingPath,
+      url: absoluteUrl(briefingPath, settings.url),
+      title: fm.title,
+      date: toIso(date),
+      updated: updated ? toIso(updated) : null,
+      summary: fm.summary || analysis.summary,
+      tags: toTags(fm.tags),
+      authors: toAuthors(fm.authors),
+      image: fm.image ? toImage(fm.image, fm.imageAlt ?? "", settings, options.staticDir) : null,
+      draft: fm.draft ?? false,
+      html: renderMarkdown(split.body),
+      markdown: split.body,
+      quotes: analysis.quotes,
+      keyQuotes,
+      keyQuote: keyQuotes[0] ?? null,
+      keyPoints: analysis.keyPoints,
+      wordCount: analysis.wordCount,
+      readingTimeMinutes: analysis.readingTimeMinutes,
+      newer: null,
+      older: null,
+      data: split.data,
+    },
+  };
+}
+
+/**
+ * Reads every briefing once: checks the front matter, renders the Markdown, runs the
+ * extractors, and links neighbours. All problems in all files are reported together.
+ * Returns the briefings newest first, published ones only unless told otherwise.
+ */
+export function loadBriefings(options: LoadOptions): LoadResult {
+  const cwd = options.cwd ?? process.cwd();
+  const now = options.now ?? new Date();
+  const warnings: string[] = [];
+  const problems: string[] = [];
+  const byPath = new Map<string, string>();
+  const briefings: Briefing[] = [];
+
+  let files: string[];
+  try {
+    files = listMarkdown(options.dir);
+  } catch {
+    throw new ContentError([`${path.relative(cwd, options.dir) || options.dir}: cannot read the briefings folder; check DISPATCH_BRIEFINGS`]);
+  }
+  for (const file of files) {
+    const shown = path.relative(cwd, file) || file;
+    const result = readBriefing(file, shown, options, warnings);
+    if (!result.briefing) {
+      problems.push(...result.problems);
+      continue;
+    }
+    const clash = byPath.get(result.briefing.path);
+    if (clash) {
+      problems.push(`${shown}: its URL ${result.briefing.path} is already used by ${clash}; give one of them another "slug"`);
+      continue;
+    }
+    byPath.set(result.briefing.path, shown);
+    briefings.push(result.briefing);
+  }
+  if (problems.length > 0) throw new ContentError(problems);
+
+  const visible = briefings
+    .filter((briefing) => options.includeUnpublished || isPublished(briefing, now))
+    .sort((a, b) => Date.parse(b.date) - Date.parse(a.date) || a.slug.localeCompare(b.slug));
+  visible.forEach((briefing, index) => {
+    const newer = visible[index - 1];
+    const older = visible[index + 1];
+    briefing.newer = newer ? { title: newer.title, path: newer.path } : null;
+    briefing.older = older ? { title: older.title, path: older.path } : null;
+  });
+  return { briefings: visible, warnings };
+}

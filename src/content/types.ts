@@ -1,0 +1,63 @@
+import type { KeyQuote, Quote } from "../extract/index.ts";
+
+export interface Author {
+  name: string;
+  url?: string;
+}
+
+export interface Tag {
+  name: string;
+  slug: string;
+  path: string;
+}
+
+export interface BriefingImage {
+  /** Absolute URL. */
+  url: string;
+  alt: string;
+  /** Media type and size, known for images that live in the site's own images folder. */
+  type: string | null;
+  bytes: number | null;
+}
+
+export interface BriefingLink {
+  title: string;
+  path: string;
+}
+
+/** One briefing, read, checked, rendered and analysed once per build. */
+export interface Briefing {
+  /** The file as the editor knows it, e.g. content/briefings/2026/paris.md. */
+  sourcePath: string;
+  slug: string;
+  /** Site path without the base, e.g. /briefings/2026/paris/. */
+  path: string;
+  /** Absolute permalink: the feeds' id, never changed once published. */
+  url: string;
+  title: string;
+  /** ISO 8601 with the offset of the site's time zone. */
+  date: string;
+  updated: string | null;
+  /** Front matter summary, or the extracted lede. */
+  summary: string;
+  tags: Tag[];
+  authors: Author[];
+  image: BriefingImage | null;
+  draft: boolean;
+  /** The rendered Markdown body: the only content that reaches HTML unescaped. */
+  html: string;
+  /** The Markdown body as written, for the extractors and the plain-text email. */
+  markdown: string;
+  quotes: Quote[];
+  /** Ranked best first; a front-matter keyQuote comes first. */
+  keyQuotes: KeyQuote[];
+  /** The pull quote: keyQuotes[0], or null. */
+  keyQuote: KeyQuote | null;
+  keyPoints: string[];
+  wordCount: number;
+  readingTimeMinutes: number;
+  newer: BriefingLink | null;
+  older: BriefingLink | null;
+  /** Every front-matter field, unknown ones included: editors extend. */
+  data: Record<string, unknown>;
+}

@@ -1,0 +1,69 @@
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import type { Briefing } from "../content/types.ts";
+import { formatDisplayDate, formatDisplayDateTime } from "../dates.ts";
+import { formatEmailReport } from "../email/index.ts";
+import { analyze } from "../extract/index.ts";
+import { buildSiteData, type SiteData } from "../site/data.ts";
+import { newsArticleJsonLd, pageMeta, type PageContext } from "../site/meta.ts";
+import { loadProject } from "../site/project.ts";
+import { absoluteUrl } from "../urls.ts";
+
+export interface DispatchOptions {
+  /** Dev server: drafts and future briefings show, preview links appear. */
+  dev: boolean;
+  env?: NodeJS.ProcessEnv;
+  now?: Date;
+}
+
+type Analysed = Pick<Briefing, "summary" | "keyPoints" | "keyQuotes" | "readingTimeMinutes">;
+const remembered = new Map<string, Analysed>();
+
+/** Briefings carry their analysis already; a Markdown string is analysed once and remembered. */
+function analysed(input: Briefing | string): Analysed {
+  if (typeof input !== "string") return input;
+  let found = remembered.get(input);
+  if (!found) {
+    found = analyze(input, "markdown");
+    remembered.set(input, found);
+  }
+  return found;
+}
+
+/**
+ * Wires Dispatch's TypeScript modules into Eleventy: one data load per build (re-read on
+ * every rebuild in the dev server), the filters templates use, and build-end reports.
+ */
+export function dispatchPlugin(eleventyConfig: UserConfig, options: DispatchOptions): void {
+  let current: SiteData | null = null;
+  const data = (): SiteData => {
+    current ??= buildSiteData(loadProject({ dev: options.dev, env: options.env, now: options.now }));
+    return current;
+  };
+  eleventyConfig.on("eleventy.before", () => {
+    current = null;
+  });
+
+  for (const key of ["site", "briefings", "listings", "archive", "tags", "outputs"] as const) {
+    eleventyConfig.addGlobalData(key, () => data()[key]);
+  }
+
+  const settings = () => data().site;
+  eleventyConfig.addFilter("displayDate", (iso: string) => formatDisplayDate(iso, settings().timeZone, settings().language));
+  eleventyConfig.addFilter("displayDateTime", (iso: string) => formatDisplayDateTime(iso, settings().timeZone, settings().language));
+  eleventyConfig.addFilter("absoluteUrl", (path: string) => absoluteUrl(path, settings().url));
+  eleventyConfig.addFilter("jsonLd", (briefing: Briefing) => newsArticleJsonLd(briefing, settings()));
+  eleventyConfig.addNunjucksGlobal("pageMeta", (context: Omit<PageContext, "site">) => pageMeta({ ...context, site: settings() }));
+
+  // The extraction filters (issue: key quotes and summaries); computed once per briefing.
+  eleventyConfig.addFilter("summary", (input: Briefing | string) => analysed(input).summary);
+  eleventyConfig.addFilter("keyPoints", (input: Briefing | string) => analysed(input).keyPoints);
+  eleventyConfig.addFilter("keyQuotes", (input: Briefing | string) => analysed(input).keyQuotes);
+  eleventyConfig.addFilter("readingTime", (input: Briefing | string) => analysed(input).readingTimeMinutes);
+
+  eleventyConfig.on("eleventy.after", () => {
+    if (!current) return;
+    for (const warning of current.warnings) console.warn(`[dispatch] warning: ${warning}`);
+    const report = formatEmailReport(current.emailReport);
+    if (report) console.log(report);
+  });
+}

@@ -1,0 +1,51 @@
+import path from "node:path";
+import { loadBriefings } from "../content/load.ts";
+import type { Briefing } from "../content/types.ts";
+import { loadSiteSettings, type SiteSettings } from "./settings.ts";
+
+/** Where things live. Only the briefings folder and the output folder can move (env). */
+export interface ProjectPaths {
+  root: string;
+  /** Editors' folder: site settings, pages, images. */
+  content: string;
+  settingsFile: string;
+  briefings: string;
+  output: string;
+}
+
+export function projectPaths(env: NodeJS.ProcessEnv = process.env, root: string = process.cwd()): ProjectPaths {
+  const content = path.join(root, "content");
+  return {
+    root,
+    content,
+    settingsFile: path.join(content, "_data", "site.json"),
+    briefings: path.resolve(root, env.DISPATCH_BRIEFINGS || path.join(content, "briefings")),
+    output: path.resolve(root, env.DISPATCH_OUT || "dist"),
+  };
+}
+
+export interface Project {
+  paths: ProjectPaths;
+  settings: SiteSettings;
+  briefings: Briefing[];
+  warnings: string[];
+  /** True in the dev server: drafts and future briefings show, preview links appear. */
+  dev: boolean;
+}
+
+/** Reads settings and briefings once; the build, the dev server and the commands all start here. */
+export function loadProject(options: { env?: NodeJS.ProcessEnv; root?: string; dev?: boolean; now?: Date } = {}): Project {
+  const env = options.env ?? process.env;
+  const paths = projectPaths(env, options.root);
+  const settings = loadSiteSettings(paths.settingsFile, env, path.relative(paths.root, paths.settingsFile));
+  const dev = options.dev ?? false;
+  const { briefings, warnings } = loadBriefings({
+    dir: paths.briefings,
+    settings,
+    staticDir: paths.content,
+    includeUnpublished: dev,
+    now: options.now,
+    cwd: paths.root,
+  });
+  return { paths, settings, briefings, warnings, dev };
+}

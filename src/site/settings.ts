@@ -1,0 +1,75 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { isValidTimeZone } from "../dates.ts";
+import { ContentError } from "../errors.ts";
+import { normaliseBaseUrl } from "../urls.ts";
+import { describeIssue } from "../content/issues.ts";
+
+export const EMAIL_TOOLS = ["generic", "mailchimp", "buttondown", "kit", "brevo", "substack"] as const;
+
+const settingsSchema = z.looseObject({
+  title: z.string().trim().min(1),
+  description: z.string().trim().min(1),
+  url: z.url({ protocol: /^https?$/ }),
+  language: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, "must be a language tag like en-GB"),
+  direction: z.enum(["ltr", "rtl"]).default("ltr"),
+  timeZone: z.string().default("UTC").refine(isValidTimeZone, "must be an IANA time zone like Europe/London"),
+  publisher: z.object({
+    name: z.string().trim().min(1),
+    url: z.url().optional(),
+    email: z.email().optional(),
+    address: z.string().optional(),
+    logo: z.string().optional(),
+  }),
+  feedItems: z.number().int().min(1).max(1000).default(20),
+  archivePageSize: z.number().int().min(1).max(500).default(10),
+  email: z
+    .looseObject({
+      tool: z.enum(EMAIL_TOOLS).default("generic"),
+      allowClipped: z.boolean().default(false),
+      utm: z.boolean().default(false),
+    })
+    .prefault({}),
+});
+
+export type SiteSettings = z.infer<typeof settingsSchema>;
+
+/**
+ * Reads and checks the site settings. SITE_URL overrides the base URL (deploy previews);
+ * the base always ends with "/" so that a base with a path keeps it.
+ */
+export function parseSiteSettings(raw: unknown, file: string, env: NodeJS.ProcessEnv = process.env): SiteSettings {
+  const result = settingsSchema.safeParse(raw);
+  if (!result.success) {
+    throw new ContentError(result.error.issues.map((issue) => `${file}: ${describeIssue(issue, raw)}`));
+  }
+  const settings = result.data;
+  const override = env.SITE_URL?.trim();
+  if (override) {
+    try {
+      settings.url = normaliseBaseUrl(override);
+    } catch {
+      throw new ContentError([`SITE_URL: must be an absolute URL like https://example.org/news/ (got "${override}")`]);
+    }
+  } else {
+    settings.url = normaliseBaseUrl(settings.url);
+  }
+  return settings;
+}
+
+/** `shown` is the file's name in messages (relative to the project). */
+export function loadSiteSettings(file: string, env: NodeJS.ProcessEnv = process.env, shown: string = file): SiteSettings {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    throw new ContentError([`${shown}: cannot read the site settings file; create it (see README, "Site settings")`]);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new ContentError([`${shown}: is not valid JSON (${(error as Error).message})`]);
+  }
+  return parseSiteSettings(raw, shown, env);
+}

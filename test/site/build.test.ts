@@ -1,0 +1,150 @@
+import * as cheerio from "cheerio";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { HtmlValidate } from "html-validate";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parseXmlFeed } from "../helpers/feedparse.ts";
+import { fixtureCopy, listFiles, runBuild, type BuildRun } from "../helpers/site.ts";
+import { briefingSource, tempFolder } from "../helpers/tmp.ts";
+
+const BASE = "https://example.org/news/";
+const out = path.join(tempFolder("dispatch-out-").dir, "dist");
+let build: BuildRun;
+let files: string[];
+const read = (file: string) => readFileSync(path.join(out, file), "utf8");
+/** Site pages: everything HTML but the email edition, which has its own rules (test/email). */
+const sitePages = () => files.filter((file) => file.endsWith(".html") && !file.startsWith("email/"));
+
+beforeAll(() => {
+  const briefings = fixtureCopy();
+  // Enough briefings to paginate the archive (10 a page in the site settings).
+  for (let n = 1; n <= 12; n += 1) {
+    briefings.write(`2025/generated-${n}.md`, briefingSource({ title: `"Generated briefing ${n}"`, date: `2025-11-${String(n).padStart(2, "0")}`, tags: "[Generated]" }));
+  }
+  build = runBuild(briefings.dir, out, { SITE_URL: BASE });
+  files = listFiles(out);
+});
+
+describe("a fixture site built with Eleventy", () => {
+  it("builds without errors", () => {
+    expect(build.stderr).not.toMatch(/error/i);
+    expect(build.status).toBe(0);
+    expect(build.stdout).toMatch(/Built \d+ files/);
+  });
+
+  it("writes the pages a newsroom site needs", () => {
+    for (const file of [
+      "index.html",
+      "404.html",
+      "archive/index.html",
+      "archive/page/2/index.html",
+      "archive/2026/index.html",
+      "archive/2026/01/index.html",
+      "tags/index.html",
+      "tags/europe/index.html",
+      "briefings/2026/uk-france-ukraine-troops/index.html",
+      "sitemap.xml",
+      "robots.txt",
+      "feed.xml",
+      "atom.xml",
+      "feed.json",
+      "tags/europe/atom.xml",
+    ]) {
+      expect(files).toContain(file);
+    }
+  });
+
+  it("passes html-validate's recommended rules on every page", async () => {
+    const validator = new HtmlValidate({ extends: ["html-validate:recommended"] });
+    const failures: string[] = [];
+    for (const file of sitePages()) {
+      const report = await validator.validateString(read(file), file);
+      for (const result of report.results) {
+        for (const message of result.messages) failures.push(`${file}:${message.line}: ${message.ruleId} ${message.message}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("never publishes drafts or future briefings anywhere", () => {
+    for (const file of files) {
+      const text = read(file);
+      expect(text, file).not.toContain("must never appear");
+      expect(text, file).not.toContain("from the future");
+    }
+    expect(files.some((file) => file.includes("draft"))).toBe(false);
+  });
+
+  it("lists every page in the sitemap, with absolute URLs under the base path", () => {
+    const $ = cheerio.load(read("sitemap.xml"), { xml: true });
+    const locs = $("loc").map((_, el) => $(el).text()).get().sort();
+    const expected = sitePages()
+      .filter((file) => file !== "404.html")
+      .map((file) => BASE + file.replace(/index\.html$/, ""))
+      .sort();
+    expect(locs).toEqual(expected);
+  });
+
+  it("keeps the base path in every internal link and asset", () => {
+    const $ = cheerio.load(read("briefings/2026/uk-france-ukraine-troops/index.html"));
+    const internal = $("a[href^='/'], link[href^='/']").map((_, el) => $(el).attr("href")).get();
+    expect(internal.length).toBeGreaterThan(3);
+    for (const href of internal) expect(href).toMatch(/^\/news\//);
+    expect($("link[rel=canonical]").attr("href")).toBe(`${BASE}briefings/2026/uk-france-ukraine-troops/`);
+  });
+
+  it("escapes front matter everywhere and leaves {{ }} in a briefing as text", () => {
+    for (const file of sitePages()) expect(read(file), file).not.toContain("<script>alert(1)</script>");
+    const page = cheerio.load(read("briefings/2026/nasty-title/index.html"));
+    expect(page("h1").text()).toBe('Fish & chips <script>alert(1)</script> "quoted" ]]> -- done');
+    const world = read("briefings/2026/world-scripts/index.html");
+    expect(world).toContain("{{ site.title }}");
+    expect(world).toContain("{% raw %}");
+  });
+
+  it("puts the briefing's metadata in the head", () => {
+    const $ = cheerio.load(read("briefings/2025/older/index.html"));
+    expect($("html").attr("lang")).toBe("en-GB");
+    expect($('meta[property="og:type"]').attr("content")).toBe("article");
+    expect($('meta[name="twitter:card"]').length).toBe(1);
+    expect($('link[rel="alternate"]').map((_, el) => $(el).attr("type")).get()).toEqual([
+      "application/rss+xml",
+      "application/atom+xml",
+      "application/feed+json",
+    ]);
+    const ld = JSON.parse($('script[type="application/ld+json"]').text()) as Record<string, unknown>;
+    expect(ld["@type"]).toBe("NewsArticle");
+    expect(ld.datePublished).toBe("2026-01-01T04:30:00+00:00");
+    expect(ld.dateModified).toBe("2026-01-02T10:00:00+00:00");
+    // 23:30 in New York on 31 December is 1 January in London, the site's zone.
+    expect($(".byline time").first().text()).toBe("1 January 2026");
+    expect($(".byline").text()).toContain("Jane Doe and John Roe");
+  });
+
+  it("shows the pull quote, the dek and the key points on a briefing page", () => {
+    const $ = cheerio.load(read("briefings/2026/uk-france-ukraine-troops/index.html"));
+    expect($(".pull-quote figcaption").text()).toBe("Keir Starmer");
+    expect($(".pull-quote blockquote").text()).toContain("Our support for Ukraine is unwavering");
+    expect($(".dek").text()).toMatch(/^Prime Minister Keir Starmer has declared/);
+    expect($('meta[name="description"]').attr("content")).toBe($(".dek").text());
+    expect($(".in-brief li").length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("serves feeds that parse and list the same items with absolute URLs", async () => {
+    const rss = await parseXmlFeed(read("feed.xml"));
+    const atom = await parseXmlFeed(read("atom.xml"));
+    const json = JSON.parse(read("feed.json")) as { version: string; items: { id: string; url: string; content_html: string }[] };
+    expect(json.version).toBe("https://jsonfeed.org/version/1.1");
+    const links = rss.items.map((item) => item.link);
+    expect(atom.items.map((item) => item.link)).toEqual(links);
+    expect(json.items.map((item) => item.url)).toEqual(links);
+    expect(links).toHaveLength(17);
+    expect(links[0]).toBe(`${BASE}briefings/2026/nasty-title/`);
+    for (const item of json.items) {
+      const $ = cheerio.load(item.content_html);
+      for (const url of $("[href], [src]").map((_, el) => $(el).attr("href") ?? $(el).attr("src")).get()) {
+        expect(url, item.id).toMatch(/^(https?|mailto):/);
+      }
+    }
+  });
+});
