@@ -7,13 +7,11 @@ import { basePath } from "./src/urls.ts";
 
 /** Eleventy only renders: Dispatch reads the briefings and settings itself (src/). */
 export default function (eleventyConfig: UserConfig) {
-  const paths = projectPaths();
   const dev = process.env.ELEVENTY_RUN_MODE === "serve" || process.env.DISPATCH_DEV === "1";
-  const settings = loadSiteSettings(paths.settingsFile);
+  const settings = loadSiteSettings(projectPaths().settingsFile);
 
   eleventyConfig.addPlugin(dispatchPlugin, { dev });
-  // Templates write site paths ("/archive/"); this plugin puts a base with a path in front.
-  eleventyConfig.setPathPrefix(basePath(settings.url));
+  // Templates write site paths ("/archive/"); this plugin puts the base's path (pathPrefix) in front.
   eleventyConfig.addPlugin(HtmlBasePlugin);
 
   eleventyConfig.addPassthroughCopy({ "content/assets": "assets", "content/images": "images" });
@@ -25,7 +23,9 @@ export default function (eleventyConfig: UserConfig) {
   return {
     // data: Dispatch reads content/_data/site.json itself (validated, SITE_URL applied), so
     // Eleventy is pointed at a data folder that does not exist.
-    dir: { input: "content", includes: "../layouts", data: "_eleventy_data", output: paths.output },
+    // output: set by whoever runs Eleventy (src/build/build.ts stages it; src/cli/dev.ts uses .dev/).
+    dir: { input: "content", includes: "../layouts", data: "_eleventy_data" },
+    pathPrefix: basePath(settings.url),
     templateFormats: ["njk", "md"],
     markdownTemplateEngine: false,
     htmlTemplateEngine: "njk",

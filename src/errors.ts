@@ -9,15 +9,23 @@ export class ContentError extends Error {
   }
 }
 
-/** Finds a ContentError however deep Eleventy has wrapped it (it nests causes several levels down). */
-export function findContentError(error: unknown): ContentError | null {
+/** An error and the ones it wraps, outermost first: Eleventy nests the real one several levels down. */
+export function* errorChain(error: unknown): Generator<unknown> {
   let current: unknown = error;
   for (let depth = 0; depth < 20 && current; depth += 1) {
-    if (current instanceof ContentError) return current;
-    if (current instanceof Error && current.name === "ContentError" && "problems" in current) {
-      return current as ContentError;
-    }
+    yield current;
     current = current instanceof Error ? (current.cause ?? (current as { originalError?: unknown }).originalError) : null;
   }
+}
+
+export function findContentError(error: unknown): ContentError | null {
+  for (const link of errorChain(error)) if (link instanceof ContentError) return link;
   return null;
+}
+
+/** The innermost error: the one whose stack points at the real problem. */
+export function rootError(error: unknown): unknown {
+  let last: unknown = error;
+  for (const link of errorChain(error)) last = link;
+  return last;
 }

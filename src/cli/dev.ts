@@ -19,15 +19,16 @@ class LocalhostDevServer extends EleventyDevServer {
 }
 
 const root = process.cwd();
-const output = path.join(root, ".dev");
+const output = path.resolve(root, process.env.DISPATCH_OUT || ".dev");
 const port = Number(process.env.PORT ?? 8080);
-const eleventyCmd = createRequire(import.meta.url).resolve("@11ty/eleventy/cmd.cjs");
+// cmd.cjs is not in the package's exports: find it beside the resolved entry (src/…).
+const eleventyCmd = path.join(path.dirname(createRequire(import.meta.url).resolve("@11ty/eleventy")), "..", "cmd.cjs");
 const env = { ...process.env, DISPATCH_DEV: "1", DISPATCH_OUT: output };
 const settings = loadSiteSettings(projectPaths(env, root).settingsFile, env);
 
 let eleventy: ChildProcess | null = null;
 function startEleventy(): void {
-  eleventy = spawn(process.execPath, ["--import", "tsx", eleventyCmd, "--config=.eleventy.ts", "--watch"], { env, stdio: "inherit" });
+  eleventy = spawn(process.execPath, ["--import", "tsx", eleventyCmd, "--config=.eleventy.ts", `--output=${output}`, "--watch"], { env, stdio: "inherit" });
 }
 
 let restartTimer: NodeJS.Timeout | undefined;

@@ -1,18 +1,15 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Briefing } from "../content/types.ts";
 import { formatDisplayDate, formatDisplayDateTime } from "../dates.ts";
-import { formatEmailReport } from "../email/index.ts";
+import { formatEmailSizeReport } from "../email/index.ts";
 import { analyze } from "../extract/index.ts";
-import { buildSiteData, type SiteData } from "../site/data.ts";
+import { forgetSiteData, loadSiteData, type SiteData } from "../site/data.ts";
 import { newsArticleJsonLd, pageMeta, type PageContext } from "../site/meta.ts";
-import { loadProject } from "../site/project.ts";
 import { absoluteUrl } from "../urls.ts";
 
 export interface DispatchOptions {
   /** Dev server: drafts and future briefings show, preview links appear. */
   dev: boolean;
-  env?: NodeJS.ProcessEnv;
-  now?: Date;
 }
 
 type Analysed = Pick<Briefing, "summary" | "keyPoints" | "keyQuotes" | "readingTimeMinutes">;
@@ -34,14 +31,8 @@ function analysed(input: Briefing | string): Analysed {
  * every rebuild in the dev server), the filters templates use, and build-end reports.
  */
 export function dispatchPlugin(eleventyConfig: UserConfig, options: DispatchOptions): void {
-  let current: SiteData | null = null;
-  const data = (): SiteData => {
-    current ??= buildSiteData(loadProject({ dev: options.dev, env: options.env, now: options.now }));
-    return current;
-  };
-  eleventyConfig.on("eleventy.before", () => {
-    current = null;
-  });
+  const data = (): SiteData => loadSiteData({ dev: options.dev });
+  eleventyConfig.on("eleventy.beforeWatch", forgetSiteData);
 
   for (const key of ["site", "briefings", "listings", "archive", "tags", "outputs"] as const) {
     eleventyConfig.addGlobalData(key, () => data()[key]);
@@ -61,9 +52,8 @@ export function dispatchPlugin(eleventyConfig: UserConfig, options: DispatchOpti
   eleventyConfig.addFilter("readingTime", (input: Briefing | string) => analysed(input).readingTimeMinutes);
 
   eleventyConfig.on("eleventy.after", () => {
-    if (!current) return;
-    for (const warning of current.warnings) console.warn(`[dispatch] warning: ${warning}`);
-    const report = formatEmailReport(current.emailReport);
-    if (report) console.log(report);
+    const { warnings, emailReport } = data();
+    for (const warning of warnings) console.warn(`[dispatch] warning: ${warning}`);
+    console.log(formatEmailSizeReport(emailReport));
   });
 }

@@ -3,7 +3,7 @@ import { buildEmailFiles, type EmailSizeReport } from "../email/index.ts";
 import { buildFeeds, feedLinks, type FeedLink } from "../feeds/index.ts";
 import { archivePages, archivePeriods, tagPages, tagSummaries, type ArchiveYear, type ListingPage, type TagSummary } from "./listings.ts";
 import type { OutputFile } from "./outputs.ts";
-import type { Project } from "./project.ts";
+import { loadProject, type Project } from "./project.ts";
 import type { SiteSettings } from "./settings.ts";
 
 /** Everything the templates read, computed once per build. */
@@ -32,4 +32,21 @@ export function buildSiteData(project: Project): SiteData {
     emailReport: email.report,
     warnings: [...project.warnings, ...email.warnings],
   };
+}
+
+let remembered: { key: string; data: SiteData } | null = null;
+
+/**
+ * The site data for this process, read once: the build reads it before Eleventy starts (so a
+ * broken briefing stops everything before a file is written) and Eleventy then reuses it.
+ * The dev server forgets it before each rebuild.
+ */
+export function loadSiteData(options: { dev: boolean }, env: NodeJS.ProcessEnv = process.env): SiteData {
+  const key = JSON.stringify([options.dev, env.DISPATCH_BRIEFINGS, env.SITE_URL, process.cwd()]);
+  if (remembered?.key !== key) remembered = { key, data: buildSiteData(loadProject({ dev: options.dev, env })) };
+  return remembered.data;
+}
+
+export function forgetSiteData(): void {
+  remembered = null;
 }

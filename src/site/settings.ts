@@ -28,6 +28,10 @@ const settingsSchema = z.looseObject({
       tool: z.enum(EMAIL_TOOLS).default("generic"),
       allowClipped: z.boolean().default(false),
       utm: z.boolean().default(false),
+      /** Overrides the tool's unsubscribe merge tag (e.g. another tool's syntax). */
+      unsubscribeUrl: z.string().trim().min(1).optional(),
+      /** Overrides the postal address line in the email footer. */
+      address: z.string().trim().min(1).optional(),
     })
     .prefault({}),
 });

@@ -1,0 +1,27 @@
+import Eleventy from "@11ty/eleventy";
+import { discard, stagingDir, swapIn } from "./swap.ts";
+import { loadSiteData } from "../site/data.ts";
+import { projectPaths } from "../site/project.ts";
+
+/**
+ * Builds the whole site into a staging folder and swaps it in only when everything
+ * succeeded, so the last good output survives a broken briefing. Returns the files written.
+ */
+export async function buildSite(): Promise<number> {
+  // The Eleventy config reads the same environment (DISPATCH_BRIEFINGS, DISPATCH_OUT, SITE_URL).
+  const paths = projectPaths();
+  // Content problems stop the build here, before Eleventy writes anything; Eleventy reuses this.
+  loadSiteData({ dev: false });
+  const staging = stagingDir(paths.output);
+  discard(staging);
+  try {
+    const eleventy = new Eleventy("content", staging, { configPath: ".eleventy.ts", quietMode: true });
+    // Eleventy resolves to [passthrough copies, written templates].
+    const [, written] = (await eleventy.write()) as unknown as [unknown, unknown[]?];
+    swapIn(staging, paths.output);
+    return written?.length ?? 0;
+  } catch (error) {
+    discard(staging);
+    throw error;
+  }
+}

@@ -1,0 +1,52 @@
+import type { Briefing } from "../content/types.ts";
+import { closestField } from "../content/spelling.ts";
+import type { SiteSettings } from "../site/settings.ts";
+import { renderEmail } from "./index.ts";
+import { estimatedSentBytes, formatKb, sizeVerdict } from "./size.ts";
+
+export const USAGE = "Usage: npm run --silent email -- <slug> [--text]";
+
+export interface CommandResult {
+  stdout: string;
+  /** Lines for stderr: notes about the email, or why there is none. */
+  stderr: string[];
+  code: number;
+}
+
+/** Slugs that look like what was typed: containing it, contained in it, or a typo away. */
+function closeMatches(wanted: string, slugs: string[]): string[] {
+  const lower = wanted.toLowerCase();
+  const typo = closestField(lower, slugs);
+  return slugs.filter((slug) => slug.includes(lower) || lower.includes(slug) || slug === typo).slice(0, 8);
+}
+
+/**
+ * `email <slug> [--text]`: that briefing's email HTML (or plain text) for stdout, notes for
+ * stderr. Kept apart from src/cli/email.ts so it can run on hand-made briefings in tests.
+ */
+export function emailCommand(argv: string[], briefings: Briefing[], settings: SiteSettings, now: Date = new Date()): CommandResult {
+  const options = argv.filter((arg) => arg.startsWith("--"));
+  const slugs = argv.filter((arg) => !arg.startsWith("--"));
+  if (slugs.length !== 1 || options.some((option) => option !== "--text")) return { stdout: "", stderr: [USAGE], code: 1 };
+  const wanted = slugs[0]!;
+  const briefing = briefings.find((candidate) => candidate.slug === wanted);
+  if (!briefing) {
+    const all = briefings.map((candidate) => candidate.slug);
+    const close = closeMatches(wanted, all);
+    const stderr = [`No briefing has the slug "${wanted}".`];
+    if (close.length > 0) stderr.push("Did you mean:", ...close.map((slug) => `  ${slug}`));
+    else if (all.length > 0) stderr.push("Newest briefings:", ...all.slice(0, 8).map((slug) => `  ${slug}`));
+    return { stdout: "", stderr, code: 1 };
+  }
+  const edition = renderEmail(briefing, settings);
+  const stderr = edition.warnings.map((warning) => `warning: ${warning}`);
+  if (briefing.draft || Date.parse(briefing.date) > now.getTime()) {
+    stderr.push(`note: ${briefing.sourcePath} is not published yet: its "Read on the web" link works once it is.`);
+  }
+  const verdict = sizeVerdict(edition.bytes);
+  if (verdict !== "ok") {
+    const sizes = `${formatKb(edition.bytes)} (~${formatKb(estimatedSentBytes(edition.bytes))} sent)`;
+    stderr.push(`warning: ${briefing.sourcePath}: ${sizes}: ${verdict === "clipped" ? "Gmail will clip it" : "close to Gmail's clipping limit"}`);
+  }
+  return { stdout: options.includes("--text") ? edition.text : edition.html, stderr, code: 0 };
+}

@@ -1,0 +1,123 @@
+import type { Briefing } from "../content/types.ts";
+import { formatDisplayDate } from "../dates.ts";
+import { ContentError } from "../errors.ts";
+import type { OutputFile } from "../site/outputs.ts";
+import type { SiteSettings } from "../site/settings.ts";
+import { prepareBody } from "./body.ts";
+import { inlineEmailCss } from "./inline.ts";
+import { utmFor, withUtm } from "./links.ts";
+import { toolLinks } from "./presets.ts";
+import { renderPreview } from "./preview.ts";
+import { renderTemplate } from "./render.ts";
+import type { EmailSizeReport } from "./report.ts";
+import { estimatedSentBytes, formatKb, GMAIL_CLIP_BYTES, sizeVerdict, TOOL_RESERVE_BYTES } from "./size.ts";
+import { toPlainText } from "./text.ts";
+
+export { formatEmailSizeReport, type EmailSizeReport } from "./report.ts";
+
+/** One briefing's email edition. */
+export interface EmailEdition {
+  subject: string;
+  /** The hidden preview text inbox lists show after the subject. */
+  preheader: string;
+  /** The complete document, CSS inlined, ready to paste. */
+  html: string;
+  /** The content alone, for tools that wrap it in their own template. */
+  fragment: string;
+  text: string;
+  /** UTF-8 bytes of `html`, before the mailing tool adds its own. */
+  bytes: number;
+  /** Things the editor should fix (images without size or alt text, unsupported formats). */
+  warnings: string[];
+}
+
+/**
+ * Enough invisible characters after the preheader that inbox previews stop there instead of
+ * pulling in the masthead and title (previews show roughly 90–150 characters).
+ */
+function preheaderPadding(preheader: string): number {
+  return Math.max(30, 150 - [...preheader].length);
+}
+
+export function renderEmail(briefing: Briefing, settings: SiteSettings): EmailEdition {
+  const links = toolLinks(settings);
+  const utm = utmFor(briefing, settings);
+  const body = prepareBody(briefing, settings, utm);
+  const webUrl = withUtm(briefing.url, settings.url, utm);
+  const view = {
+    lang: settings.language,
+    dir: settings.direction,
+    subject: briefing.title,
+    preheader: briefing.summary,
+    preheaderPadding: preheaderPadding(briefing.summary),
+    siteTitle: settings.title,
+    siteUrl: withUtm(settings.url, settings.url, utm),
+    title: briefing.title,
+    dateIso: briefing.date,
+    dateDisplay: formatDisplayDate(briefing.date, settings.timeZone, settings.language),
+    keyPoints: briefing.keyPoints,
+    keyQuote: briefing.keyQuote,
+    bodyHtml: body.html,
+    webUrl,
+    viewInBrowserUrl: links.viewInBrowserUrl ?? webUrl,
+    // Tools that add their own footer (Substack) get none from us.
+    footer: links.unsubscribeUrl ? { unsubscribeUrl: links.unsubscribeUrl, addressLine: links.addressLine } : null,
+  };
+  const html = inlineEmailCss(renderTemplate("email/email.njk", view), "document");
+  return {
+    subject: briefing.title,
+    preheader: briefing.summary,
+    html,
+    fragment: inlineEmailCss(renderTemplate("email/fragment.njk", view), "fragment"),
+    text: toPlainText(html, briefing.url),
+    bytes: Buffer.byteLength(html, "utf8"),
+    warnings: body.warnings,
+  };
+}
+
+function sizeMessage(briefing: Briefing, bytes: number): string {
+  return (
+    `${briefing.sourcePath}: the email is ${formatKb(bytes)}, about ${formatKb(estimatedSentBytes(bytes))} once the mailing tool ` +
+    `adds its ${formatKb(TOOL_RESERVE_BYTES)} of tracking and footer; Gmail clips emails above ${formatKb(GMAIL_CLIP_BYTES)}`
+  );
+}
+
+export interface EmailBuild {
+  files: OutputFile[];
+  report: EmailSizeReport[];
+  warnings: string[];
+}
+
+/**
+ * Every briefing's email files: /email/<slug>/index.html, email.txt, fragment.html and the
+ * preview page. Emails Gmail would clip fail the build (all of them named at once) unless
+ * `email.allowClipped` is set; large ones are warned about.
+ */
+export function buildEmailFiles(briefings: Briefing[], settings: SiteSettings): EmailBuild {
+  const files: OutputFile[] = [];
+  const report: EmailSizeReport[] = [];
+  const warnings: string[] = [];
+  const problems: string[] = [];
+  for (const briefing of briefings) {
+    const edition = renderEmail(briefing, settings);
+    const dir = `/email/${briefing.slug}/`;
+    files.push(
+      { path: `${dir}index.html`, body: edition.html },
+      { path: `${dir}email.txt`, body: edition.text },
+      { path: `${dir}fragment.html`, body: edition.fragment },
+      { path: `${dir}preview/index.html`, body: renderPreview(edition, settings) },
+    );
+    report.push({ sourcePath: briefing.sourcePath, slug: briefing.slug, bytes: edition.bytes });
+    warnings.push(...edition.warnings);
+    const verdict = sizeVerdict(edition.bytes);
+    if (verdict === "clipped" && !settings.email.allowClipped) {
+      problems.push(`${sizeMessage(briefing, edition.bytes)}. Shorten the briefing, or set "email": { "allowClipped": true } in content/_data/site.json to send it clipped`);
+    } else if (verdict === "clipped") {
+      warnings.push(`${sizeMessage(briefing, edition.bytes)}: it will be clipped (allowed by email.allowClipped)`);
+    } else if (verdict === "warn") {
+      warnings.push(`${sizeMessage(briefing, edition.bytes)}: close to the limit, keep it short`);
+    }
+  }
+  if (problems.length > 0) throw new ContentError(problems);
+  return { files, report, warnings };
+}

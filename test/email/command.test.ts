@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { emailCommand, USAGE } from "../../src/email/command.ts";
+import { makeBriefing, makeSettings } from "./fixtures.ts";
+
+const settings = makeSettings();
+const briefings = [
+  makeBriefing({ slug: "climate-report" }),
+  makeBriefing({ slug: "city-transport-strike" }),
+  makeBriefing({ slug: "eu-energy-prices", draft: true }),
+];
+
+describe("email command", () => {
+  it("prints the HTML, or the plain text with --text", () => {
+    const html = emailCommand(["climate-report"], briefings, settings);
+    expect(html.code).toBe(0);
+    expect(html.stdout.startsWith("<!doctype html>")).toBe(true);
+    const text = emailCommand(["climate-report", "--text"], briefings, settings);
+    expect(text.stdout).toContain("THE FINDINGS");
+    expect(text.stdout).not.toContain("<");
+  });
+
+  it("lists close matches for an unknown slug and fails", () => {
+    const typo = emailCommand(["climate-reprot"], briefings, settings);
+    expect(typo).toMatchObject({ stdout: "", code: 1 });
+    expect(typo.stderr).toEqual(['No briefing has the slug "climate-reprot".', "Did you mean:", "  climate-report"]);
+    const part = emailCommand(["strike"], briefings, settings);
+    expect(part.stderr).toContain("  city-transport-strike");
+    const nothing = emailCommand(["zzz"], briefings, settings);
+    expect(nothing.stderr.slice(1)).toEqual(["Newest briefings:", "  climate-report", "  city-transport-strike", "  eu-energy-prices"]);
+  });
+
+  it("notes drafts and image problems on stderr, never on stdout", () => {
+    const draft = emailCommand(["eu-energy-prices"], briefings, settings);
+    expect(draft.code).toBe(0);
+    expect(draft.stderr.join("\n")).toMatch(/not published yet/);
+    expect(draft.stderr.join("\n")).toMatch(/has no width and height/);
+    expect(draft.stdout).not.toContain("warning:");
+  });
+
+  it("explains its usage when called wrongly", () => {
+    expect(emailCommand([], briefings, settings)).toEqual({ stdout: "", stderr: [USAGE], code: 1 });
+    expect(emailCommand(["a", "--html"], briefings, settings).code).toBe(1);
+  });
+});
