@@ -177,7 +177,7 @@ export function loadBriefings(options: LoadOptions): LoadResult {
     }
     const clash = byPath.get(result.briefing.path);
     if (clash) {
-      problems.push(`${shown}: its URL ${result.briefing.path} is already used by ${clash}; give one of them another "slug"`);
+      problems.push(`${clash} and ${shown} both have the URL ${result.briefing.path}; give one of them another "slug"`);
       continue;
     }
     byPath.set(result.briefing.path, shown);

@@ -57,6 +57,8 @@ export function cleanForSyndication(html: string, pageUrl: string, base: string)
     allowedSchemes: ["http", "https", "mailto", "tel"],
     allowedSchemesByTag: { img: ["http", "https"], source: ["http", "https"] },
     allowProtocolRelative: false,
+    // <source> is a void element: written as <source></source> it is invalid HTML in a feed.
+    selfClosing: [...sanitizeHtml.defaults.selfClosing, "source"],
     transformTags: { a: resolve, img: resolve, source: resolve },
   });
 }

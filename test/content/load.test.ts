@@ -72,7 +72,7 @@ describe("loadBriefings", () => {
     folder.write("2026/a.md", briefingSource({ title: "A", date: "2026-01-01", slug: "same" }));
     folder.write("2026/b.md", briefingSource({ title: "B", date: "2026-03-01", slug: "same" }));
     expect(problemsOf(() => loadBriefings({ dir: folder.dir, settings, now, cwd: folder.dir }))).toEqual([
-      "2026/b.md: its URL /briefings/2026/same/ is already used by 2026/a.md; give one of them another \"slug\"",
+      '2026/a.md and 2026/b.md both have the URL /briefings/2026/same/; give one of them another "slug"',
     ]);
   });
 

@@ -29,7 +29,7 @@ const cases: { name: string; file: string; text: string; message: RegExp }[] = [
     name: "a duplicate slug",
     file: "2026/copy.md",
     text: briefingSource({ title: "Copy", date: "2026-03-01", slug: "uk-france-ukraine-troops" }),
-    message: /2026\/copy\.md: its URL \/briefings\/2026\/uk-france-ukraine-troops\/ is already used by .*uk-france-ukraine-troops\.md/,
+    message: /2026\/copy\.md and .*2026\/uk-france-ukraine-troops\.md both have the URL \/briefings\/2026\/uk-france-ukraine-troops\/; give one of them another "slug"/,
   },
 ];
 

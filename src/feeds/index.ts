@@ -1,0 +1,70 @@
+import type { Briefing, Tag } from "../content/types.ts";
+import type { SiteSettings } from "../site/settings.ts";
+import type { OutputFile } from "../site/outputs.ts";
+import { renderAtom } from "./atom.ts";
+import type { Channel } from "./channel.ts";
+import { publishedNewestFirst } from "./items.ts";
+import { renderJson } from "./json.ts";
+import { FEED_LINKS, tagFeedPath, type FeedLink } from "./links.ts";
+import { renderRss } from "./rss.ts";
+import { xmlChars } from "./xml.ts";
+
+export { FEED_LINKS, tagFeedPath, type FeedLink } from "./links.ts";
+
+/** The three site-wide feeds for <link rel="alternate">, titled with the site's name. */
+export function feedLinks(settings: SiteSettings): FeedLink[] {
+  return Object.values(FEED_LINKS).map((link) => ({ ...link, title: `${settings.title} (${link.title})` }));
+}
+
+/** Published briefings grouped by tag slug, tags in order of first (newest) use. */
+function byTag(briefings: Briefing[]): Map<string, { tag: Tag; briefings: Briefing[] }> {
+  const groups = new Map<string, { tag: Tag; briefings: Briefing[] }>();
+  for (const briefing of briefings) {
+    for (const tag of briefing.tags) {
+      const group = groups.get(tag.slug) ?? { tag, briefings: [] };
+      group.briefings.push(briefing);
+      groups.set(tag.slug, group);
+    }
+  }
+  return groups;
+}
+
+/**
+ * RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the site, and an Atom feed per tag. Each carries the
+ * newest `settings.feedItems` published briefings. `now` only decides what is published and
+ * dates a feed that has no items.
+ */
+export function buildFeeds(briefings: Briefing[], settings: SiteSettings, now: Date = new Date()): OutputFile[] {
+  const published = publishedNewestFirst(briefings, now);
+  const site = (selfPath: string): Channel => ({
+    title: settings.title,
+    description: settings.description,
+    homePath: "/",
+    selfPath,
+    briefings: published.slice(0, settings.feedItems),
+    now,
+  });
+  const files: OutputFile[] = [
+    { path: FEED_LINKS.rss.path, body: renderRss(site(FEED_LINKS.rss.path), settings) },
+    { path: FEED_LINKS.atom.path, body: renderAtom(site(FEED_LINKS.atom.path), settings) },
+    { path: FEED_LINKS.json.path, body: renderJson(site(FEED_LINKS.json.path), settings) },
+  ];
+  for (const { tag, briefings: tagged } of byTag(published).values()) {
+    const path = tagFeedPath(tag);
+    files.push({
+      path,
+      body: renderAtom(
+        {
+          title: `${settings.title}: ${xmlChars(tag.name)}`,
+          description: settings.description,
+          homePath: tag.path,
+          selfPath: path,
+          briefings: tagged.slice(0, settings.feedItems),
+          now,
+        },
+        settings,
+      ),
+    });
+  }
+  return files;
+}

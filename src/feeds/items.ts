@@ -1,0 +1,54 @@
+import type { Author as FeedAuthor, Item } from "feed";
+import type { Briefing } from "../content/types.ts";
+import { isPublished } from "../content/publish.ts";
+import { cleanForSyndication } from "../html/syndicate.ts";
+import type { SiteSettings } from "../site/settings.ts";
+import { OffsetDate } from "./dates.ts";
+import { xmlChars } from "./xml.ts";
+
+/**
+ * What any feed may carry: published briefings only, newest first. The caller already filters,
+ * but a draft or a future briefing must never leak into a feed, whoever calls.
+ */
+export function publishedNewestFirst(briefings: readonly Briefing[], now: Date): Briefing[] {
+  return briefings.filter((briefing) => isPublished(briefing, now)).sort((a, b) => Date.parse(b.date) - Date.parse(a.date));
+}
+
+/** The briefing's authors, or the publisher: Atom requires an author on every entry. */
+export function itemAuthors(briefing: Briefing, settings: SiteSettings): FeedAuthor[] {
+  if (briefing.authors.length === 0) return [publisherAuthor(settings)];
+  return briefing.authors.map((author) => ({ name: xmlChars(author.name), link: author.url }));
+}
+
+export function publisherAuthor(settings: SiteSettings): FeedAuthor {
+  const { name, email, url } = settings.publisher;
+  return { name, email, link: url };
+}
+
+export function lastModified(briefing: Briefing): OffsetDate {
+  return new OffsetDate(briefing.updated ?? briefing.date);
+}
+
+/** An item with the fields toItem always fills marked as present. */
+export type FeedItem = Item & Required<Pick<Item, "description" | "category" | "author" | "published">>;
+
+/**
+ * One briefing as a feed item, with text fields as plain text: each format escapes them as its
+ * element types need. No id or guid: feed 6 then uses the link (the permalink) as Atom id and
+ * as an RSS guid with isPermaLink="true"; JSON Feed ids are added when it is rewritten.
+ */
+export function toItem(briefing: Briefing, settings: SiteSettings): FeedItem {
+  // A briefing with an empty body has no summary or content: the title stands in as the
+  // summary (an Atom entry needs some text) and the empty content element is left out.
+  const content = cleanForSyndication(briefing.html, briefing.url, settings.url);
+  return {
+    title: xmlChars(briefing.title),
+    link: briefing.url,
+    date: lastModified(briefing),
+    published: new OffsetDate(briefing.date),
+    description: xmlChars(briefing.summary || briefing.title),
+    content: content ? xmlChars(content) : undefined,
+    category: briefing.tags.map((tag) => ({ name: xmlChars(tag.name), term: tag.slug })),
+    author: itemAuthors(briefing, settings),
+  };
+}
