@@ -13,7 +13,7 @@ import {
   text,
   type JsonFeed,
   type ParsedFeed,
-} from "../fixtures/feeds/parse.ts";
+} from "../helpers/feeds.ts";
 
 const NOW = new Date("2026-06-01T12:00:00Z");
 const settings = makeSettings();

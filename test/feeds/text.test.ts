@@ -4,7 +4,7 @@ import { OffsetDate } from "../../src/feeds/dates.ts";
 import { buildFeeds } from "../../src/feeds/index.ts";
 import { cdataSafe, xmlChars } from "../../src/feeds/xml.ts";
 import { makeBriefing, makeSettings } from "../fixtures/feeds/briefings.ts";
-import { htmlToText, jsonFeedSchema, parseXmlFeed, text } from "../fixtures/feeds/parse.ts";
+import { htmlToText, jsonFeedSchema, parseXmlFeed, text } from "../helpers/feeds.ts";
 
 const settings = makeSettings();
 const NOW = new Date("2026-06-01T12:00:00Z");

@@ -5,7 +5,7 @@ import type { Briefing } from "../../src/content/types.ts";
 import { buildFeeds } from "../../src/feeds/index.ts";
 import { briefingSource, tempFolder } from "../helpers/tmp.ts";
 import { makeSample, makeSettings } from "../fixtures/feeds/briefings.ts";
-import { collectUrls, jingErrors, jingOnPath, jsonFeedSchema, parseXmlFeed, text } from "../fixtures/feeds/parse.ts";
+import { collectUrls, jingErrors, jingOnPath, jsonFeedSchema, parseXmlFeed, text } from "../helpers/feeds.ts";
 
 const NOW = new Date("2026-06-01T12:00:00Z");
 const settings = makeSettings();
