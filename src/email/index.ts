@@ -4,7 +4,7 @@ import { ContentError } from "../errors.ts";
 import type { OutputFile } from "../site/outputs.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import { prepareBody } from "./body.ts";
-import { inlineEmailCss } from "./inline.ts";
+import { inlineEmailCss, splitFragment } from "./inline.ts";
 import { utmFor, withUtm } from "./links.ts";
 import { toolLinks } from "./presets.ts";
 import { renderPreview } from "./preview.ts";
@@ -63,12 +63,12 @@ export function renderEmail(briefing: Briefing, settings: SiteSettings): EmailEd
     // Tools that add their own footer (Substack) get none from us.
     footer: links.unsubscribeUrl ? { unsubscribeUrl: links.unsubscribeUrl, addressLine: links.addressLine } : null,
   };
-  const html = inlineEmailCss(renderTemplate("email/email.njk", view), "document");
+  const { html, fragment } = splitFragment(inlineEmailCss(renderTemplate("email/email.njk", view)));
   return {
     subject: briefing.title,
     preheader: briefing.summary,
     html,
-    fragment: inlineEmailCss(renderTemplate("email/fragment.njk", view), "fragment"),
+    fragment,
     text: toPlainText(html, briefing.url),
     bytes: Buffer.byteLength(html, "utf8"),
     warnings: body.warnings,
