@@ -1,0 +1,55 @@
+/**
+ * The editors' command: prints the summary, key points, quotations and reading time of one article.
+ *
+ *   npm run --silent analyze -- FILE      FILE: a Markdown briefing (.md, front matter ignored),
+ *                                         a plain-text article (.txt), or - for stdin
+ */
+import { readFileSync } from "node:fs";
+import { extname } from "node:path";
+import { analyze, type SourceFormat } from "../extract/index.js";
+
+const FRONT_MATTER = /^---\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+const MARKDOWN_HEADING = /^#{1,6}[ \t]/m;
+
+/** Drops YAML front matter between `---` lines; the caller applies its overrides. */
+export function stripFrontMatter(source: string): string {
+  return source.replace(FRONT_MATTER, "");
+}
+
+/** `.txt` is a plain-text article, `.md` a briefing; otherwise front matter or `# ` headings mean Markdown. */
+export function detectFormat(source: string, fileName = "-"): SourceFormat {
+  const extension = extname(fileName).toLowerCase();
+  if (extension === ".txt") return "text";
+  if (extension === ".md" || extension === ".markdown") return "markdown";
+  return /^---\r?\n/.test(source) || MARKDOWN_HEADING.test(source) ? "markdown" : "text";
+}
+
+function main(args: string[]): number {
+  const file = args.find((a) => a !== "--");
+  if (file === undefined) {
+    process.stderr.write("usage: npm run --silent analyze -- FILE (a .md briefing, a .txt article, or - for stdin)\n");
+    return 2;
+  }
+  let source: string;
+  try {
+    source = readFileSync(file === "-" ? 0 : file, "utf8");
+  } catch (error) {
+    const reason = error instanceof Error && "code" in error && error.code === "ENOENT" ? "no such file" : String(error);
+    process.stderr.write(`analyze: cannot read ${file}: ${reason}\n`);
+    return 1;
+  }
+  const format = detectFormat(source, file);
+  const analysis = analyze(format === "markdown" ? stripFrontMatter(source) : source, format);
+  const output = {
+    summary: analysis.summary,
+    keyPoints: analysis.keyPoints,
+    quotes: analysis.quotes.map(({ text, speaker }) => ({ text, speaker })),
+    wordCount: analysis.wordCount,
+    readingTimeMinutes: analysis.readingTimeMinutes,
+    keyQuotes: analysis.keyQuotes,
+  };
+  process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

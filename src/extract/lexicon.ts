@@ -1,0 +1,160 @@
+/** Word lists for attribution and name recognition (English, with a few French/German speech verbs). */
+
+/** Builds -s/-ed/-ing forms of regular verbs; irregular forms are listed explicitly. */
+function inflect(lemma: string): string[] {
+  const forms = [lemma];
+  if (lemma.endsWith("e")) forms.push(`${lemma}s`, `${lemma}d`, `${lemma.slice(0, -1)}ing`);
+  else if (/[^aeiou]y$/.test(lemma)) forms.push(`${lemma.slice(0, -1)}ies`, `${lemma.slice(0, -1)}ied`, `${lemma}ing`);
+  else if (/(s|sh|ch|x)$/.test(lemma)) forms.push(`${lemma}es`, `${lemma}ed`, `${lemma}ing`);
+  else forms.push(`${lemma}s`, `${lemma}ed`, `${lemma}ing`);
+  return forms;
+}
+
+const REGULAR_SPEECH_VERBS = [
+  "add", "announce", "argue", "ask", "claim", "declare", "explain", "indicate", "insist", "note", "reply",
+  "stress", "urge", "warn", "state", "remark", "comment", "observe", "continue", "concede", "acknowledge",
+  "recall", "suggest", "maintain", "predict", "pledge", "caution", "emphasise", "emphasize", "underline",
+  "tweet", "post", "respond", "answer", "counter", "shout", "whisper", "joke", "complain", "lament", "muse",
+  "conclude", "confirm", "deny", "allege", "assert", "reiterate", "recount", "describe", "call", "brand",
+  "label", "hail", "praise", "criticise", "criticize", "dismiss", "exclaim", "boast", "scream", "yell",
+  "plead", "reflect", "mention", "agree", "protest", "demand", "promise", "vow", "blast", "accuse",
+  "reveal", "term", "deem", "cry", "sigh", "snap", "testify", "estimate", "forecast", "affirm", "tell",
+];
+const IRREGULAR_SPEECH_VERBS = [
+  "said", "says", "say", "saying", "told", "tells", "telling", "wrote", "writes", "written", "writing",
+  "spoke", "speaking", "admitted", "admits", "admitting", "quipped", "quips", "labelled", "labelling",
+  "dubbed", "dubs", "put", "puts", "conceded", "added", "according",
+  // French and German reporting verbs seen in quoted foreign-language news.
+  "déclaré", "dit", "affirmé", "estimé", "souligné", "ajouté", "expliqué", "indiqué", "assuré", "sagte",
+  "erklärte", "betonte", "sagt", "fügte", "meinte",
+];
+export const SPEECH_VERBS: ReadonlySet<string> = new Set([
+  ...REGULAR_SPEECH_VERBS.flatMap(inflect),
+  ...IRREGULAR_SPEECH_VERBS,
+]);
+
+/** A lower-case speech verb: "States" in "United States" or a name like "Post" is none. */
+export function isSpeechVerb(token: { text: string; lower: string }): boolean {
+  return SPEECH_VERBS.has(token.lower) && token.text === token.lower;
+}
+
+/** Verbs after which a following noun phrase names the speaker (`…," said Jane Doe`). */
+export const INVERTIBLE_VERBS: ReadonlySet<string> = new Set([
+  "said", "says", "added", "adds", "asked", "asks", "replied", "replies", "explained", "noted", "wrote",
+  "warned", "declared", "insisted", "argued", "stressed", "claimed", "announced", "urged", "continued",
+  "shouted", "recalled", "observed", "remarked", "cautioned", "admitted", "conceded", "countered",
+  "responded", "answered", "exclaimed", "cried", "déclaré", "dit", "affirmé", "ajouté", "sagte",
+  "erklärte", "betonte", "indicated", "stated", "concluded",
+]);
+
+/** Verbs that label or characterise, used for one- and two-word partial quotes (`called the vote "rigged"`). */
+export const CALLING_VERBS: ReadonlySet<string> = new Set(
+  ["call", "brand", "label", "describe", "term", "deem", "dub", "hail", "dismiss", "criticise", "criticize", "blast"]
+    .flatMap(inflect)
+    .concat(["dubbed", "labelled"]),
+);
+
+/** Auxiliaries and adverbs that may sit between a speaker and the speech verb. */
+export const VERB_FILLERS: ReadonlySet<string> = new Set([
+  "has", "had", "have", "was", "is", "were", "are", "would", "will", "could", "did", "does", "do",
+  "also", "later", "then", "again", "previously", "once", "now", "recently", "earlier", "further",
+  "simply", "just", "herself", "himself", "themselves", "a", "ensuite", "am", "hat", "habe",
+]);
+
+export const PRONOUNS: ReadonlySet<string> = new Set(["he", "she", "they", "il", "elle", "er", "sie"]);
+
+export const DETERMINERS: ReadonlySet<string> = new Set([
+  "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your",
+]);
+
+export const PREPOSITIONS: ReadonlySet<string> = new Set([
+  "of", "for", "in", "on", "at", "with", "about", "from", "by", "to", "into", "over", "under", "against",
+  "between", "towards", "toward",
+]);
+
+export const COPULAS: ReadonlySet<string> = new Set([
+  "is", "was", "were", "are", "be", "been", "being", "as", "seemed", "seems", "remains", "remained",
+  "looked", "looks", "became", "become",
+]);
+
+/** Words right before a quoted span that make it a name, title or mentioned term, not speech. */
+export const NAMING_CUES: ReadonlySet<string> = new Set([
+  "so-called", "dubbed", "nicknamed", "named", "titled", "entitled", "called", "codenamed", "code-named",
+  "word", "words", "term", "phrase", "slogan", "hashtag", "motto", "label", "operation", "book", "memoir",
+  "novel", "film", "movie", "drama", "series", "show", "podcast", "song", "album", "play", "documentary",
+  "programme", "program", "newspaper", "magazine", "campaign", "exhibition", "festival", "brand", "app",
+  "game", "ship", "vessel", "painting", "poem", "musical", "sitcom", "column", "headline",
+]);
+
+/** Capitalised words that introduce or qualify a name but are not part of it. */
+export const TITLES: ReadonlySet<string> = new Set([
+  "president", "prime", "minister", "secretary", "chancellor", "mayor", "governor", "senator", "sen",
+  "rep", "representative", "congressman", "congresswoman", "judge", "justice", "general", "gen", "colonel",
+  "col", "lieutenant", "lt", "captain", "capt", "commander", "admiral", "sergeant", "sgt", "chief",
+  "director", "dr", "doctor", "professor", "prof", "mr", "mrs", "ms", "mx", "miss", "sir", "dame", "lord",
+  "lady", "baroness", "baron", "king", "queen", "prince", "princess", "pope", "archbishop", "bishop",
+  "rabbi", "imam", "ambassador", "envoy", "commissioner", "chairman", "chairwoman", "chair", "ceo",
+  "executive", "speaker", "leader", "deputy", "vice", "first", "state", "attorney", "inspector",
+  "detective", "superintendent", "constable", "officer", "coach", "manager", "secretary-general",
+  "mp", "mep", "rev", "reverend", "bundeskanzler", "kanzler", "premier", "sheikh", "emir", "crown",
+  "monsieur", "madame", "herr", "frau", "m", "mme", "spokesman", "spokeswoman", "spokesperson", "economist",
+  "analyst", "witness", "founder", "head", "former",
+]);
+
+/** Lower-case role nouns that can stand for a person (`the minister said`). */
+export const ROLE_NOUNS: ReadonlySet<string> = new Set([
+  "minister", "president", "spokesperson", "spokesman", "spokeswoman", "chancellor", "secretary", "chief",
+  "leader", "official", "ambassador", "mayor", "governor", "senator", "general", "commander", "director",
+  "chairman", "chairwoman", "chair", "head", "envoy", "adviser", "advisor", "professor", "judge", "lawyer",
+  "analyst", "economist", "expert", "author", "founder", "premier", "king", "queen", "pope", "captain",
+  "coach", "manager", "officer", "inspector", "detective", "prosecutor", "attorney", "candidate",
+  "lawmaker", "mp", "diplomat", "negotiator", "researcher", "scientist", "doctor", "teacher", "resident",
+  "witness", "survivor", "organiser", "organizer", "engineer", "executive", "ceo", "boss", "owner",
+  "campaigner", "activist", "commissioner", "forecaster", "meteorologist", "veteran",
+  "singer", "actor", "actress", "writer", "player", "striker", "star", "volunteer", "investor", "aide",
+  "source", "company", "firm", "group", "agency", "ministry", "government", "department", "council",
+]);
+
+/** Plural or collective nouns that often open a sentence but never name a person. */
+export const GROUP_NOUNS: ReadonlySet<string> = new Set([
+  "officials", "analysts", "critics", "experts", "residents", "police", "doctors", "economists",
+  "scientists", "researchers", "campaigners", "protesters", "witnesses", "sources", "aides", "diplomats",
+  "lawmakers", "ministers", "investors", "traders", "observers", "authorities", "officers", "activists",
+  "opponents", "supporters", "organisers", "organizers", "unions", "employers", "families", "teachers",
+  "nurses", "parents", "students", "voters", "locals", "villagers", "negotiators", "mediators", "fans",
+  "leaders", "groups", "passengers", "engineers", "prosecutors", "lawyers", "commentators", "insiders",
+]);
+
+/** Capitalised function words, days and months: never (part of) a name. */
+export const NOT_NAME_WORDS: ReadonlySet<string> = new Set([
+  "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you",
+  "his", "her", "their", "our", "my", "your", "in", "on", "at", "by", "for", "from", "to", "with", "but",
+  "and", "or", "as", "after", "before", "when", "while", "if", "asked", "according", "under", "over",
+  "since", "during", "despite", "although", "though", "yet", "so", "there", "here", "what", "why", "how",
+  "who", "which", "where", "some", "many", "most", "all", "no", "not", "yes", "one", "two", "three",
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+  "march", "april", "july", "august", "september", "october", "november", "december", "meanwhile",
+  "however", "speaking", "today", "yesterday", "tomorrow", "last", "next", "every", "each", "both",
+  "then", "now", "still", "also", "even", "just", "later", "earlier", "instead", "indeed", "only", "perhaps",
+  "thus", "again", "soon", "once", "finally", "nevertheless", "like", "unlike", "amid", "among",
+  "le", "la", "les", "der", "die", "das", "nous", "wir", "je", "ich", "mr", "mrs",
+]);
+
+/** Particles inside personal names (`Ursula von der Leyen`). */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set([
+  "von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das", "le", "la", "bin",
+  "ibn", "al", "el", "ter", "ten", "y",
+]);
+
+/** Words that mark a capitalised run as an organisation or a place rather than a person. */
+export const ORGANISATION_WORDS: ReadonlySet<string> = new Set([
+  "kingdom", "states", "union", "republic", "street", "road", "square", "palace", "house", "hall",
+  "office", "ministry", "department", "council", "commission", "committee", "agency", "bank", "party",
+  "parliament", "assembly", "senate", "congress", "court", "university", "college", "school", "hospital",
+  "foundation", "institute", "centre", "center", "group", "association", "federation", "organisation",
+  "organization", "company", "corporation", "inc", "ltd", "times", "post", "news", "journal", "airport",
+  "station", "coalition", "alliance", "forces", "army", "navy", "police", "service", "services",
+  "authority", "board", "fund", "trust", "club", "strait", "sea", "ocean", "river", "city", "county",
+  "island", "islands", "bay", "valley", "mountains", "economics", "markets", "steel", "guardian",
+  "network", "channel", "bbc", "nato", "un", "eu", "who", "imf", "cabinet", "government",
+]);

@@ -1,0 +1,136 @@
+/** Source → plain text split into blocks (headings, paragraphs, list items) with offsets. */
+import MarkdownIt from "markdown-it";
+import type { Block, BlockKind, PlainDocument, SourceFormat } from "./types.js";
+
+// html: true so raw HTML is recognised as such and skipped instead of being read as prose.
+const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
+
+type MdToken = ReturnType<typeof markdown.parse>[number];
+
+const BLOCK_SEPARATOR = "\n\n";
+
+/** Accumulates block texts into one plain text, recording each block's offsets. */
+class DocumentBuilder {
+  private readonly parts: string[] = [];
+  private length = 0;
+  readonly blocks: Block[] = [];
+
+  add(kind: BlockKind, raw: string): void {
+    const text = raw.trim();
+    if (text === "") return;
+    if (this.parts.length > 0) {
+      this.parts.push(BLOCK_SEPARATOR);
+      this.length += BLOCK_SEPARATOR.length;
+    }
+    this.blocks.push({ kind, start: this.length, end: this.length + text.length });
+    this.parts.push(text);
+    this.length += text.length;
+  }
+
+  build(): PlainDocument {
+    return { text: this.parts.join(""), blocks: this.blocks };
+  }
+}
+
+/** Normalises line endings and drops a byte-order mark. */
+export function normalizeSource(source: string): string {
+  const withoutBom = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  return withoutBom.replace(/\r\n?/g, "\n");
+}
+
+function inlineText(token: MdToken): string {
+  let out = "";
+  for (const child of token.children ?? []) {
+    switch (child.type) {
+      case "text":
+      case "code_inline":
+        out += child.content;
+        break;
+      case "softbreak":
+        out += " ";
+        break;
+      case "hardbreak":
+        out += "\n";
+        break;
+      default:
+        // Images, raw HTML and formatting markers carry no prose.
+        break;
+    }
+  }
+  return out;
+}
+
+function markdownToPlain(source: string): PlainDocument {
+  const builder = new DocumentBuilder();
+  let listDepth = 0;
+  let inHeading = false;
+  for (const token of markdown.parse(source, {})) {
+    switch (token.type) {
+      case "list_item_open":
+        listDepth++;
+        break;
+      case "list_item_close":
+        listDepth--;
+        break;
+      case "heading_open":
+        inHeading = true;
+        break;
+      case "heading_close":
+        inHeading = false;
+        break;
+      case "inline":
+        builder.add(inHeading ? "heading" : listDepth > 0 ? "list-item" : "paragraph", inlineText(token));
+        break;
+      default:
+        // Code blocks, HTML blocks and rules are not prose.
+        break;
+    }
+  }
+  return builder.build();
+}
+
+const HEADING_MAX_CHARS = 100;
+const HEADING_MAX_WORDS = 12;
+const TRAILING_CLOSERS = new Set([..."\"'”’»›」』)]"]);
+const END_PUNCTUATION = new Set([...".!?…:;,。！？"]);
+
+/** A short line with no end punctuation reads as a heading in a plain-text article. */
+export function looksLikeHeading(line: string): boolean {
+  const text = line.trim();
+  if (text === "" || text.length > HEADING_MAX_CHARS) return false;
+  let last = text.length - 1;
+  while (last > 0 && TRAILING_CLOSERS.has(text[last]!)) last--;
+  if (END_PUNCTUATION.has(text[last]!)) return false;
+  return text.split(/\s+/).length <= HEADING_MAX_WORDS;
+}
+
+const STARTS_LOWERCASE = /^\p{Ll}/u;
+
+function textToPlain(source: string): PlainDocument {
+  const builder = new DocumentBuilder();
+  let paragraph: string[] = [];
+  const flush = (): void => {
+    if (paragraph.length === 0) return;
+    const text = paragraph.join(" ");
+    builder.add(paragraph.length === 1 && looksLikeHeading(text) ? "heading" : "paragraph", text);
+    paragraph = [];
+  };
+  for (const rawLine of source.split("\n")) {
+    const line = rawLine.trim();
+    if (line === "") {
+      flush();
+      continue;
+    }
+    // One paragraph per line, except a line starting in lower case continues a hard-wrapped one.
+    if (!(paragraph.length > 0 && STARTS_LOWERCASE.test(line))) flush();
+    paragraph.push(line);
+  }
+  flush();
+  return builder.build();
+}
+
+/** Converts a Markdown body or a plain-text article into plain text with block offsets. */
+export function toPlainDocument(source: string, format: SourceFormat = "markdown"): PlainDocument {
+  const normalized = normalizeSource(source);
+  return format === "markdown" ? markdownToPlain(normalized) : textToPlain(normalized);
+}

@@ -1,0 +1,172 @@
+/** Quotations: quoted spans that someone said (not scare quotes or names), with their speakers. */
+import { CALLING_VERBS, COPULAS, DETERMINERS, NAMING_CUES, PREPOSITIONS } from "./lexicon.js";
+import { findMarkedSpans, type MarkedSpan } from "./marks.js";
+import { toPlainDocument } from "./plaintext.js";
+import { countWords } from "./reading.js";
+import { sentenceRanges } from "./sentences.js";
+import {
+  attributeAfter, attributeBefore, createAttributionContext, type Attribution, type AttributionContext,
+} from "./speakers.js";
+import { tokenIndexAt } from "./tokens.js";
+import type { PlainDocument, Quote, Sentence, SourceFormat } from "./types.js";
+
+const SPACE = /\s/u;
+const SPEECH_END = /[.,!?…;:—–\-。！？、，]$/u;
+const SENTENCE_END = /[.!?…。！？]$/u;
+const SMALL_TITLE_WORDS = new Set(["of", "the", "a", "an", "and", "or", "in", "on", "for", "to", "at", "by", "de", "du", "la", "le"]);
+const MIN_UNATTRIBUTED_WORDS = 6;
+const MIN_PARTIAL_WORDS = 3;
+
+/** Features of the words right before a span's opening mark. */
+interface Context {
+  namingCue: boolean;
+  determiner: boolean;
+  copula: boolean;
+  preposition: boolean;
+  callingVerb: boolean;
+}
+
+function trimRange(text: string, start: number, end: number): [number, number] {
+  while (start < end && SPACE.test(text[start]!)) start++;
+  while (end > start && SPACE.test(text[end - 1]!)) end--;
+  return [start, end];
+}
+
+/** "Coalition of the Willing", "Line of Duty": every cased word capitalised, minor words aside. */
+export function isTitleCase(text: string): boolean {
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu) ?? [];
+  let capitalised = 0;
+  for (const word of words) {
+    if (/^\p{Lu}/u.test(word)) capitalised++;
+    else if (/^\p{Ll}/u.test(word) && !SMALL_TITLE_WORDS.has(word)) return false;
+  }
+  return capitalised > 0;
+}
+
+function contextBefore(ctx: AttributionContext, span: MarkedSpan, windowStart: number): Context {
+  const { tokens } = ctx;
+  let k = tokenIndexAt(tokens, span.open) - 1;
+  const previous = tokens[k];
+  const determiner = previous !== undefined && previous.end > windowStart && DETERMINERS.has(previous.lower);
+  const copula = previous !== undefined && previous.end > windowStart && COPULAS.has(previous.lower);
+  const preposition = previous !== undefined && previous.end > windowStart && PREPOSITIONS.has(previous.lower);
+  // `Her memoir, "Becoming",` names the work right after a comma.
+  if (tokens[k]?.text === ",") k--;
+  const cue = tokens[k];
+  const namingCue = cue !== undefined && cue.end > windowStart &&
+    (NAMING_CUES.has(cue.lower) || (cue.lower === "as" && tokens[k - 1]?.lower === "known"));
+  let callingVerb = false;
+  for (let i = k; i >= 0 && tokens[i]!.start >= windowStart; i--) callingVerb ||= CALLING_VERBS.has(tokens[i]!.lower);
+  return { namingCue, determiner, copula, preposition, callingVerb };
+}
+
+/** Whether a quoted span is speech rather than a scare quote, a title or a name. */
+export function isQuotation(text: string, context: Context, attributed: boolean): boolean {
+  if (context.namingCue) return false;
+  if (isTitleCase(text) && !SENTENCE_END.test(text)) return false;
+  const words = countWords(text);
+  if (words >= 2 && SPEECH_END.test(text)) return true;
+  if (context.determiner && words <= MIN_PARTIAL_WORDS) return false;
+  // One or two words: a complement ("called it 'rigged'", "was 'deeply flawed'") or part of the reported
+  // clause ("will 'never' accept"), but not the object of a preposition ("warned of 'stagflation'").
+  if (attributed) return words >= MIN_PARTIAL_WORDS || context.copula || context.callingVerb || !context.preposition;
+  return words >= MIN_UNATTRIBUTED_WORDS;
+}
+
+/** Sentence containing `offset` (sentences sorted, covering every block). */
+function sentenceAt(sentences: readonly Sentence[], offset: number): Sentence | undefined {
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sentences[mid]!.start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return sentences[lo - 1];
+}
+
+interface Candidate {
+  span: MarkedSpan;
+  start: number;
+  end: number;
+  local: Attribution | null;
+  quotation: boolean;
+  speaker: string | null;
+}
+
+/** Sentences of every block, in document order. */
+export function documentSentences(doc: PlainDocument): Sentence[] {
+  return doc.blocks.flatMap((block) => sentenceRanges(doc.text, block.start, block.end));
+}
+
+/** Quotations of a document with speakers resolved to the fullest names. */
+export function quotesOf(doc: PlainDocument, sentences: readonly Sentence[], ctx: AttributionContext): Quote[] {
+  const { text, blocks } = doc;
+  const spans = findMarkedSpans(doc);
+  const candidates: Candidate[] = [];
+  spans.forEach((span, i) => {
+    const [start, end] = trimRange(text, span.start, span.end);
+    if (end <= start) return;
+    const block = blocks[span.block]!;
+    const previous = spans[i - 1]?.block === span.block ? spans[i - 1] : undefined;
+    const next = spans[i + 1]?.block === span.block ? spans[i + 1] : undefined;
+    const openSentence = sentenceAt(sentences, span.open);
+    const closeSentence = sentenceAt(sentences, span.close ?? span.end - 1);
+    const leadingFrom = Math.max(openSentence?.start ?? block.start, previous ? (previous.close ?? previous.end) + 1 : block.start);
+    const trailingFrom = span.close === null ? span.end : span.close + 1;
+    // A quotation ending its sentence (`…?" Zelenskyy asked`) may be attributed in the next one.
+    const closesSentence = span.close !== null && closeSentence !== undefined && closeSentence.end === span.close + 1;
+    const attributionSentence = closesSentence ? sentenceAt(sentences, closeSentence.end + 1) ?? closeSentence : closeSentence;
+    const trailingTo = Math.min(attributionSentence?.end ?? block.end, block.end, next?.open ?? block.end);
+    const sentenceStart = openSentence?.start ?? block.start;
+    // The whole sentence is a fallback: it reaches verbs before an earlier quoted span ("X said the 'a' … but warned 'b'").
+    const local = attributeAfter(ctx, trailingFrom, trailingTo) ?? attributeBefore(ctx, leadingFrom, span.open) ??
+      (sentenceStart < leadingFrom ? attributeBefore(ctx, sentenceStart, span.open) : null);
+    const quotation = isQuotation(text.slice(start, end), contextBefore(ctx, span, leadingFrom), local !== null);
+    candidates.push({ span, start, end, local, quotation, speaker: local?.speaker ?? null });
+  });
+  // A quotation over several paragraphs is one quotation: one verdict and one speaker for all its spans.
+  const groups = new Map<number, Candidate[]>();
+  for (const c of candidates) {
+    const group = groups.get(c.span.group);
+    if (group) group.push(c);
+    else groups.set(c.span.group, [c]);
+  }
+  const quotes: Quote[] = [];
+  let lastQuote: Candidate | undefined;
+  for (const group of groups.values()) {
+    if (!group.some((c) => c.quotation)) continue;
+    const attributed = group.find((c) => c.local !== null);
+    const speaker = attributed ? attributed.speaker : inheritSpeaker(ctx, doc, sentences, group[0]!, lastQuote);
+    for (const c of group) {
+      c.speaker = speaker;
+      quotes.push({ text: text.slice(c.start, c.end), speaker, start: c.start, end: c.end });
+    }
+    lastQuote = group[group.length - 1];
+  }
+  return quotes;
+}
+
+/** Speaker of an unattributed quotation: a speech verb earlier in its paragraph, the quotation
+ * before it in the paragraph, or the end of the previous paragraph (`Zelenskyy added:`). */
+function inheritSpeaker(
+  ctx: AttributionContext, doc: PlainDocument, sentences: readonly Sentence[], c: Candidate, lastQuote: Candidate | undefined,
+): string | null {
+  const block = doc.blocks[c.span.block]!;
+  const sameBlock = lastQuote?.span.block === c.span.block ? lastQuote : undefined;
+  const from = sameBlock ? (sameBlock.span.close ?? sameBlock.end) + 1 : block.start;
+  const earlier = attributeBefore(ctx, from, c.span.open);
+  if (earlier) return earlier.speaker;
+  if (sameBlock) return sameBlock.speaker;
+  const previousBlock = doc.blocks[c.span.block - 1];
+  if (!previousBlock || previousBlock.kind === "heading") return null;
+  if (lastQuote?.span.block === c.span.block - 1) return lastQuote.speaker;
+  const lastSentence = sentenceAt(sentences, previousBlock.end - 1);
+  return attributeBefore(ctx, lastSentence?.start ?? previousBlock.start, previousBlock.end)?.speaker ?? null;
+}
+
+/** Every quotation of a source (Markdown body by default), in article order. */
+export function extractQuotes(source: string | PlainDocument, format: SourceFormat = "markdown"): Quote[] {
+  const doc = typeof source === "string" ? toPlainDocument(source, format) : source;
+  return quotesOf(doc, documentSentences(doc), createAttributionContext(doc.text));
+}

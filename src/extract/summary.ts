@@ -1,0 +1,156 @@
+/** The lede and the "In brief" key points, both extractive. */
+import { countWords } from "./reading.js";
+import type { Block, PlainDocument, Sentence } from "./types.js";
+
+export const LEDE_MAX_CHARS = 300;
+const KEY_POINT_MAX_CHARS = 200;
+const KEY_POINT_HARD_MAX_CHARS = 260;
+const KEY_POINT_MIN_WORDS = 5;
+const MIN_KEY_POINTS = 3;
+const MAX_KEY_POINTS = 5;
+const MAX_KEY_POINT_SENTENCES = 2_000;
+const BYLINE_MAX_WORDS = 8;
+const SENTENCE_END = /[.!?…。！？]["'”’»›」』)\]]*$/u;
+const OPENING_QUOTE = /^["'“‘„‚«‹「]/u;
+
+export interface Lede {
+  text: string;
+  /** The sentences the lede was taken from (empty when there is no body text). */
+  sentences: Sentence[];
+}
+
+/** A short block with no full sentence: a byline ("By Jane Doe"), a dateline ("LONDON —"), a caption. */
+function isByline(text: string): boolean {
+  return !SENTENCE_END.test(text) && countWords(text) <= BYLINE_MAX_WORDS;
+}
+
+/** Sentences of one block (binary search: sentences are sorted and never cross blocks). */
+function sentencesIn(sentences: readonly Sentence[], block: Block): Sentence[] {
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sentences[mid]!.start < block.start) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < sentences.length && sentences[end]!.end <= block.end) end++;
+  return sentences.slice(lo, end);
+}
+
+/** The first body paragraph: not a heading, byline, dateline or caption. */
+function firstBodyBlock(doc: PlainDocument): Block | undefined {
+  const isBody = (b: Block): boolean => b.kind !== "heading" && !isByline(doc.text.slice(b.start, b.end));
+  return doc.blocks.find((b) => b.kind === "paragraph" && isBody(b)) ?? doc.blocks.find(isBody) ?? doc.blocks[0];
+}
+
+/** Cuts at the last word boundary that fits, ending with "…". */
+export function truncateAtWord(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text;
+  const room = text.slice(0, maxChars - 1);
+  const lastSpace = room.search(/\s\S*$/u);
+  const cut = (lastSpace > 0 ? room.slice(0, lastSpace) : room).replace(/[\s,;:—–-]+$/u, "");
+  return `${cut}…`;
+}
+
+/** The first one or two sentences of the first body paragraph, at most about 300 characters. */
+export function lede(doc: PlainDocument, sentences: readonly Sentence[]): Lede {
+  const block = firstBodyBlock(doc);
+  if (!block) return { text: "", sentences: [] };
+  const [first, second] = sentencesIn(sentences, block);
+  if (!first) return { text: "", sentences: [] };
+  const firstText = doc.text.slice(first.start, first.end);
+  if (firstText.length > LEDE_MAX_CHARS) return { text: truncateAtWord(firstText, LEDE_MAX_CHARS), sentences: [first] };
+  if (second && second.end - first.start <= LEDE_MAX_CHARS) {
+    return { text: doc.text.slice(first.start, second.end), sentences: [first, second] };
+  }
+  return { text: firstText, sentences: [first] };
+}
+
+const STOP_WORDS = new Set(
+  ("a an the and or but of to in on at for from by with as is are was were be been being has have had it its " +
+    "this that these those he she they we i you his her their our said says will would could should may might " +
+    "not no also than then there which who whom what when where while after before over into about more most " +
+    "such can do does did just only other some any all new one two up out so if").split(" "),
+);
+
+function contentWords(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu) ?? []).filter((w) => !STOP_WORDS.has(w) && w.length > 1);
+}
+
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared / Math.min(a.size, b.size);
+}
+
+interface KeyPointCandidate {
+  sentence: Sentence;
+  text: string;
+  words: Set<string>;
+  section: number;
+  firstInSection: boolean;
+  score: number;
+}
+
+const NEAR_DUPLICATE = 0.6;
+
+/** 3–5 whole sentences for an "In brief" box, in article order: the first sentence of each section,
+ * topped up with the sentences most central to the article; none repeating the lede. */
+export function keyPoints(doc: PlainDocument, sentences: readonly Sentence[], ledeSentences: readonly Sentence[] = []): string[] {
+  const frequency = new Map<string, number>();
+  const candidates: KeyPointCandidate[] = [];
+  const lede = new Set(contentWords(ledeSentences.map((s) => doc.text.slice(s.start, s.end)).join(" ")));
+  const ledeStarts = new Set(ledeSentences.map((s) => s.start));
+  let section = 0;
+  let sectionOpen = true;
+  let seen = 0;
+  for (const block of doc.blocks) {
+    // An "In brief" box draws on the article's opening stretch; the cap bounds the work on huge inputs.
+    if (seen > MAX_KEY_POINT_SENTENCES) break;
+    const blockText = doc.text.slice(block.start, block.end);
+    if (block.kind === "heading") {
+      section++;
+      sectionOpen = true;
+      continue;
+    }
+    if (isByline(blockText)) continue;
+    for (const sentence of sentencesIn(sentences, block)) {
+      seen++;
+      const text = doc.text.slice(sentence.start, sentence.end);
+      const words = contentWords(text);
+      for (const w of new Set(words)) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+      if (ledeStarts.has(sentence.start)) {
+        sectionOpen = false;
+        continue;
+      }
+      const usable = SENTENCE_END.test(text) && !text.endsWith(":") && text.length <= KEY_POINT_HARD_MAX_CHARS &&
+        countWords(text) >= KEY_POINT_MIN_WORDS;
+      if (usable) candidates.push({ sentence, text, words: new Set(words), section, firstInSection: sectionOpen, score: 0 });
+      sectionOpen = false;
+    }
+  }
+  candidates.forEach((c, index) => {
+    let centrality = 0;
+    for (const w of c.words) centrality += (frequency.get(w) ?? 1) - 1;
+    c.score = centrality / Math.sqrt(c.words.size + 1) +
+      (c.firstInSection && section > 0 ? 2 : 0) +
+      1 - index / candidates.length -
+      (OPENING_QUOTE.test(c.text) ? 1 : 0) -
+      (c.text.length > KEY_POINT_MAX_CHARS ? 1 : 0);
+  });
+  const target = Math.min(MAX_KEY_POINTS, Math.max(MIN_KEY_POINTS, Math.round(candidates.length / 3)));
+  const chosen: KeyPointCandidate[] = [];
+  for (const c of [...candidates].sort((a, b) => b.score - a.score || a.sentence.start - b.sentence.start)) {
+    if (chosen.length >= target) break;
+    if (overlap(c.words, lede) >= NEAR_DUPLICATE || chosen.some((k) => overlap(k.words, c.words) >= NEAR_DUPLICATE)) continue;
+    chosen.push(c);
+  }
+  return chosen.sort((a, b) => a.sentence.start - b.sentence.start).map((c) => c.text);
+}
+
+/** The lede of a document (see `lede`). */
+export function summarize(doc: PlainDocument, sentences: readonly Sentence[]): string {
+  return lede(doc, sentences).text;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { evaluate, loadCorpus, normalizeQuoteText, toSingleMarkCase, toSingleMarks } from "../../src/cli/eval.js";
+
+describe("corpus evaluation", () => {
+  const cases = loadCorpus();
+
+  it("has a large, varied corpus including the sample briefing", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(80);
+    expect(cases.some((c) => c.id.startsWith("sample"))).toBe(true);
+    expect(cases.filter((c) => c.nonQuotes?.length).length).toBeGreaterThanOrEqual(15);
+    for (const c of cases) for (const q of c.quotes) expect(c.text).toContain(q.text);
+  });
+
+  it.each([
+    ["double marks", (): typeof cases => cases],
+    ["single (British) marks", (): typeof cases => cases.map(toSingleMarkCase)],
+  ])("meets the targets with %s", (_, variant) => {
+    const { metrics } = evaluate(variant());
+    expect(metrics.f1).toBeGreaterThanOrEqual(0.95);
+    expect(metrics.speakerAccuracy).toBeGreaterThanOrEqual(0.85);
+    expect(metrics.foundAndAttributed).toBeGreaterThanOrEqual(0.75);
+    expect(metrics.scareQuoteFalsePositiveRate).toBeLessThanOrEqual(0.05);
+    expect(metrics.ledeExactMatch).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it("converts double marks to single and inner single marks to double, keeping apostrophes", () => {
+    expect(toSingleMarks("“He said ‘no’ to Paris' mayor,” she said. \"Don't,\" he said.")).toBe(
+      "‘He said “no” to Paris' mayor,’ she said. 'Don't,' he said.",
+    );
+    expect(toSingleMarks("“It's rock 'n' roll from the '90s,” he said.")).toBe("‘It's rock 'n' roll from the '90s,’ he said.");
+  });
+
+  it("scores a wrong extraction as wrong", () => {
+    const [c] = cases.filter((k) => k.quotes.length > 0);
+    const broken = { ...c!, quotes: c!.quotes.map((q) => ({ text: `${q.text} extra words`, speaker: "Nobody" })) };
+    const { metrics } = evaluate([broken]);
+    expect(metrics.recall).toBe(0);
+    expect(metrics.precision).toBe(0);
+    expect(normalizeQuoteText("  We will act ,  ")).toBe("We will act");
+  });
+});

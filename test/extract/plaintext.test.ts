@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { looksLikeHeading, toPlainDocument } from "../../src/extract/index.js";
+
+const blocks = (source: string, format: "markdown" | "text") => {
+  const doc = toPlainDocument(source, format);
+  return doc.blocks.map((b) => [b.kind, doc.text.slice(b.start, b.end)]);
+};
+
+describe("toPlainDocument", () => {
+  it("turns Markdown tokens into headings, paragraphs and list items without markup", () => {
+    const md = "# Title\n\n![photo](a.jpg)\n\nSome *emphasis* and [a link](https://x.test)\nover two lines.\n\n- first item\n- `code` item\n\n<div>raw html</div>\n\n```\ncode block\n```";
+    expect(blocks(md, "markdown")).toEqual([
+      ["heading", "Title"],
+      ["paragraph", "Some emphasis and a link over two lines."],
+      ["list-item", "first item"],
+      ["list-item", "code item"],
+    ]);
+  });
+
+  it("splits plain text at blank lines and single newlines, and finds headings", () => {
+    const text = "Announcement Follows Paris Summit\nThe statement was made on Tuesday.\n\nA second paragraph.\r\nA third one.";
+    expect(blocks(text, "text")).toEqual([
+      ["heading", "Announcement Follows Paris Summit"],
+      ["paragraph", "The statement was made on Tuesday."],
+      ["paragraph", "A second paragraph."],
+      ["paragraph", "A third one."],
+    ]);
+  });
+
+  it("joins a hard-wrapped line that continues in lower case", () => {
+    expect(blocks("The minister said the plan\nwould cost more than expected.", "text")).toEqual([
+      ["paragraph", "The minister said the plan would cost more than expected."],
+    ]);
+  });
+
+  it("recognises headings by length and missing end punctuation", () => {
+    expect(looksLikeHeading("Details of the Proposed Military Presence")).toBe(true);
+    expect(looksLikeHeading("The plan was announced.")).toBe(false);
+    expect(looksLikeHeading("He asked 'why?'")).toBe(false);
+    expect(looksLikeHeading("x ".repeat(60))).toBe(false);
+  });
+
+  it("keeps block offsets consistent with the plain text", () => {
+    const doc = toPlainDocument("\uFEFFOne.\n\n\nTwo.\nThree.", "text");
+    expect(doc.text).toBe("One.\n\nTwo.\n\nThree.");
+    for (const b of doc.blocks) expect(doc.text.slice(b.start, b.end).trim()).toBe(doc.text.slice(b.start, b.end));
+  });
+});

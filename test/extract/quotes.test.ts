@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { extractQuotes, isTitleCase } from "../../src/extract/index.js";
+import { quotePairs, quoteTexts } from "./helpers.js";
+
+describe("quotations versus scare quotes", () => {
+  it.each([
+    ["so-called", "Leaders of the so-called 'Coalition of the Willing' met on Tuesday, officials said."],
+    ["book title", 'Her memoir, "Becoming", sold more than 10 million copies.'],
+    ["operation", 'The operation, dubbed "Iron Shield", began at midnight, officials said.'],
+    ["slogan", "The campaign was fought under the slogan “Take Back Control” last year."],
+    ["irony", "The “temporary” levy has now been in place for a decade."],
+    ["show", 'The BBC drama "Line of Duty" will return next year.'],
+    ["nickname", 'Paul "Bono" Hewson met the prime minister.'],
+    ["word as word", 'The word "unprecedented" appears 14 times in the report.'],
+    ["term after a speech verb", 'Starmer said the "special relationship" remained strong.'],
+  ])("ignores a %s", (_, text) => {
+    expect(extractQuotes(text, "text")).toEqual([]);
+  });
+
+  it("keeps partial quotations that a sentence attributes", () => {
+    expect(quotePairs('Donald Trump called the vote "rigged" and vowed to fight on.')).toEqual([["Donald Trump", "rigged"]]);
+    expect(quotePairs("Lars Eriksson described the budget as “a turning point” on Monday.")).toEqual([
+      ["Lars Eriksson", "a turning point"],
+    ]);
+    expect(quotePairs("Macron said that France was “ready to shoulder its responsibilities” in any force.")).toEqual([
+      ["Macron", "ready to shoulder its responsibilities"],
+    ]);
+  });
+
+  it("keeps a one-word partial quotation inside a reported clause, not after a preposition", () => {
+    expect(quotePairs("Keir Starmer has said the UK will 'never' recognise the annexation.")).toEqual([["Keir Starmer", "never"]]);
+    expect(quotePairs("Economists have warned of “stagflation” this year.")).toEqual([]);
+    expect(quotePairs("Ministers have promised a “bonfire” of rules.")).toEqual([]);
+  });
+
+  it("keeps unattributed but speech-like quotations with a null speaker", () => {
+    expect(quotePairs('A sign on the door read: "Closed until further notice due to staff shortages."')).toEqual([
+      [null, "Closed until further notice due to staff shortages."],
+    ]);
+  });
+
+  it("keeps both halves of a quotation split by its attribution", () => {
+    expect(quotePairs("“We will act,” said Yvette Cooper, “and we will act soon.”")).toEqual([
+      ["Yvette Cooper", "We will act,"],
+      ["Yvette Cooper", "and we will act soon."],
+    ]);
+  });
+
+  it("returns texts that are trimmed substrings at their offsets, in article order", () => {
+    const text = "“ We are ready ,” said Jane Doe. Later, “we will go further than anyone expects,” she added.";
+    const quotes = extractQuotes(text, "text");
+    expect(quotes.map((q) => q.text)).toEqual(["We are ready ,", "we will go further than anyone expects,"]);
+    for (const q of quotes) expect(text.slice(q.start, q.end)).toBe(q.text);
+    expect(quotes[0]!.start).toBeLessThan(quotes[1]!.start);
+  });
+
+  it("reads quotations in Markdown without its markup", () => {
+    const quotes = extractQuotes("**“Gusts of 90mph are possible on the coast,”** said [Paul Gundersen](https://x.test).", "markdown");
+    expect(quotes.map((q) => [q.speaker, q.text])).toEqual([["Paul Gundersen", "Gusts of 90mph are possible on the coast,"]]);
+  });
+
+  it("tells title case from a sentence", () => {
+    expect(isTitleCase("Coalition of the Willing")).toBe(true);
+    expect(isTitleCase("we will act")).toBe(false);
+    expect(quoteTexts("It was, he said, “Never Again.”")).toEqual(["Never Again."]);
+  });
+});
