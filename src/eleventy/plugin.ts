@@ -4,6 +4,7 @@ import { formatDisplayDate, formatDisplayDateTime } from "../dates.ts";
 import { formatEmailSizeReport } from "../email/index.ts";
 import { analyze } from "../extract/index.ts";
 import { forgetSiteData, loadSiteData, type SiteData } from "../site/data.ts";
+import { projectPaths } from "../site/project.ts";
 import { newsArticleJsonLd, pageMeta, type PageContext } from "../site/meta.ts";
 import { absoluteUrl } from "../urls.ts";
 
@@ -32,6 +33,11 @@ function analysed(input: Briefing | string): Analysed {
  */
 export function dispatchPlugin(eleventyConfig: UserConfig, options: DispatchOptions): void {
   const data = (): SiteData => loadSiteData({ dev: options.dev });
+  // Briefings and settings are not Eleventy templates or data files: watch them explicitly,
+  // and read them again before each rebuild.
+  const paths = projectPaths();
+  eleventyConfig.addWatchTarget(paths.briefings);
+  eleventyConfig.addWatchTarget(paths.settingsFile);
   eleventyConfig.on("eleventy.beforeWatch", forgetSiteData);
 
   for (const key of ["site", "briefings", "listings", "archive", "tags", "outputs"] as const) {

@@ -2,11 +2,12 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FIXTURE_BRIEFINGS, ROOT } from "../helpers/site.ts";
+import { fixtureCopy, ROOT } from "../helpers/site.ts";
 import { tempFolder } from "../helpers/tmp.ts";
 
 const port = 18_000 + (process.pid % 1000);
 let dev: ChildProcess;
+const briefings = fixtureCopy();
 let log = "";
 
 async function waitFor(url: string, timeoutMs: number): Promise<Response> {
@@ -26,7 +27,7 @@ async function waitFor(url: string, timeoutMs: number): Promise<Response> {
 beforeAll(() => {
   dev = spawn(process.execPath, ["--import", "tsx", "src/cli/dev.ts"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DISPATCH_BRIEFINGS: FIXTURE_BRIEFINGS, DISPATCH_OUT: path.join(tempFolder().dir, "dev") },
+    env: { ...process.env, PORT: String(port), DISPATCH_BRIEFINGS: briefings.dir, DISPATCH_OUT: path.join(tempFolder().dir, "dev") },
   });
   dev.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
   dev.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
@@ -42,6 +43,18 @@ describe("npm start", () => {
     expect(await draft.text()).toContain("Draft: visible in the dev server only");
     const future = await waitFor(`http://127.0.0.1:${port}/briefings/2099/future/`, 5_000);
     expect(await future.text()).toContain("Email preview");
+  });
+
+  it("rebuilds when a briefing changes", async () => {
+    await waitFor(`http://127.0.0.1:${port}/briefings/2026/empty-body/`, 60_000);
+    briefings.write("2026/empty-body.md", "---\ntitle: Edited while serving\ndate: 2026-01-05T12:00:00Z\n---\n");
+    const deadline = Date.now() + 30_000;
+    let html = "";
+    while (!html.includes("<h1>Edited while serving</h1>") && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      html = await (await fetch(`http://127.0.0.1:${port}/briefings/2026/empty-body/`)).text();
+    }
+    expect(html).toContain("<h1>Edited while serving</h1>");
   });
 
   it("listens on the loopback address only", async () => {
