@@ -1,5 +1,17 @@
-/** Character classes for the linear scanners, computed once per text into a byte array
- * (ASCII inline, other code points through a cache of Unicode-property tests). */
+/** Character tests for the linear scanners. They work on UTF-16 code units (`codeAt`), so the hot
+ * loops allocate no one-character strings and run no regex per character: ASCII is answered inline,
+ * other units from tables filled lazily with the Unicode-property regexes. */
+
+// `String.prototype.charCodeAt`, called directly. Once any code in the process uses String.prototype as
+// the prototype of another object (nunjucks does, for its SafeString, and the site build loads it), V8
+// stops resolving `text.charCodeAt` when it compiles a loop and looks the method up on every call: the
+// character loops ran 2–3× slower in the build process. Calling the captured function avoids the lookup.
+const charCodeAt = String.prototype.charCodeAt;
+
+/** `text.charCodeAt(i)`, for the character loops (see above). */
+export function codeAt(text: string, i: number): number {
+  return charCodeAt.call(text, i);
+}
 
 export const OTHER = 0;
 /** Letters and digits: start or continue a word. */
@@ -12,37 +24,92 @@ export const IDEOGRAPH = 3;
 const LETTER_TEST = /^[\p{L}\p{N}]$/u;
 const MARK_TEST = /^\p{M}$/u;
 const IDEOGRAPH_TEST = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
-const cache = new Map<number, number>();
 
-function classOf(codePoint: number): number {
-  let cls = cache.get(codePoint);
-  if (cls === undefined) {
-    const ch = String.fromCodePoint(codePoint);
-    cls = IDEOGRAPH_TEST.test(ch) ? IDEOGRAPH : LETTER_TEST.test(ch) ? LETTER : MARK_TEST.test(ch) ? MARK : OTHER;
-    cache.set(codePoint, cls);
+function classify(ch: string): number {
+  return IDEOGRAPH_TEST.test(ch) ? IDEOGRAPH : LETTER_TEST.test(ch) ? LETTER : MARK_TEST.test(ch) ? MARK : OTHER;
+}
+
+// Class + 1 per BMP code point (0: not computed yet); astral code points are rare enough for a Map.
+const bmpClasses = new Uint8Array(0x10000);
+const astralClasses = new Map<number, number>();
+
+function classOfCodePoint(codePoint: number): number {
+  if (codePoint < 0x10000) {
+    let stored = bmpClasses[codePoint]!;
+    if (stored === 0) bmpClasses[codePoint] = stored = classify(String.fromCharCode(codePoint)) + 1;
+    return stored - 1;
   }
+  let cls = astralClasses.get(codePoint);
+  if (cls === undefined) astralClasses.set(codePoint, (cls = classify(String.fromCodePoint(codePoint))));
   return cls;
 }
 
-/** The class of every UTF-16 unit of `text` (both halves of a surrogate pair get the pair's class). */
-export function charClasses(text: string): Uint8Array {
-  const classes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 128) {
-      const lower = code | 32;
-      classes[i] = (code >= 48 && code <= 57) || (lower >= 97 && lower <= 122) ? LETTER : OTHER;
-    } else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        classes[i] = classes[i + 1] = classOf(((code - 0xd800) << 10) + (next - 0xdc00) + 0x10000);
-        i++;
-      }
-    } else if (code >= 0xd800 && code <= 0xdfff) {
-      classes[i] = OTHER; // lone surrogate
-    } else {
-      classes[i] = classOf(code);
-    }
+const ASCII_CLASSES = Uint8Array.from({ length: 128 }, (_, code) =>
+  (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122) ? LETTER : OTHER);
+
+const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
+
+/** The class of the UTF-16 unit at `i` (< text.length): both halves of a surrogate pair get the pair's
+ * class, a lone surrogate is OTHER. */
+export function classAt(text: string, i: number): number {
+  const code = codeAt(text, i);
+  return code < 128 ? ASCII_CLASSES[code]! : nonAsciiClassAt(text, i, code);
+}
+
+// Apart from `classAt`, which stays small enough for the JIT to inline into every scanner.
+function nonAsciiClassAt(text: string, i: number, code: number): number {
+  if (isHighSurrogate(code)) {
+    const next = i + 1 < text.length ? codeAt(text, i + 1) : 0;
+    return isLowSurrogate(next) ? classOfCodePoint(((code - 0xd800) << 10) + (next - 0xdc00) + 0x10000) : OTHER;
   }
-  return classes;
+  if (isLowSurrogate(code)) {
+    const previous = i > 0 ? codeAt(text, i - 1) : 0;
+    return isHighSurrogate(previous) ? classOfCodePoint(((previous - 0xd800) << 10) + (code - 0xdc00) + 0x10000) : OTHER;
+  }
+  return classOfCodePoint(code);
+}
+
+/** Memoises a regex test of one UTF-16 unit (as `pattern.test(text[i])` would see it) in a table. */
+function unitTest(pattern: RegExp): (code: number) => boolean {
+  const table = new Uint8Array(0x10000); // 0: not computed, 1: no, 2: yes
+  return (code) => {
+    let stored = table[code]!;
+    if (stored === 0) table[code] = stored = pattern.test(String.fromCharCode(code)) ? 2 : 1;
+    return stored === 2;
+  };
+}
+
+const isNonAsciiSpace = unitTest(/\s/u);
+const isNonAsciiLetterOrDigit = unitTest(/[\p{L}\p{N}]/u);
+const isNonAsciiUpperOrDigit = unitTest(/[\p{Lu}\p{Lt}\p{Lo}\p{N}]/u);
+const isNonAsciiUpper = unitTest(/\p{Lu}/u);
+const isNonAsciiUpperOrTitle = unitTest(/[\p{Lu}\p{Lt}]/u);
+const STARTS_UPPER = /^\p{Lu}/u;
+const STARTS_UPPER_OR_TITLE = /^[\p{Lu}\p{Lt}]/u;
+
+const isAsciiLetterOrDigit = (code: number): boolean => (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+
+/** `/\s/u` for one code unit (NaN, past the end of a string, is no space). */
+export function isSpaceCode(code: number): boolean {
+  return code < 128 ? code === 32 || (code >= 9 && code <= 13) : isNonAsciiSpace(code);
+}
+
+/** `/[\p{L}\p{N}]/u` for one code unit (a surrogate half is neither). */
+export function isLetterOrDigitCode(code: number): boolean {
+  return code < 128 ? isAsciiLetterOrDigit(code) : isNonAsciiLetterOrDigit(code);
+}
+
+/** `/[\p{Lu}\p{Lt}\p{Lo}\p{N}]/u` for one code unit. */
+export function isUpperOrDigitCode(code: number): boolean {
+  return code < 128 ? (code >= 48 && code <= 57) || (code >= 65 && code <= 90) : isNonAsciiUpperOrDigit(code);
+}
+
+/** Whether the code point at `i` is an upper-case letter (`/^\p{Lu}/u`), or with `orTitle` also a
+ * title-case one (`/^[\p{Lu}\p{Lt}]/u`). */
+export function isUpperAt(text: string, i: number, orTitle = false): boolean {
+  const code = codeAt(text, i);
+  if (code < 128) return code >= 65 && code <= 90;
+  if (code >= 0xd800 && code <= 0xdfff) return (orTitle ? STARTS_UPPER_OR_TITLE : STARTS_UPPER).test(text.slice(i, i + 2));
+  return orTitle ? isNonAsciiUpperOrTitle(code) : isNonAsciiUpper(code);
 }

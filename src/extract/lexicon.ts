@@ -33,9 +33,10 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set([
   ...IRREGULAR_SPEECH_VERBS,
 ]);
 
-/** A lower-case speech verb: "States" in "United States" or a name like "Post" is none. */
-export function isSpeechVerb(token: { text: string; lower: string }): boolean {
-  return SPEECH_VERBS.has(token.lower) && token.text === token.lower;
+/** A lower-case speech verb: "States" in "United States" or a name like "Post" is none (the list is all
+ * lower case, so the word as written is looked up). */
+export function isSpeechVerb(word: string): boolean {
+  return SPEECH_VERBS.has(word);
 }
 
 /** Verbs after which a following noun phrase names the speaker (`…," said Jane Doe`). */

@@ -29,7 +29,8 @@ const FAMILY_OF: Readonly<Record<string, Family>> = {
   "「": "corner", "」": "corner", "『": "white-corner", "』": "white-corner",
 };
 const ALL_MARKS = new Set(Object.keys(FAMILY_OF));
-const MARK_CODES = new Set([...ALL_MARKS].map((c) => c.charCodeAt(0)));
+// Quote marks are sparse: a regex finds them far faster than a JavaScript loop over every character.
+const MARK_PATTERN = new RegExp(`[${[...ALL_MARKS].join("")}]`, "g");
 const OPEN_CONTEXT = new Set([..."([{—–-/…:", ...ALL_MARKS]);
 const CLOSE_CONTEXT = new Set([...".,;:!?)]}—–-…/。，、！？", ...ALL_MARKS]);
 const LETTER_OR_DIGIT = /[\p{L}\p{M}\p{N}]/u;
@@ -192,11 +193,12 @@ class BlockScanner {
     }
   }
 
-  scan(): void {
+  /** Scans the block's marks (`offsets[first…]`, sorted; those past the block end are ignored). */
+  scan(offsets: readonly number[], first: number): void {
     const { text, start, end } = this;
     const marks: { pos: number; char: string; family: Family; flank: Flank }[] = [];
-    for (let i = start; i < end; i++) {
-      if (!MARK_CODES.has(text.charCodeAt(i))) continue;
+    for (let k = first; k < offsets.length && offsets[k]! < end; k++) {
+      const i = offsets[k]!;
       const char = text[i]!;
       const family = FAMILY_OF[char]!;
       const flank = flankOf(text, i, start, end);
@@ -223,15 +225,41 @@ function opensFamily(char: string | undefined, family: Family): boolean {
   return char !== undefined && FAMILY_OF[char] === family && !"”’»›」』".includes(char);
 }
 
+/** Offsets of every quote mark in `text`, in order. */
+function markOffsets(text: string): number[] {
+  const offsets: number[] = [];
+  MARK_PATTERN.lastIndex = 0;
+  for (let match = MARK_PATTERN.exec(text); match !== null; match = MARK_PATTERN.exec(text)) offsets.push(match.index);
+  return offsets;
+}
+
+/** Index of the first offset at or after `position`. */
+function firstAtOrAfter(offsets: readonly number[], position: number): number {
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (offsets[mid]! < position) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Outermost quoted spans of every block, in document order. */
 export function findMarkedSpans(doc: PlainDocument): MarkedSpan[] {
   const { text, blocks } = doc;
+  const offsets = markOffsets(text);
   const spans: MarkedSpan[] = [];
   let group = 0;
   let continuing: number | null = null;
   blocks.forEach((block, index) => {
+    const first = firstAtOrAfter(offsets, block.start);
+    if (first === offsets.length || offsets[first]! >= block.end) {
+      continuing = null; // no quote mark: nothing to scan, and no quotation runs through
+      return;
+    }
     const scanner = new BlockScanner(text, block.start, block.end);
-    scanner.scan();
+    scanner.scan(offsets, first);
     const blockSpans: MarkedSpan[] = scanner.closed.map(({ open, close }) => ({
       start: open + 1, end: close, open, close, block: index, group: -1,
     }));

@@ -2,7 +2,7 @@
 import {
   GROUP_NOUNS, NAME_PARTICLES, NOT_NAME_WORDS, ORGANISATION_WORDS, PREPOSITIONS, TITLES, VERB_FILLERS, isSpeechVerb,
 } from "./lexicon.js";
-import { isCapitalised, isPossessive, isWord, stripPossessive, type Token } from "./tokens.js";
+import { isPossessive, isWord, stripPossessive, type Tokens } from "./tokens.js";
 
 export interface NameMention {
   /** Offsets of the name itself (titles excluded). */
@@ -20,69 +20,68 @@ export interface NameMention {
 
 const INITIAL_OR_ABBREVIATION = /^(?:\p{Lu}|mr|mrs|ms|dr|st|prof|sen|rep|gen|lt|col|capt|sgt|rev|jr|sr)$/iu;
 
-function startsName(token: Token): boolean {
-  return isCapitalised(token) && !NOT_NAME_WORDS.has(token.lower) && !GROUP_NOUNS.has(token.lower);
+function startsName(tokens: Tokens, i: number): boolean {
+  return tokens.capitalised(i) && !NOT_NAME_WORDS.has(tokens.lower(i)) && !GROUP_NOUNS.has(tokens.lower(i));
 }
 
-function crossesLine(text: string, a: Token, b: Token): boolean {
-  return text.slice(a.end, b.start).includes("\n");
+function crossesLine(text: string, tokens: Tokens, a: number, b: number): boolean {
+  return text.slice(tokens.end(a), tokens.start(b)).includes("\n");
 }
 
 /** The tokens forming a capitalised run starting at `from` (exclusive end index). */
-function runEnd(text: string, tokens: readonly Token[], from: number, to: number): number {
+function runEnd(text: string, tokens: Tokens, from: number, to: number): number {
   let j = from;
   let hasOrganisationWord = false;
   while (j < to) {
-    const token = tokens[j]!;
-    if (j > from && crossesLine(text, tokens[j - 1]!, token)) break;
-    const next = tokens[j + 1];
-    if (startsName(token) || (j > from && isCapitalised(token) && TITLES.has(token.lower))) {
-      hasOrganisationWord ||= ORGANISATION_WORDS.has(stripPossessive(token.lower));
+    if (j > from && crossesLine(text, tokens, j - 1, j)) break;
+    if (startsName(tokens, j) || (j > from && tokens.capitalised(j) && TITLES.has(tokens.lower(j)))) {
+      hasOrganisationWord ||= ORGANISATION_WORDS.has(stripPossessive(tokens.lower(j)));
       j++;
-      if (isPossessive(token)) break;
-    } else if (token.text === "." && j > from && INITIAL_OR_ABBREVIATION.test(tokens[j - 1]!.text) && token.start === tokens[j - 1]!.end) {
+      if (isPossessive(tokens, j - 1)) break;
+    } else if (tokens.text(j) === "." && j > from && INITIAL_OR_ABBREVIATION.test(tokens.text(j - 1)) && tokens.start(j) === tokens.end(j - 1)) {
       j++;
-    } else if (NAME_PARTICLES.has(token.lower) && next !== undefined && j + 1 < to && (isCapitalised(next) || NAME_PARTICLES.has(next.lower))) {
+    } else if (NAME_PARTICLES.has(tokens.lower(j)) && j + 1 < to && (tokens.capitalised(j + 1) || NAME_PARTICLES.has(tokens.lower(j + 1)))) {
       j++;
-    } else if (token.lower === "of" && hasOrganisationWord && next !== undefined && j + 1 < to && isCapitalised(next)) {
+    } else if (tokens.lower(j) === "of" && hasOrganisationWord && j + 1 < to && tokens.capitalised(j + 1)) {
       j++;
     } else {
       break;
     }
   }
   // Trailing particles or dots are not part of the name.
-  while (j > from && (NAME_PARTICLES.has(tokens[j - 1]!.lower) || tokens[j - 1]!.lower === "of")) j--;
+  while (j > from && (NAME_PARTICLES.has(tokens.lower(j - 1)) || tokens.lower(j - 1) === "of")) j--;
   return j;
 }
 
-function mentionFromRun(text: string, tokens: readonly Token[], from: number, to: number): NameMention | null {
-  const words = tokens.slice(from, to).filter(isWord);
+function mentionFromRun(text: string, tokens: Tokens, from: number, to: number): NameMention | null {
+  const words: number[] = []; // token indices
+  for (let k = from; k < to; k++) if (isWord(tokens, k)) words.push(k);
   if (words.length === 0) return null;
   let lastTitle = -1;
-  for (let k = 0; k < words.length - 1; k++) if (TITLES.has(words[k]!.lower)) lastTitle = k;
-  const nameWords = words.slice(lastTitle + 1);
-  // A run made only of titles ("Prime Minister") is not a name.
-  if (nameWords.every((w) => TITLES.has(stripPossessive(w.lower)))) return null;
-  const first = nameWords[0]!;
-  const last = nameWords[nameWords.length - 1]!;
-  const end = isPossessive(last) ? last.end - 2 : last.end;
-  return {
-    start: first.start,
-    end,
-    name: text.slice(first.start, end),
-    titles: words.slice(0, lastTitle + 1).map((w) => w.lower),
-    organisation: words.some((w) => ORGANISATION_WORDS.has(stripPossessive(w.lower))),
-    possessive: isPossessive(last),
-  };
+  for (let k = 0; k < words.length - 1; k++) if (TITLES.has(tokens.lower(words[k]!))) lastTitle = k;
+  // A run made only of titles ("Prime Minister") is not a name. (Plain loops: this runs for every
+  // capitalised word of an article.)
+  let onlyTitles = true;
+  for (let k = lastTitle + 1; k < words.length && onlyTitles; k++) onlyTitles = TITLES.has(stripPossessive(tokens.lower(words[k]!)));
+  if (onlyTitles) return null;
+  const titles: string[] = [];
+  for (let k = 0; k <= lastTitle; k++) titles.push(tokens.lower(words[k]!));
+  let organisation = false;
+  for (let k = 0; k < words.length && !organisation; k++) organisation = ORGANISATION_WORDS.has(stripPossessive(tokens.lower(words[k]!)));
+  const start = tokens.start(words[lastTitle + 1]!);
+  const last = words[words.length - 1]!;
+  const possessive = isPossessive(tokens, last);
+  const end = possessive ? tokens.end(last) - 2 : tokens.end(last);
+  return { start, end, name: text.slice(start, end), titles, organisation, possessive };
 }
 
 /** Capitalised name runs among `tokens[from, to)`. */
-export function findNameMentions(text: string, tokens: readonly Token[], from = 0, to = tokens.length): NameMention[] {
+export function findNameMentions(text: string, tokens: Tokens, from = 0, to = tokens.length): NameMention[] {
   const mentions: NameMention[] = [];
   let i = from;
   while (i < to) {
-    const token = tokens[i]!;
-    const canStart = startsName(token) || (NAME_PARTICLES.has(token.lower) && i + 1 < to && isCapitalised(tokens[i + 1]!));
+    // The cheap capitalisation tests come first: most tokens are never sliced into strings.
+    const canStart = startsName(tokens, i) || (i + 1 < to && tokens.capitalised(i + 1) && NAME_PARTICLES.has(tokens.lower(i)));
     if (!canStart) {
       i++;
       continue;
@@ -120,53 +119,71 @@ interface PersonMention {
 }
 
 /** A full stop, question or exclamation mark that is not part of an initial or abbreviated title. */
-function endsSentence(tokens: readonly Token[], i: number): boolean {
-  const token = tokens[i]!;
-  if (token.text === "?" || token.text === "!" || token.text === "…") return true;
-  return token.text === "." && !INITIAL_OR_ABBREVIATION.test(tokens[i - 1]?.text ?? "");
+function endsSentence(tokens: Tokens, i: number): boolean {
+  if (!tokens.stop(i)) return false;
+  return tokens.firstCode(i) !== 46 || !INITIAL_OR_ABBREVIATION.test(tokens.text(i - 1));
 }
 
 /** All names of one document: resolves short forms and answers "who was named last". */
 export class NameIndex {
   private readonly byLastWord = new Map<string, { name: string; words: string[] }[]>();
-  private readonly persons: PersonMention[] = [];
+  private readonly persons: PersonMention[];
   private readonly resolved = new Map<string, string>();
+  // The same few names recur throughout an article: split each once.
+  private readonly wordsOfName = new Map<string, string[]>();
 
-  constructor(text: string, tokens: readonly Token[]) {
+  // The loops live in methods: a long article makes the JIT compile them mid-loop, and code following such
+  // a loop in the same function would be deoptimised again on every article.
+  constructor(text: string, tokens: Tokens) {
     const mentions = findNameMentions(text, tokens);
+    this.indexByLastWord(mentions);
+    this.persons = this.personsOf(mentions, tokens);
+  }
+
+  private indexByLastWord(mentions: readonly NameMention[]): void {
     for (const mention of mentions) {
-      const words = nameWords(mention.name);
+      const words = this.nameWords(mention.name);
       const key = words[words.length - 1];
       if (key === undefined) continue;
       const list = this.byLastWord.get(key) ?? [];
       if (!list.some((entry) => entry.name === mention.name)) list.push({ name: mention.name, words });
       this.byLastWord.set(key, list);
     }
+  }
+
+  /** The mentions that are people, each with whether it opens its sentence's list of people. */
+  private personsOf(mentions: readonly NameMention[], tokens: Tokens): PersonMention[] {
+    const persons: PersonMention[] = [];
     let t = 0;
     let sentence = 0;
     let lastSentence = -1;
     for (const mention of mentions) {
-      for (; t < tokens.length && tokens[t]!.start < mention.start; t++) if (endsSentence(tokens, t)) sentence++;
-      const before = tokens[t - 1];
+      for (; t < tokens.length && tokens.start(t) < mention.start; t++) if (endsSentence(tokens, t)) sentence++;
       // Objects of prepositions ("talks with Macron") are not who a later "he" or "she" refers to.
-      if (this.isPerson(mention, tokens, t) && !(before && PREPOSITIONS.has(before.lower) && mention.titles.length === 0)) {
+      if (this.isPerson(mention, tokens, t) && !(mention.titles.length === 0 && PREPOSITIONS.has(tokens.lower(t - 1)))) {
         const subject = sentence !== lastSentence;
         lastSentence = sentence;
-        this.persons.push({ start: mention.start, name: this.resolve(mention.name), titles: mention.titles, subject });
+        persons.push({ start: mention.start, name: this.resolve(mention.name), titles: mention.titles, subject });
       }
     }
+    return persons;
   }
 
-  private isPerson(mention: NameMention, tokens: readonly Token[], index: number): boolean {
+  private nameWords(name: string): string[] {
+    let words = this.wordsOfName.get(name);
+    if (words === undefined) this.wordsOfName.set(name, (words = nameWords(name)));
+    return words;
+  }
+
+  private isPerson(mention: NameMention, tokens: Tokens, index: number): boolean {
     if (mention.organisation) return false;
     if (mention.titles.length > 0) return true;
-    const previous = tokens[index - 1];
-    if (previous?.lower === "the") return false;
-    if (nameWords(this.resolve(mention.name)).length >= 2) return true;
+    if (tokens.lower(index - 1) === "the") return false;
+    if (this.nameWords(this.resolve(mention.name)).length >= 2) return true;
     // A lone surname that speaks is a person too.
     let k = index + 1;
-    while (k < tokens.length && (VERB_FILLERS.has(tokens[k]!.lower) || tokens[k]!.lower.endsWith("ly"))) k++;
-    return k < tokens.length && isSpeechVerb(tokens[k]!);
+    while (k < tokens.length && (VERB_FILLERS.has(tokens.lower(k)) || tokens.lower(k).endsWith("ly"))) k++;
+    return k < tokens.length && isSpeechVerb(tokens.text(k));
   }
 
   /** The fullest form in the document of a (possibly short) name: "Mr Starmer" → "Keir Starmer". */
@@ -180,7 +197,7 @@ export class NameIndex {
   }
 
   private lookUp(name: string): string {
-    const words = nameWords(name);
+    const words = this.nameWords(name);
     const key = words[words.length - 1];
     if (key === undefined) return name;
     let best: { name: string; words: string[] } | null = null;

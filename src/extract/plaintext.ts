@@ -1,11 +1,20 @@
 /** Source → plain text split into blocks (headings, paragraphs, list items) with offsets. */
 import MarkdownIt from "markdown-it";
+import { simpleBlocks, type SimpleBlock } from "./simpleblocks.js";
 import type { Block, BlockKind, PlainDocument, SourceFormat } from "./types.js";
 
 // html: true so raw HTML is recognised as such and skipped instead of being read as prose.
 const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
+// Inline parsing is most of markdown-it's time, yet most paragraphs have no inline syntax at all: the core
+// chain runs without it and `blockText` parses only the blocks that need it.
+markdown.core.ruler.disable("inline");
+/** Characters at which some enabled inline rule can fire (linkify and typographer are off). Text without
+ * them parses to a single text token equal to itself. */
+const INLINE_SYNTAX = /[\n\\`~_*[!<&]/;
 
 type MdToken = ReturnType<typeof markdown.parse>[number];
+/** markdown-it's parsing environment: it carries the link reference definitions. */
+type Env = Record<string, unknown>;
 
 const BLOCK_SEPARATOR = "\n\n";
 
@@ -35,14 +44,23 @@ class DocumentBuilder {
 /** Normalises line endings and drops a byte-order mark. */
 export function normalizeSource(source: string): string {
   const withoutBom = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  return withoutBom.replace(/\r\n?/g, "\n");
+  return withoutBom.includes("\r") ? withoutBom.replace(/\r\n?/g, "\n") : withoutBom;
 }
 
-function inlineText(token: MdToken): string {
+/** The prose of a block's inline source (a paragraph, heading or table cell). */
+function blockText(content: string, env: Env): string {
+  if (!INLINE_SYNTAX.test(content)) return content;
+  const children: MdToken[] = [];
+  markdown.inline.parse(content, markdown, env, children);
+  return inlineText(children);
+}
+
+function inlineText(children: readonly MdToken[]): string {
   let out = "";
-  for (const child of token.children ?? []) {
+  for (const child of children) {
     switch (child.type) {
       case "text":
+      case "text_special": // escapes and entities; the core rule text_join would have made them text
       case "code_inline":
         out += child.content;
         break;
@@ -61,10 +79,23 @@ function inlineText(token: MdToken): string {
 }
 
 function markdownToPlain(source: string): PlainDocument {
+  const simple = simpleBlocks(source);
+  return simple ? simpleToPlain(simple) : markdownItToPlain(source);
+}
+
+function simpleToPlain(blocks: readonly SimpleBlock[]): PlainDocument {
+  const builder = new DocumentBuilder();
+  const env: Env = {}; // a simple document defines no link references
+  for (const block of blocks) builder.add(block.heading ? "heading" : "paragraph", blockText(block.content, env));
+  return builder.build();
+}
+
+function markdownItToPlain(source: string): PlainDocument {
   const builder = new DocumentBuilder();
   let listDepth = 0;
   let inHeading = false;
-  for (const token of markdown.parse(source, {})) {
+  const env: Env = {}; // shared by block and inline parsing
+  for (const token of markdown.parse(source, env)) {
     switch (token.type) {
       case "list_item_open":
         listDepth++;
@@ -79,7 +110,7 @@ function markdownToPlain(source: string): PlainDocument {
         inHeading = false;
         break;
       case "inline":
-        builder.add(inHeading ? "heading" : listDepth > 0 ? "list-item" : "paragraph", inlineText(token));
+        builder.add(inHeading ? "heading" : listDepth > 0 ? "list-item" : "paragraph", blockText(token.content, env));
         break;
       default:
         // Code blocks, HTML blocks and rules are not prose.

@@ -7,13 +7,15 @@ import { sentenceRanges } from "./sentences.js";
 import {
   attributeAfter, attributeBefore, createAttributionContext, type Attribution, type AttributionContext,
 } from "./speakers.js";
-import { tokenIndexAt } from "./tokens.js";
 import type { PlainDocument, Quote, Sentence, SourceFormat } from "./types.js";
 
 const SPACE = /\s/u;
 const SPEECH_END = /[.,!?…;:—–\-。！？、，]$/u;
 const SENTENCE_END = /[.!?…。！？]$/u;
 const SMALL_TITLE_WORDS = new Set(["of", "the", "a", "an", "and", "or", "in", "on", "for", "to", "at", "by", "de", "du", "la", "le"]);
+const TITLE_WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu;
+const STARTS_UPPER = /^\p{Lu}/u;
+const STARTS_LOWER = /^\p{Ll}/u;
 const MIN_UNATTRIBUTED_WORDS = 6;
 const MIN_PARTIAL_WORDS = 3;
 
@@ -34,29 +36,30 @@ function trimRange(text: string, start: number, end: number): [number, number] {
 
 /** "Coalition of the Willing", "Line of Duty": every cased word capitalised, minor words aside. */
 export function isTitleCase(text: string): boolean {
-  const words = text.match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu) ?? [];
   let capitalised = 0;
-  for (const word of words) {
-    if (/^\p{Lu}/u.test(word)) capitalised++;
-    else if (/^\p{Ll}/u.test(word) && !SMALL_TITLE_WORDS.has(word)) return false;
+  // Word by word: most quotations are settled by their first lower-case word.
+  TITLE_WORD.lastIndex = 0;
+  for (let match = TITLE_WORD.exec(text); match !== null; match = TITLE_WORD.exec(text)) {
+    const word = match[0];
+    if (STARTS_UPPER.test(word)) capitalised++;
+    else if (STARTS_LOWER.test(word) && !SMALL_TITLE_WORDS.has(word)) return false;
   }
   return capitalised > 0;
 }
 
 function contextBefore(ctx: AttributionContext, span: MarkedSpan, windowStart: number): Context {
   const { tokens } = ctx;
-  let k = tokenIndexAt(tokens, span.open) - 1;
-  const previous = tokens[k];
-  const determiner = previous !== undefined && previous.end > windowStart && DETERMINERS.has(previous.lower);
-  const copula = previous !== undefined && previous.end > windowStart && COPULAS.has(previous.lower);
-  const preposition = previous !== undefined && previous.end > windowStart && PREPOSITIONS.has(previous.lower);
+  let k = tokens.indexAt(span.open) - 1;
+  const previous = k >= 0 && tokens.end(k) > windowStart ? tokens.lower(k) : "";
+  const determiner = DETERMINERS.has(previous);
+  const copula = COPULAS.has(previous);
+  const preposition = PREPOSITIONS.has(previous);
   // `Her memoir, "Becoming",` names the work right after a comma.
-  if (tokens[k]?.text === ",") k--;
-  const cue = tokens[k];
-  const namingCue = cue !== undefined && cue.end > windowStart &&
-    (NAMING_CUES.has(cue.lower) || (cue.lower === "as" && tokens[k - 1]?.lower === "known"));
+  if (tokens.text(k) === ",") k--;
+  const cue = k >= 0 && tokens.end(k) > windowStart ? tokens.lower(k) : "";
+  const namingCue = NAMING_CUES.has(cue) || (cue === "as" && tokens.lower(k - 1) === "known");
   let callingVerb = false;
-  for (let i = k; i >= 0 && tokens[i]!.start >= windowStart; i--) callingVerb ||= CALLING_VERBS.has(tokens[i]!.lower);
+  for (let i = k; i >= 0 && tokens.start(i) >= windowStart && !callingVerb; i--) callingVerb = CALLING_VERBS.has(tokens.lower(i));
   return { namingCue, determiner, copula, preposition, callingVerb };
 }
 

@@ -1,27 +1,37 @@
 /** Word count and reading time. */
-import { IDEOGRAPH, LETTER, MARK, charClasses } from "./chars.js";
+import { IDEOGRAPH, LETTER, MARK, classAt, codeAt } from "./chars.js";
 
 export const WORDS_PER_MINUTE = 230;
-// Inside a word these join letters: don't, well-known, 3.5, 40,000.
-const JOINERS = new Set(["'", "’", ".", ",", "-"]);
-const [IDEOGRAPH_CLASS, LETTER_CLASS, MARK_CLASS] = [IDEOGRAPH, LETTER, MARK];
+
+/** Inside a word these join letters: don't, well-known, 3.5, 40,000. */
+function isJoiner(code: number): boolean {
+  return code === 39 || code === 0x2019 || code === 46 || code === 44 || code === 45; // ' ’ . , -
+}
 
 /** Words: letter/digit runs (with inner apostrophes, hyphens, dots or commas); each Han or Kana character
- * counts as one word, as Chinese and Japanese put no spaces between words. One linear pass. */
+ * counts as one word, as Chinese and Japanese put no spaces between words. One linear pass, no allocation. */
 export function countWords(text: string): number {
-  const classes = charClasses(text);
+  return countWordsUpTo(text, text.length + 1); // a bound never reached, kept a small integer for the JIT
+}
+
+/** Whether `text` has at least `n` words (stops counting there). */
+export function hasWords(text: string, n: number): boolean {
+  return countWordsUpTo(text, n) >= n;
+}
+
+function countWordsUpTo(text: string, limit: number): number {
   let count = 0;
   let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const cls = classes[i];
-    if (cls === IDEOGRAPH_CLASS) {
+  for (let i = 0; i < text.length && count < limit; i++) {
+    const cls = classAt(text, i);
+    if (cls === IDEOGRAPH) {
       count++;
       inWord = false;
-      if (i + 1 < text.length && text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff) i++;
-    } else if (cls === LETTER_CLASS) {
+      if (i + 1 < text.length && codeAt(text, i) >= 0xd800 && codeAt(text, i) <= 0xdbff) i++;
+    } else if (cls === LETTER) {
       if (!inWord) count++;
       inWord = true;
-    } else if (cls !== MARK_CLASS && !(inWord && JOINERS.has(text[i]!) && classes[i + 1] === LETTER_CLASS)) {
+    } else if (cls !== MARK && !(inWord && isJoiner(codeAt(text, i)) && i + 1 < text.length && classAt(text, i + 1) === LETTER)) {
       inWord = false;
     }
   }

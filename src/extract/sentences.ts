@@ -1,12 +1,6 @@
 /** Sentence splitting that survives abbreviations, initials, decimals, ellipses and closing quotes. */
+import { codeAt, isLetterOrDigitCode, isSpaceCode, isUpperOrDigitCode } from "./chars.js";
 import type { Sentence } from "./types.js";
-
-const TERMINATORS = new Set([...".!?…。！？"]);
-const TERMINATOR_CODES = new Set([...TERMINATORS].map((c) => c.charCodeAt(0)));
-// CJK full stops need no following space.
-const CJK_TERMINATORS = new Set([..."。！？"]);
-// A closing mark right after the terminator belongs to the sentence it ends.
-const CLOSERS = new Set([..."\"'”’»›」』)]"]);
 
 /** Abbreviations that never end a sentence (titles and the like). */
 const TITLE_ABBREVIATIONS = new Set([
@@ -25,28 +19,43 @@ const SENTENCE_STARTERS = new Set([
   "in", "on", "at", "its", "his", "her", "their", "there", "officials", "however", "meanwhile", "some",
 ]);
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-const UPPER_OR_DIGIT = /[\p{Lu}\p{Lt}\p{Lo}\p{N}]/u;
 const OPENERS = new Set([..."\"'“‘„‚«‹「『([¿¡"]);
-const WHITESPACE = /\s/u;
 const ABBREVIATION_LOOKBACK = 24;
 
-function isSpace(ch: string | undefined): boolean {
-  return ch !== undefined && WHITESPACE.test(ch);
+const TERMINATOR = /[.!?…。！？]/g;
+
+function isTerminator(code: number): boolean {
+  // . ! ? … 。 ！ ？
+  return code === 46 || code === 33 || code === 63 || code === 0x2026 || code === 0x3002 || code === 0xff01 || code === 0xff1f;
+}
+
+function isCloser(code: number): boolean {
+  // " ' ” ’ » › 」 』 ) ]
+  return code === 34 || code === 39 || code === 41 || code === 93 || code === 0x201d || code === 0x2019 ||
+    code === 0xbb || code === 0x203a || code === 0x300d || code === 0x300f;
 }
 
 /** The word (letters and inner dots) ending just before `dot`, lower-cased. */
 function wordBefore(text: string, dot: number): string {
   let i = dot;
   const limit = Math.max(0, dot - ABBREVIATION_LOOKBACK);
-  while (i > limit && (WORD_CHAR.test(text[i - 1]!) || (text[i - 1] === "." && WORD_CHAR.test(text[i - 2] ?? "")))) i--;
+  while (i > limit) {
+    const code = codeAt(text, i - 1);
+    if (!isLetterOrDigitCode(code) && !(code === 46 && i >= 2 && isLetterOrDigitCode(codeAt(text, i - 2)))) break;
+    i--;
+  }
   return text.slice(i, dot).toLowerCase();
 }
 
 function wordAt(text: string, start: number): string {
   let i = start;
-  while (i < text.length && i - start < ABBREVIATION_LOOKBACK && WORD_CHAR.test(text[i]!)) i++;
+  while (i < text.length && i - start < ABBREVIATION_LOOKBACK && isLetterOrDigitCode(codeAt(text, i))) i++;
   return text.slice(start, i).toLowerCase();
+}
+
+/** `[...s].length === 1` without the array: one code point, possibly a surrogate pair. */
+function isOneCodePoint(s: string): boolean {
+  return s.length === 1 || (s.length === 2 && s.codePointAt(0)! > 0xffff);
 }
 
 /** Whether a single `.` after `word` is part of an abbreviation rather than a full stop. */
@@ -56,54 +65,60 @@ function isAbbreviation(word: string, text: string, next: number): boolean {
   const nextChar = text[next] ?? "";
   if (NUMBER_ABBREVIATIONS.has(word) && /\d/.test(nextChar)) return true;
   // Initials (`J. K. Rowling`) and dotted acronyms (`U.K.`, `p.m.`): only a clear sentence opener ends them.
+  if (!word.includes(".")) return isOneCodePoint(word); // the common case: a plain word, no split needed
   const segments = word.split(".");
-  if (segments.every((s) => [...s].length === 1)) {
-    return segments.length === 1 || !SENTENCE_STARTERS.has(wordAt(text, next));
-  }
+  if (segments.every(isOneCodePoint)) return !SENTENCE_STARTERS.has(wordAt(text, next));
   return false;
+}
+
+/** Adds `text[from, to)` trimmed, unless blank. */
+function pushTrimmed(sentences: Sentence[], text: string, from: number, to: number): void {
+  while (from < to && isSpaceCode(codeAt(text, from))) from++;
+  while (to > from && isSpaceCode(codeAt(text, to - 1))) to--;
+  if (to > from) sentences.push({ start: from, end: to });
 }
 
 /** Sentences of `text[start, end)` as trimmed ranges, in order. */
 export function sentenceRanges(text: string, start = 0, end = text.length): Sentence[] {
   const sentences: Sentence[] = [];
-  const push = (from: number, to: number): void => {
-    while (from < to && isSpace(text[from])) from++;
-    while (to > from && isSpace(text[to - 1])) to--;
-    if (to > from) sentences.push({ start: from, end: to });
-  };
+  // Terminators are sparse: the regex engine jumps from one to the next, searching the range only (so
+  // splitting every block of a document stays linear).
+  const base = Math.max(start, 0);
+  const range = text.slice(base, end);
   let sentenceStart = start;
   let i = start;
   while (i < end) {
-    if (!TERMINATOR_CODES.has(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const ch = text[i]!;
+    TERMINATOR.lastIndex = Math.max(i - base, 0);
+    const match = TERMINATOR.exec(range);
+    if (match === null) break;
+    i = base + match.index;
+    const code = codeAt(text, i);
     let j = i + 1;
-    while (j < end && TERMINATORS.has(text[j]!)) j++;
-    while (j < end && CLOSERS.has(text[j]!)) j++;
-    if (CJK_TERMINATORS.has(ch)) {
-      push(sentenceStart, j);
+    while (j < end && isTerminator(codeAt(text, j))) j++;
+    // A closing mark right after the terminator belongs to the sentence it ends.
+    while (j < end && isCloser(codeAt(text, j))) j++;
+    if (code === 0x3002 || code === 0xff01 || code === 0xff1f) {
+      // CJK full stops need no following space.
+      pushTrimmed(sentences, text, sentenceStart, j);
       sentenceStart = j;
       i = j;
       continue;
     }
-    if (j < end && !isSpace(text[j])) {
+    if (j < end && !isSpaceCode(codeAt(text, j))) {
       i = j;
       continue;
     }
     let k = j;
-    while (k < end && isSpace(text[k])) k++;
-    const nextChar = text[k];
-    const singleDot = ch === "." && j === i + 1;
-    const startsSentence = k >= end || UPPER_OR_DIGIT.test(nextChar!) || OPENERS.has(nextChar!);
+    while (k < end && isSpaceCode(codeAt(text, k))) k++;
+    const singleDot = code === 46 && j === i + 1;
+    const startsSentence = k >= end || isUpperOrDigitCode(codeAt(text, k)) || OPENERS.has(text[k]!);
     if (startsSentence && !(singleDot && isAbbreviation(wordBefore(text, i), text, k))) {
-      push(sentenceStart, j);
+      pushTrimmed(sentences, text, sentenceStart, j);
       sentenceStart = k;
     }
     i = k > j ? k : j;
   }
-  push(sentenceStart, end);
+  pushTrimmed(sentences, text, sentenceStart, end);
   return sentences;
 }
 

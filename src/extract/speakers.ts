@@ -4,7 +4,7 @@ import {
   VERB_FILLERS, isSpeechVerb,
 } from "./lexicon.js";
 import { NameIndex, findNameMentions, type NameMention } from "./names.js";
-import { isCapitalised, isWord, stripPossessive, tokenIndexAt, tokenize, type Token } from "./tokens.js";
+import { isWord, stripPossessive, tokenize, type Tokens } from "./tokens.js";
 
 /** How the speaker was referred to: by name, pronoun, role ("the minister") or anonymously ("a spokesperson"). */
 export type AttributionKind = "name" | "pronoun" | "role" | "anonymous";
@@ -18,7 +18,7 @@ export interface Attribution {
 /** Tokens and names of one document, shared by every attribution look-up. */
 export interface AttributionContext {
   text: string;
-  tokens: Token[];
+  tokens: Tokens;
   names: NameIndex;
 }
 
@@ -38,41 +38,40 @@ const MAX_PHRASE_WORDS = 8;
 const MAX_APPOSITION_TOKENS = 16;
 const MAX_WINDOW_TOKENS = 60;
 
-function isFiller(token: Token): boolean {
-  return VERB_FILLERS.has(token.lower) || (token.lower.length > 4 && token.lower.endsWith("ly"));
+function isFiller(tokens: Tokens, i: number): boolean {
+  const lower = tokens.lower(i);
+  return VERB_FILLERS.has(lower) || (lower.length > 4 && lower.endsWith("ly"));
 }
 
-function isPhraseWord(token: Token): boolean {
-  if (!isWord(token)) return false;
-  const capitalised = isCapitalised(token);
-  if (isSpeechVerb(token)) return false;
+function isPhraseWord(tokens: Tokens, i: number): boolean {
+  if (!isWord(tokens, i)) return false;
+  const capitalised = tokens.capitalised(i);
+  if (isSpeechVerb(tokens.text(i))) return false;
+  const lower = tokens.lower(i);
   // A capitalised breaker ("In", "But") opens a sentence; one that is not a function word is a name ("Post").
-  if (PHRASE_BREAKERS.has(token.lower)) return capitalised && !NOT_NAME_WORDS.has(token.lower);
-  return !VERB_FILLERS.has(token.lower) || DETERMINERS.has(token.lower);
+  if (PHRASE_BREAKERS.has(lower)) return capitalised && !NOT_NAME_WORDS.has(lower);
+  return !VERB_FILLERS.has(lower) || DETERMINERS.has(lower);
 }
 
 /** A dot belongs to a phrase after an initial or an abbreviated title (`J.`, `Dr.`). */
-function isPhraseDot(tokens: readonly Token[], i: number): boolean {
-  const previous = tokens[i - 1];
-  return tokens[i]!.text === "." && previous !== undefined && previous.end === tokens[i]!.start &&
-    (/^\p{Lu}$/u.test(previous.text) || TITLES.has(previous.lower));
+function isPhraseDot(tokens: Tokens, i: number): boolean {
+  return tokens.text(i) === "." && i > 0 && tokens.end(i - 1) === tokens.start(i) &&
+    (/^\p{Lu}$/u.test(tokens.text(i - 1)) || TITLES.has(tokens.lower(i - 1)));
 }
 
 /** `and` joins capitalised words inside a title: "Work and Pensions Secretary". */
-function isTitleConjunction(tokens: readonly Token[], i: number): boolean {
-  const before = tokens[i - 1];
-  const after = tokens[i + 1];
-  return (tokens[i]!.lower === "and" || tokens[i]!.text === "&") && before !== undefined && after !== undefined &&
-    isCapitalised(before) && isCapitalised(after);
+function isTitleConjunction(tokens: Tokens, i: number): boolean {
+  return (tokens.lower(i) === "and" || tokens.text(i) === "&") && i > 0 && i + 1 < tokens.length &&
+    tokens.capitalised(i - 1) && tokens.capitalised(i + 1);
 }
 
 /** End index (exclusive) of a noun phrase starting at `i`. */
-function phraseForward(tokens: readonly Token[], i: number, end: number): number {
+function phraseForward(tokens: Tokens, i: number, end: number): number {
   let j = i;
   let words = 0;
   while (j < end && words < MAX_PHRASE_WORDS) {
     if (isPhraseDot(tokens, j) || (j > i && j + 1 < end && isTitleConjunction(tokens, j))) j++;
-    else if (isPhraseWord(tokens[j]!)) {
+    else if (isPhraseWord(tokens, j)) {
       j++;
       words++;
     } else break;
@@ -81,12 +80,12 @@ function phraseForward(tokens: readonly Token[], i: number, end: number): number
 }
 
 /** Start index of a noun phrase ending just before `end` (exclusive). */
-function phraseBackward(tokens: readonly Token[], end: number, start: number): number {
+function phraseBackward(tokens: Tokens, end: number, start: number): number {
   let j = end;
   let words = 0;
   while (j > start && words < MAX_PHRASE_WORDS) {
     if (isPhraseDot(tokens, j - 1) || (j < end && j - 1 > start && isTitleConjunction(tokens, j - 1))) j--;
-    else if (isPhraseWord(tokens[j - 1]!)) {
+    else if (isPhraseWord(tokens, j - 1)) {
       j--;
       words++;
     } else break;
@@ -107,11 +106,12 @@ function pickMention(all: readonly NameMention[]): NameMention | undefined {
 function resolvePhrase(ctx: AttributionContext, from: number, to: number): Attribution | null {
   if (to <= from) return null;
   const { tokens, names } = ctx;
-  const position = tokens[from]!.start;
-  if (to - from === 1 && PRONOUNS.has(tokens[from]!.lower)) {
+  const position = tokens.start(from);
+  if (to - from === 1 && PRONOUNS.has(tokens.lower(from))) {
     return { kind: "pronoun", speaker: names.lastPersonBefore(position) };
   }
-  const words = tokens.slice(from, to).filter(isWord).map((t) => stripPossessive(t.lower));
+  const words: string[] = [];
+  for (let k = from; k < to; k++) if (isWord(tokens, k)) words.push(stripPossessive(tokens.lower(k)));
   const indefinite = words[0] === "a" || words[0] === "an";
   // "officials", "a senior EU official": an unnamed source, whatever names qualify it.
   if (words.some((w) => GROUP_NOUNS.has(w)) || (indefinite && words.some((w) => ROLE_NOUNS.has(w)))) {
@@ -137,11 +137,11 @@ function phraseWithApposition(ctx: AttributionContext, i: number, end: number): 
   const phraseEnd = phraseForward(tokens, i, end);
   let attribution = resolvePhrase(ctx, i, phraseEnd);
   let next = phraseEnd;
-  if (phraseEnd > i && tokens[phraseEnd]?.text === ",") {
+  if (phraseEnd > i && tokens.text(phraseEnd) === ",") {
     const asideStart = phraseEnd + 1;
     let comma = asideStart;
-    while (comma < end && comma - asideStart < MAX_APPOSITION_TOKENS && tokens[comma]!.text !== "," && !isSpeechVerb(tokens[comma]!)) comma++;
-    const closed = comma < end && tokens[comma]!.text === ",";
+    while (comma < end && comma - asideStart < MAX_APPOSITION_TOKENS && tokens.text(comma) !== "," && !isSpeechVerb(tokens.text(comma))) comma++;
+    const closed = comma < end && tokens.text(comma) === ",";
     const asideEnd = phraseForward(tokens, asideStart, closed ? comma : end);
     if (asideEnd > asideStart) {
       attribution = better(attribution, resolvePhrase(ctx, asideStart, asideEnd));
@@ -151,16 +151,16 @@ function phraseWithApposition(ctx: AttributionContext, i: number, end: number): 
   return { attribution, next };
 }
 
-function skipFillers(tokens: readonly Token[], i: number, end: number): number {
-  while (i < end && isFiller(tokens[i]!)) i++;
+function skipFillers(tokens: Tokens, i: number, end: number): number {
+  while (i < end && isFiller(tokens, i)) i++;
   return i;
 }
 
 /** Token range of `[from, to)`, capped at its first (or, `fromEnd`, last) MAX_WINDOW_TOKENS tokens. */
 function windowTokens(ctx: AttributionContext, from: number, to: number, fromEnd = false): [number, number] {
-  const first = tokenIndexAt(ctx.tokens, from);
-  let last = tokenIndexAt(ctx.tokens, to);
-  while (last > first && ctx.tokens[last - 1]!.end > to) last--;
+  const first = ctx.tokens.indexAt(from);
+  let last = ctx.tokens.indexAt(to);
+  while (last > first && ctx.tokens.end(last - 1) > to) last--;
   return fromEnd ? [Math.max(first, last - MAX_WINDOW_TOKENS), last] : [first, Math.min(last, first + MAX_WINDOW_TOKENS)];
 }
 
@@ -171,18 +171,18 @@ export function attributeAfter(ctx: AttributionContext, from: number, to: number
   const { tokens } = ctx;
   const [first, end] = windowTokens(ctx, from, to);
   let i = first;
-  while (i < end && LEADING_PUNCTUATION.has(tokens[i]!.text)) i++;
+  while (i < end && LEADING_PUNCTUATION.has(tokens.text(i))) i++;
   if (i >= end) return null;
-  if (tokens[i]!.lower === "according" && tokens[i + 1]?.lower === "to") {
+  if (tokens.lower(i) === "according" && tokens.lower(i + 1) === "to") {
     return phraseWithApposition(ctx, i + 2, end).attribution;
   }
   const verb = skipFillers(tokens, i, end);
-  if (verb < end && INVERTIBLE_VERBS.has(tokens[verb]!.lower)) {
+  if (verb < end && INVERTIBLE_VERBS.has(tokens.lower(verb))) {
     return phraseWithApposition(ctx, verb + 1, end).attribution;
   }
   const { attribution, next } = phraseWithApposition(ctx, i, end);
   const after = skipFillers(tokens, next, end);
-  return attribution && after < end && isSpeechVerb(tokens[after]!) ? attribution : null;
+  return attribution && after < end && isSpeechVerb(tokens.text(after)) ? attribution : null;
 }
 
 /** The noun phrase ending just before `end` as a subject: `a spokesperson for Downing Street` is the
@@ -191,9 +191,9 @@ function subjectPhraseBefore(ctx: AttributionContext, end: number, start: number
   const { tokens } = ctx;
   const phraseStart = phraseBackward(tokens, end, start);
   if (phraseStart === end) return null;
-  const preposition = tokens[phraseStart - 1];
-  if (phraseStart - 1 >= start && preposition && PREPOSITIONS.has(preposition.lower)) {
-    if (!HEAD_PREPOSITIONS.has(preposition.lower)) return null;
+  const preposition = tokens.lower(phraseStart - 1);
+  if (phraseStart - 1 >= start && PREPOSITIONS.has(preposition)) {
+    if (!HEAD_PREPOSITIONS.has(preposition)) return null;
     const headStart = phraseBackward(tokens, phraseStart - 1, start);
     return headStart < phraseStart - 1 ? resolvePhrase(ctx, headStart, phraseStart - 1) : null;
   }
@@ -204,19 +204,19 @@ function subjectPhraseBefore(ctx: AttributionContext, end: number, start: number
 function subjectBefore(ctx: AttributionContext, verb: number, start: number): Attribution | null {
   const { tokens } = ctx;
   let k = verb - 1;
-  while (k >= start && isFiller(tokens[k]!)) k--;
+  while (k >= start && isFiller(tokens, k)) k--;
   if (k < start) return null;
-  if (PRONOUNS.has(tokens[k]!.lower)) return resolvePhrase(ctx, k, k + 1);
-  if (tokens[k]!.lower === "who" && tokens[k - 1]?.text === "(") {
+  if (PRONOUNS.has(tokens.lower(k))) return resolvePhrase(ctx, k, k + 1);
+  if (tokens.lower(k) === "who" && tokens.text(k - 1) === "(") {
     // `The minister (who described it as …)`: the subject precedes the bracket.
     return subjectPhraseBefore(ctx, k - 1, start);
   }
-  if (tokens[k]!.lower === "who" && tokens[k - 1]?.text === ",") k--;
-  if (tokens[k]!.text === ",") {
+  if (tokens.lower(k) === "who" && tokens.text(k - 1) === ",") k--;
+  if (tokens.text(k) === ",") {
     // `Jane Doe, the mayor, said` / `Starmer, speaking in Paris, said`: the subject precedes the aside.
     let comma = k - 1;
-    while (comma >= start && k - comma < MAX_APPOSITION_TOKENS && tokens[comma]!.text !== ",") comma--;
-    const asideStart = comma >= start && tokens[comma]!.text === "," ? comma + 1 : k;
+    while (comma >= start && k - comma < MAX_APPOSITION_TOKENS && tokens.text(comma) !== ",") comma--;
+    const asideStart = comma >= start && tokens.text(comma) === "," ? comma + 1 : k;
     const aside = resolvePhrase(ctx, asideStart, phraseForward(tokens, asideStart, k));
     const headEnd = asideStart === k ? k : comma;
     return better(subjectPhraseBefore(ctx, headEnd, start), aside);
@@ -229,21 +229,21 @@ export function attributeBefore(ctx: AttributionContext, from: number, to: numbe
   const { tokens } = ctx;
   const [start, end] = windowTokens(ctx, from, to, true);
   for (let v = end - 1; v >= start; v--) {
-    const token = tokens[v]!;
-    if (token.lower === "according" && tokens[v + 1]?.lower === "to") {
+    const lower = tokens.lower(v);
+    if (lower === "according" && tokens.lower(v + 1) === "to") {
       const found = phraseWithApposition(ctx, v + 2, end).attribution;
       if (found) return found;
     }
-    if (!isSpeechVerb(token) || token.lower === "according") continue;
+    if (!isSpeechVerb(tokens.text(v)) || lower === "according") continue;
     const subject = subjectBefore(ctx, v, start);
     if (subject) return subject;
-    if (INVERTIBLE_VERBS.has(token.lower)) {
+    if (INVERTIBLE_VERBS.has(lower)) {
       const inverted = phraseWithApposition(ctx, v + 1, end).attribution;
       if (inverted) return inverted;
     }
   }
   // Headline style: `Starmer: "…"`.
-  if (end - start >= 2 && tokens[end - 1]!.text === ":") {
+  if (end - start >= 2 && tokens.text(end - 1) === ":") {
     const phraseStart = phraseBackward(tokens, end - 1, start);
     const named = resolvePhrase(ctx, phraseStart, end - 1);
     if (named?.kind === "name") return named;

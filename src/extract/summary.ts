@@ -1,5 +1,5 @@
 /** The lede and the "In brief" key points, both extractive. */
-import { countWords } from "./reading.js";
+import { hasWords } from "./reading.js";
 import type { Block, PlainDocument, Sentence } from "./types.js";
 
 export const LEDE_MAX_CHARS = 300;
@@ -21,7 +21,7 @@ export interface Lede {
 
 /** A short block with no full sentence: a byline ("By Jane Doe"), a dateline ("LONDON —"), a caption. */
 function isByline(text: string): boolean {
-  return !SENTENCE_END.test(text) && countWords(text) <= BYLINE_MAX_WORDS;
+  return !SENTENCE_END.test(text) && !hasWords(text, BYLINE_MAX_WORDS + 1);
 }
 
 /** Sentences of one block (binary search: sentences are sorted and never cross blocks). */
@@ -74,24 +74,48 @@ const STOP_WORDS = new Set(
     "such can do does did just only other some any all new one two up out so if").split(" "),
 );
 
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu;
+
+/** Lower-cased words, stop words and single letters excluded. */
 function contentWords(text: string): string[] {
-  return (text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu) ?? []).filter((w) => !STOP_WORDS.has(w) && w.length > 1);
+  const words: string[] = [];
+  for (const word of text.toLowerCase().match(WORD) ?? []) if (word.length > 1 && !STOP_WORDS.has(word)) words.push(word);
+  return words;
 }
 
-function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
+/** How many sentences use each content word, and the last sentence counted (to count each once). */
+type Frequency = Map<string, { sentences: number; last: number }>;
+
+/** Counts the content words of sentence number `sentence` into `frequency` and returns them, each once,
+ * in order of first use. (No Set per sentence: the frequency entries remember where they were counted.) */
+function tallyContentWords(text: string, sentence: number, frequency: Frequency): string[] {
+  const distinct: string[] = [];
+  for (const word of contentWords(text)) {
+    const entry = frequency.get(word);
+    if (entry === undefined) frequency.set(word, { sentences: 1, last: sentence });
+    else if (entry.last !== sentence) {
+      entry.sentences++;
+      entry.last = sentence;
+    } else continue; // repeated in this sentence
+    distinct.push(word);
+  }
+  return distinct;
+}
+
+/** Shared words relative to the smaller of two sets of distinct words. */
+function overlap(words: readonly string[], other: ReadonlySet<string>): number {
+  if (words.length === 0 || other.size === 0) return 0;
   let shared = 0;
-  for (const w of a) if (b.has(w)) shared++;
-  return shared / Math.min(a.size, b.size);
+  for (const w of words) if (other.has(w)) shared++;
+  return shared / Math.min(words.length, other.size);
 }
 
 interface KeyPointCandidate {
   sentence: Sentence;
   text: string;
-  words: Set<string>;
-  section: number;
+  /** Distinct content words. */
+  words: string[];
   firstInSection: boolean;
-  score: number;
 }
 
 const NEAR_DUPLICATE = 0.6;
@@ -99,7 +123,7 @@ const NEAR_DUPLICATE = 0.6;
 /** 3–5 whole sentences for an "In brief" box, in article order: the first sentence of each section,
  * topped up with the sentences most central to the article; none repeating the lede. */
 export function keyPoints(doc: PlainDocument, sentences: readonly Sentence[], ledeSentences: readonly Sentence[] = []): string[] {
-  const frequency = new Map<string, number>();
+  const frequency: Frequency = new Map();
   const candidates: KeyPointCandidate[] = [];
   const lede = new Set(contentWords(ledeSentences.map((s) => doc.text.slice(s.start, s.end)).join(" ")));
   const ledeStarts = new Set(ledeSentences.map((s) => s.start));
@@ -119,35 +143,35 @@ export function keyPoints(doc: PlainDocument, sentences: readonly Sentence[], le
     for (const sentence of sentencesIn(sentences, block)) {
       seen++;
       const text = doc.text.slice(sentence.start, sentence.end);
-      const words = contentWords(text);
-      for (const w of new Set(words)) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+      const words = tallyContentWords(text, seen, frequency);
       if (ledeStarts.has(sentence.start)) {
         sectionOpen = false;
         continue;
       }
       const usable = SENTENCE_END.test(text) && !text.endsWith(":") && text.length <= KEY_POINT_HARD_MAX_CHARS &&
-        countWords(text) >= KEY_POINT_MIN_WORDS;
-      if (usable) candidates.push({ sentence, text, words: new Set(words), section, firstInSection: sectionOpen, score: 0 });
+        hasWords(text, KEY_POINT_MIN_WORDS);
+      if (usable) candidates.push({ sentence, text, words, firstInSection: sectionOpen });
       sectionOpen = false;
     }
   }
-  candidates.forEach((c, index) => {
+  const ranked = candidates.map((c, index) => {
     let centrality = 0;
-    for (const w of c.words) centrality += (frequency.get(w) ?? 1) - 1;
-    c.score = centrality / Math.sqrt(c.words.size + 1) +
+    for (const w of c.words) centrality += frequency.get(w)!.sentences - 1;
+    const score = centrality / Math.sqrt(c.words.length + 1) +
       (c.firstInSection && section > 0 ? 2 : 0) +
       1 - index / candidates.length -
       (OPENING_QUOTE.test(c.text) ? 1 : 0) -
       (c.text.length > KEY_POINT_MAX_CHARS ? 1 : 0);
+    return { candidate: c, score };
   });
   const target = Math.min(MAX_KEY_POINTS, Math.max(MIN_KEY_POINTS, Math.round(candidates.length / 3)));
-  const chosen: KeyPointCandidate[] = [];
-  for (const c of [...candidates].sort((a, b) => b.score - a.score || a.sentence.start - b.sentence.start)) {
+  const chosen: { candidate: KeyPointCandidate; words: Set<string> }[] = [];
+  for (const { candidate: c } of ranked.sort((a, b) => b.score - a.score || a.candidate.sentence.start - b.candidate.sentence.start)) {
     if (chosen.length >= target) break;
-    if (overlap(c.words, lede) >= NEAR_DUPLICATE || chosen.some((k) => overlap(k.words, c.words) >= NEAR_DUPLICATE)) continue;
-    chosen.push(c);
+    if (overlap(c.words, lede) >= NEAR_DUPLICATE || chosen.some((k) => overlap(c.words, k.words) >= NEAR_DUPLICATE)) continue;
+    chosen.push({ candidate: c, words: new Set(c.words) });
   }
-  return chosen.sort((a, b) => a.sentence.start - b.sentence.start).map((c) => c.text);
+  return chosen.map((k) => k.candidate).sort((a, b) => a.sentence.start - b.sentence.start).map((c) => c.text);
 }
 
 /** The lede of a document (see `lede`). */

@@ -1,72 +1,183 @@
 /** Word and punctuation tokens with offsets, shared by name recognition and attribution. */
-import { OTHER, charClasses } from "./chars.js";
+import { OTHER, classAt, codeAt, isLetterOrDigitCode, isSpaceCode, isUpperAt } from "./chars.js";
 
-export interface Token {
-  start: number;
-  end: number;
-  text: string;
-  /** Lower-cased text, precomputed for the word lists. */
-  lower: string;
+/** Inside a word these join letter runs: Ukraine's, al-Ansari, Jean-Noël. */
+function isWordJoiner(code: number): boolean {
+  return code === 39 || code === 0x2019 || code === 45 || code === 0x2010; // ' ’ - ‐
 }
 
-// Inside a word these join letter runs: Ukraine's, al-Ansari, Jean-Noël.
-const WORD_JOINERS = new Set(["'", "’", "-", "‐"]);
 // Quote marks are handled by the mark scanner; attribution never needs them as tokens.
-const SKIPPED = new Set([..."\"'“”„‘’‚«»‹›「」『』"]);
-const WHITESPACE = /\s/u;
-const OTHER_CLASS = OTHER;
+const QUOTE_MARK_CODES = new Set([..."\"'“”„‘’‚«»‹›「」『』"].map((c) => c.charCodeAt(0)));
 
-/** Tokens of `text`: words (letters, digits, marks, inner joiners) and single punctuation characters
- * other than quote marks. One linear pass. */
-export function tokenize(text: string): Token[] {
-  const classes = charClasses(text);
-  const isWordAt = (k: number): boolean => k < text.length && classes[k] !== OTHER_CLASS;
-  const tokens: Token[] = [];
+/** End of the word starting at `i`. */
+function wordEnd(text: string, i: number): number {
+  for (;;) {
+    if (i < text.length && classAt(text, i) !== OTHER) i++;
+    else if (i + 1 < text.length && isWordJoiner(codeAt(text, i)) && classAt(text, i + 1) !== OTHER) i++;
+    else return i;
+  }
+}
+
+/** `^(?:\p{Lu}|\p{Lt}|(?:al|el)-\p{Lu})` for the word `text[start, end)`, read by code units: a capital,
+ * or the `al-`/`el-` of `al-Ansari` before one. */
+function startsCapitalised(text: string, start: number, end: number): boolean {
+  const code = codeAt(text, start);
+  if (code >= 65 && code <= 90) return true;
+  if (code >= 128) return isUpperAt(text, start, true);
+  return (code === 97 || code === 101) && end - start > 3 && codeAt(text, start + 1) === 108 &&
+    codeAt(text, start + 2) === 45 && isUpperAt(text, start + 3);
+}
+
+// Per token in `Tokens.data`: start offset, end offset, flags.
+const STRIDE = 3;
+const CAPITALISED = 1;
+const STOP = 2;
+
+/** `.` `?` `!` `…`, which may end a sentence. */
+function isStop(code: number): boolean {
+  return code === 46 || code === 63 || code === 33 || code === 0x2026;
+}
+
+/** Packed token records, grown by doubling. */
+class TokenData {
+  data: Int32Array;
+  count = 0;
+
+  constructor(capacity: number) {
+    this.data = new Int32Array(STRIDE * capacity);
+  }
+
+  add(start: number, end: number, flags: number): void {
+    let at = STRIDE * this.count;
+    if (at >= this.data.length) {
+      const grown = new Int32Array(2 * this.data.length);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[at++] = start;
+    this.data[at++] = end;
+    this.data[at] = flags;
+    this.count++;
+  }
+}
+
+/** One linear pass over code units. (A function of its own, apart from the class below, so that the JIT
+ * compiles this loop once instead of deoptimising the constructor around it on every long article.) */
+function scan(source: string): TokenData {
+  const out = new TokenData(8 + (source.length >> 2)); // room for a token every 4 characters
   let i = 0;
-  while (i < text.length) {
+  while (i < source.length) {
     const from = i;
-    if (isWordAt(i)) {
-      while (isWordAt(i) || (WORD_JOINERS.has(text[i]!) && isWordAt(i + 1))) i++;
-      const word = text.slice(from, i);
-      tokens.push({ start: from, end: i, text: word, lower: word.toLowerCase() });
+    if (classAt(source, i) !== OTHER) {
+      i = wordEnd(source, i);
+      out.add(from, i, startsCapitalised(source, from, i) ? CAPITALISED : 0);
       continue;
     }
-    const code = text.charCodeAt(i);
-    i += code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
-    if (code <= 32 || WHITESPACE.test(text[from]!)) continue;
-    const symbol = text.slice(from, i);
-    if (!SKIPPED.has(symbol)) tokens.push({ start: from, end: i, text: symbol, lower: symbol });
+    const code = codeAt(source, i);
+    // A high surrogate takes the next unit with it, paired or not.
+    i += code >= 0xd800 && code <= 0xdbff && i + 1 < source.length ? 2 : 1;
+    if (code > 32 && !isSpaceCode(code) && !QUOTE_MARK_CODES.has(code)) out.add(from, i, isStop(code) ? STOP : 0);
   }
-  return tokens;
+  return out;
 }
 
-/** Index of the first token starting at or after `offset`. */
-export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (tokens[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
+/**
+ * The tokens of a text: words (letters, digits, marks, inner joiners) and single punctuation characters
+ * other than quote marks, addressed by index. Packed in a typed array rather than an object per token:
+ * a long article has ~130k tokens, which every young-generation GC would copy while the analysis runs.
+ * Strings are sliced on first use, as the name scan looks at most tokens only by their first character.
+ */
+export class Tokens {
+  private readonly data: Int32Array;
+  private readonly count: number;
+  private readonly texts: (string | undefined)[];
+  private readonly lowers: (string | undefined)[];
+
+  constructor(readonly source: string) {
+    const { data, count } = scan(source);
+    this.data = data;
+    this.count = count;
+    this.texts = new Array<string | undefined>(count);
+    this.lowers = new Array<string | undefined>(count);
   }
-  return lo;
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** Start offset of token `i` (0 ≤ i < length). */
+  start(i: number): number {
+    return this.data[STRIDE * i]!;
+  }
+
+  /** End offset of token `i` (0 ≤ i < length). */
+  end(i: number): number {
+    return this.data[STRIDE * i + 1]!;
+  }
+
+  /** The first UTF-16 unit of token `i` (0 ≤ i < length), read without slicing. */
+  firstCode(i: number): number {
+    return codeAt(this.source, this.start(i));
+  }
+
+  private flags(i: number): number {
+    return i >= 0 && i < this.count ? this.data[STRIDE * i + 2]! : 0;
+  }
+
+  /** Whether token `i` starts with a capital (or is `al-`/`el-` and a capitalised name); false past either end. */
+  capitalised(i: number): boolean {
+    return (this.flags(i) & CAPITALISED) !== 0;
+  }
+
+  /** Whether token `i` is a `.` `?` `!` or `…`; false past either end. */
+  stop(i: number): boolean {
+    return (this.flags(i) & STOP) !== 0;
+  }
+
+  /** The token's text; "" past either end. */
+  text(i: number): string {
+    if (i < 0 || i >= this.count) return "";
+    return (this.texts[i] ??= this.source.slice(this.start(i), this.end(i)));
+  }
+
+  /** Lower-cased text (punctuation as is), for the word lists; "" past either end. */
+  lower(i: number): string {
+    if (i < 0 || i >= this.count) return "";
+    return (this.lowers[i] ??= classAt(this.source, this.start(i)) === OTHER ? this.text(i) : this.text(i).toLowerCase());
+  }
+
+  /** Index of the first token starting at or after `offset`. */
+  indexAt(offset: number): number {
+    let lo = 0;
+    let hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.data[STRIDE * mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 }
 
-const CAPITALISED = /^(?:\p{Lu}|\p{Lt}|(?:al|el)-\p{Lu})/u;
-
-export function isCapitalised(token: Token): boolean {
-  return CAPITALISED.test(token.text);
+export function tokenize(text: string): Tokens {
+  return new Tokens(text);
 }
 
-export function isWord(token: Token): boolean {
-  return /[\p{L}\p{N}]/u.test(token.text[0]!);
+export function isWord(tokens: Tokens, i: number): boolean {
+  return isLetterOrDigitCode(tokens.firstCode(i));
+}
+
+/** Ends in a possessive `'s` / `’s`. */
+function endsPossessive(word: string): boolean {
+  const n = word.length;
+  return n >= 2 && codeAt(word, n - 1) === 115 && (codeAt(word, n - 2) === 39 || codeAt(word, n - 2) === 0x2019);
 }
 
 /** The word without a possessive `'s` / `’s`. */
 export function stripPossessive(word: string): string {
-  return /['’]s$/u.test(word) ? word.slice(0, -2) : word;
+  return endsPossessive(word) ? word.slice(0, -2) : word;
 }
 
-export function isPossessive(token: Token): boolean {
-  return /['’]s$/u.test(token.text);
+export function isPossessive(tokens: Tokens, i: number): boolean {
+  return endsPossessive(tokens.text(i));
 }

@@ -24,7 +24,6 @@ describe("the extraction filters in a real Eleventy template", () => {
     process.env.DISPATCH_BRIEFINGS = FIXTURE_BRIEFINGS;
     try {
       const eleventy = new Eleventy(folder.dir, out, {
-        configPath: false,
         quietMode: true,
         config: (config: Parameters<typeof dispatchPlugin>[0]) => config.addPlugin(dispatchPlugin, { dev: false }),
       });
