@@ -5,7 +5,8 @@ const text = (what: string) =>
 
 const author = z.union([
   z.string().trim().min(1),
-  z.object({ name: z.string().trim().min(1), url: z.url().optional() }),
+  // Web links only: a javascript: URL here would reach the byline, the feeds and the email.
+  z.object({ name: z.string().trim().min(1), url: z.url({ protocol: /^https?$/, error: "must be a web address starting with https://" }).optional() }),
 ]);
 
 const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item)]);
@@ -18,7 +19,11 @@ export const frontMatterSchema = z.looseObject({
   summary: z.string({ error: "must be text; put it in quotes" }).trim().optional(),
   tags: oneOrMany(z.string({ error: "must be a word or a list of words" }).trim().min(1)).optional(),
   authors: oneOrMany(author).optional(),
-  image: z.string({ error: "must be a path like /images/paris.jpg or an https:// URL" }).trim().min(1).optional(),
+  image: z
+    .string({ error: "must be a path like /images/paris.jpg or an https:// URL" })
+    .trim()
+    .regex(/^(https?:\/\/|\/(?!\/))/i, "must be a path like /images/paris.jpg or an https:// URL")
+    .optional(),
   imageAlt: z.string({ error: "must be text describing the image" }).trim().min(1, "must describe the image").optional(),
   draft: z.boolean({ error: "must be true or false" }).optional(),
   slug: z

@@ -16,7 +16,7 @@ const settingsSchema = z.looseObject({
   timeZone: z.string().default("UTC").refine(isValidTimeZone, "must be an IANA time zone like Europe/London"),
   publisher: z.object({
     name: z.string().trim().min(1),
-    url: z.url().optional(),
+    url: z.url({ protocol: /^https?$/, error: "must be a web address starting with https://" }).optional(),
     email: z.email().optional(),
     address: z.string().optional(),
     logo: z.string().optional(),

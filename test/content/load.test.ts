@@ -67,6 +67,22 @@ describe("loadBriefings", () => {
     expect(problems).toHaveLength(5);
   });
 
+  it("refuses author links that are not web addresses", () => {
+    const folder = tempFolder();
+    folder.write("a.md", briefingSource({ title: "A", date: "2026-01-01", authors: "[{name: Eve, url: 'javascript:alert(1)'}]" }));
+    expect(problemsOf(() => loadBriefings({ dir: folder.dir, settings, now, cwd: folder.dir }))).toEqual([
+      'a.md: "authors[0].url" must be a web address starting with https:// (got "javascript:alert(1)")',
+    ]);
+  });
+
+  it("refuses images that are neither site paths nor web addresses", () => {
+    const folder = tempFolder();
+    folder.write("a.md", briefingSource({ title: "A", date: "2026-01-01", image: "'javascript:alert(1)'", imageAlt: "x" }));
+    expect(problemsOf(() => loadBriefings({ dir: folder.dir, settings, now, cwd: folder.dir }))).toEqual([
+      'a.md: "image" must be a path like /images/paris.jpg or an https:// URL (got "javascript:alert(1)")',
+    ]);
+  });
+
   it("refuses two briefings with the same URL", () => {
     const folder = tempFolder();
     folder.write("2026/a.md", briefingSource({ title: "A", date: "2026-01-01", slug: "same" }));
