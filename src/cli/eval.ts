@@ -1,5 +1,6 @@
 /**
- * Quote and summary evaluation on the hand-annotated corpus (test/fixtures/extract/corpus.json).
+ * Quote and summary evaluation on the hand-annotated corpora in test/fixtures/extract/ (`corpus.json` and
+ * every `articles-*.json`), or on one given file.
  *
  *   npm run eval [-- --verbose] [-- path/to/corpus.json]
  *
@@ -14,7 +15,8 @@
  * - Summary: exact lede match (after whitespace normalisation) and ROUGE-1 F1 over lower-cased words.
  * Every figure is computed for the corpus as written (double marks) and converted to single (British) marks.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
+import { basename, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { analyze } from "../extract/index.js";
 import type { SourceFormat } from "../extract/index.js";
@@ -53,7 +55,14 @@ export interface CaseReport {
   summary?: { expected: string; got: string };
 }
 
-const DEFAULT_CORPUS = fileURLToPath(new URL("../../test/fixtures/extract/corpus.json", import.meta.url));
+const FIXTURES = fileURLToPath(new URL("../../test/fixtures/extract/", import.meta.url));
+const DEFAULT_CORPUS = join(FIXTURES, "corpus.json");
+const CORPUS_FILE = /^(?:corpus|articles-[\w-]+)\.json$/u;
+
+/** Every corpus in test/fixtures/extract/: corpus.json and articles-*.json, sorted by name. */
+export function corpusPaths(dir = FIXTURES): string[] {
+  return readdirSync(dir).filter((name) => CORPUS_FILE.test(name)).sort().map((name) => join(dir, name));
+}
 
 export function loadCorpus(path = DEFAULT_CORPUS): CorpusCase[] {
   const parsed = JSON.parse(readFileSync(path, "utf8")) as { cases: CorpusCase[] };
@@ -230,18 +239,23 @@ function printReports(reports: readonly CaseReport[]): void {
   }
 }
 
-function main(args: string[]): void {
-  const verbose = args.includes("--verbose");
-  const path = args.find((a) => !a.startsWith("--"));
+function evaluateFile(path: string, verbose: boolean): void {
   const cases = loadCorpus(path);
   for (const [label, variant] of [
     ["Double quote marks (as written)", cases],
     ["Single quote marks (converted, British style)", cases.map(toSingleMarkCase)],
   ] as const) {
     const { metrics, reports } = evaluate(variant);
-    console.log(formatMetrics(`${label}: ${variant.length} cases`, metrics));
-    if (verbose) printReports(reports);
+    console.log(formatMetrics(`${basename(path)} — ${label}: ${variant.length} cases`, metrics));
+    // A held-out set stays blind: its per-case reports are never printed.
+    if (verbose && !basename(path).includes("heldout")) printReports(reports);
   }
+}
+
+function main(args: string[]): void {
+  const verbose = args.includes("--verbose");
+  const path = args.find((a) => !a.startsWith("--"));
+  for (const file of path === undefined ? corpusPaths() : [path]) evaluateFile(file, verbose);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main(process.argv.slice(2));

@@ -19,19 +19,36 @@ const REGULAR_SPEECH_VERBS = [
   "label", "hail", "praise", "criticise", "criticize", "dismiss", "exclaim", "boast", "scream", "yell",
   "plead", "reflect", "mention", "agree", "protest", "demand", "promise", "vow", "blast", "accuse",
   "reveal", "term", "deem", "cry", "sigh", "snap", "testify", "estimate", "forecast", "affirm", "tell",
+  "welcome", "chant", "recall", "tweet", "assess", "rate",
 ];
 const IRREGULAR_SPEECH_VERBS = [
   "said", "says", "say", "saying", "told", "tells", "telling", "wrote", "writes", "written", "writing",
   "spoke", "speaking", "admitted", "admits", "admitting", "quipped", "quips", "labelled", "labelling",
   "dubbed", "dubs", "put", "puts", "conceded", "added", "according",
-  // French and German reporting verbs seen in quoted foreign-language news.
-  "déclaré", "dit", "affirmé", "estimé", "souligné", "ajouté", "expliqué", "indiqué", "assuré", "sagte",
-  "erklärte", "betonte", "sagt", "fügte", "meinte",
+];
+
+/** French and German reporting verbs (present and past participle or past tense). Both languages put them
+ * before the speaker after a quotation (`« … », a déclaré X`, `„…“, sagte X`), so all are invertible. */
+const FOREIGN_SPEECH_VERBS = [
+  "déclare", "déclaré", "dit", "affirme", "affirmé", "estime", "estimé", "dénonce", "dénoncé", "explique",
+  "expliqué", "ajoute", "ajouté", "insiste", "insisté", "regrette", "regretté", "assure", "assuré", "souligne",
+  "souligné", "prévient", "prévenu", "précise", "précisé", "réagi", "réagit", "ironise", "ironisé", "lance",
+  "lancé", "confie", "confié", "indique", "indiqué", "raconte", "raconté", "poursuit", "poursuivi", "conclut",
+  "conclu", "répond", "répondu", "commente", "commenté", "reconnaît", "reconnu", "admet", "admis", "avertit",
+  "averti", "martèle", "martelé", "rappelle", "rappelé", "résume", "résumé", "juge", "jugé", "qualifie",
+  "qualifié", "plaide", "plaidé", "fustige", "fustigé", "déplore", "déploré", "salue", "salué", "annonce",
+  "annoncé", "promet", "promis", "témoigne", "témoigné", "s’exclame", "interroge", "interrogé", "observe",
+  "sagte", "sagt", "erklärte", "erklärt", "betonte", "betont", "warnte", "warnt", "fügte", "meinte", "meint",
+  "kritisierte", "forderte", "fordert", "ergänzte", "sagten", "erklärten",
 ];
 export const SPEECH_VERBS: ReadonlySet<string> = new Set([
   ...REGULAR_SPEECH_VERBS.flatMap(inflect),
   ...IRREGULAR_SPEECH_VERBS,
+  ...FOREIGN_SPEECH_VERBS,
 ]);
+
+/** Prepositions that name a source like "according to": `selon X`, `laut X`. */
+export const ACCORDING_WORDS: ReadonlySet<string> = new Set(["selon", "laut"]);
 
 /** A lower-case speech verb: "States" in "United States" or a name like "Post" is none (the list is all
  * lower case, so the word as written is looked up). */
@@ -44,15 +61,15 @@ export const INVERTIBLE_VERBS: ReadonlySet<string> = new Set([
   "said", "says", "added", "adds", "asked", "asks", "replied", "replies", "explained", "noted", "wrote",
   "warned", "declared", "insisted", "argued", "stressed", "claimed", "announced", "urged", "continued",
   "shouted", "recalled", "observed", "remarked", "cautioned", "admitted", "conceded", "countered",
-  "responded", "answered", "exclaimed", "cried", "déclaré", "dit", "affirmé", "ajouté", "sagte",
-  "erklärte", "betonte", "indicated", "stated", "concluded",
+  "responded", "answered", "exclaimed", "cried", "indicated", "stated", "concluded", ...FOREIGN_SPEECH_VERBS,
 ]);
 
 /** Verbs that label or characterise, used for one- and two-word partial quotes (`called the vote "rigged"`). */
 export const CALLING_VERBS: ReadonlySet<string> = new Set(
-  ["call", "brand", "label", "describe", "term", "deem", "dub", "hail", "dismiss", "criticise", "criticize", "blast"]
+  ["call", "brand", "label", "describe", "term", "deem", "dub", "hail", "dismiss", "criticise", "criticize", "blast",
+    "welcome", "assess", "rate", "qualify"]
     .flatMap(inflect)
-    .concat(["dubbed", "labelled"]),
+    .concat(["dubbed", "labelled", "qualifié", "qualifie", "dénonce", "dénoncé", "fustige", "fustigé"]),
 );
 
 /** Auxiliaries and adverbs that may sit between a speaker and the speech verb. */
@@ -62,7 +79,7 @@ export const VERB_FILLERS: ReadonlySet<string> = new Set([
   "simply", "just", "herself", "himself", "themselves", "a", "ensuite", "am", "hat", "habe",
 ]);
 
-export const PRONOUNS: ReadonlySet<string> = new Set(["he", "she", "they", "il", "elle", "er", "sie"]);
+export const PRONOUNS: ReadonlySet<string> = new Set(["he", "she", "they", "il", "elle", "lui", "er", "sie"]);
 
 export const DETERMINERS: ReadonlySet<string> = new Set([
   "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your",
@@ -114,6 +131,10 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   "campaigner", "activist", "commissioner", "forecaster", "meteorologist", "veteran",
   "singer", "actor", "actress", "writer", "player", "striker", "star", "volunteer", "investor", "aide",
   "source", "company", "firm", "group", "agency", "ministry", "government", "department", "council",
+  // French and German.
+  "élue", "élu", "maire", "ministre", "adjointe", "adjoint", "conseiller", "conseillère", "porte-parole",
+  "présidente", "président", "directeur", "directrice", "députée", "député", "sprecher", "sprecherin",
+  "ministerin", "kanzler", "kanzlerin", "präsident", "präsidentin",
 ]);
 
 /** Plural or collective nouns that often open a sentence but never name a person. */
@@ -124,6 +145,7 @@ export const GROUP_NOUNS: ReadonlySet<string> = new Set([
   "opponents", "supporters", "organisers", "organizers", "unions", "employers", "families", "teachers",
   "nurses", "parents", "students", "voters", "locals", "villagers", "negotiators", "mediators", "fans",
   "leaders", "groups", "passengers", "engineers", "prosecutors", "lawyers", "commentators", "insiders",
+  "crowd", "crowds", "sections", "marchers", "demonstrators", "spectators", "chants", "placards",
 ]);
 
 /** Capitalised function words, days and months: never (part of) a name. */
@@ -141,10 +163,38 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set([
   "le", "la", "les", "der", "die", "das", "nous", "wir", "je", "ich", "mr", "mrs",
 ]);
 
+/** Capitalised occupations written before a name as a descriptor, not part of it ("Substitute Daniel
+ * Okonkwo", "Businessman Brett Halvorsen"). */
+export const OCCUPATIONS: ReadonlySet<string> = new Set([
+  "businessman", "businesswoman", "substitute", "striker", "midfielder", "defender", "goalkeeper", "winger",
+  "forward", "novelist", "author", "writer", "poet", "singer", "actor", "actress", "rapper", "musician",
+  "comedian", "presenter", "broadcaster", "journalist", "critic", "historian", "entrepreneur", "billionaire",
+  "investor", "activist", "campaigner", "lawyer", "barrister", "solicitor", "distributor", "producer",
+  "filmmaker", "designer", "architect", "chef", "farmer", "pastor", "cardinal", "veteran", "rival",
+  "incumbent", "candidate", "challenger", "nominee", "councillor", "councilor", "adviser", "advisor",
+  "scientist", "researcher", "economist", "strategist", "pollster", "trader", "banker", "tycoon", "mogul",
+  "philanthropist", "boxer", "cyclist", "jockey", "skipper", "captain", "coach",
+  "manager", "goalscorer", "playmaker", "teenager", "youngster", "pupil", "student", "nurse", "doctor",
+]);
+
+/** Demonyms and party labels: qualify a title or person ("Welsh Conservative", "French President"), and
+ * stand for a person already named ("the Scot said", "a Democrat") but never name one themselves. */
+export const AFFILIATIONS: ReadonlySet<string> = new Set([
+  "democrat", "democrats", "republican", "republicans", "conservative", "conservatives", "tory", "tories",
+  "socialist", "nationalist", "centrist",
+  "american", "british", "english", "scottish", "welsh", "irish", "french", "german", "italian", "spanish",
+  "portuguese", "dutch", "belgian", "swiss", "austrian", "polish", "czech", "slovak", "hungarian",
+  "romanian", "bulgarian", "greek", "turkish", "russian", "ukrainian", "swedish", "norwegian", "danish",
+  "finnish", "estonian", "latvian", "lithuanian", "canadian", "mexican", "brazilian", "argentine",
+  "chinese", "japanese", "korean", "indian", "pakistani", "iranian", "israeli", "palestinian", "egyptian",
+  "saudi", "australian", "african", "european", "scot", "brit", "welshman", "welshwoman", "irishman",
+  "frenchman", "englishman", "scotsman", "kiwi", "aussie", "yank",
+]);
+
 /** Particles inside personal names (`Ursula von der Leyen`). */
 export const NAME_PARTICLES: ReadonlySet<string> = new Set([
   "von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das", "le", "la", "bin",
-  "ibn", "al", "el", "ter", "ten", "y",
+  "ibn", "al", "el", "ter", "ten", "y", "ap", "ab",
 ]);
 
 /** Words that mark a capitalised run as an organisation or a place rather than a person. */
@@ -158,4 +208,11 @@ export const ORGANISATION_WORDS: ReadonlySet<string> = new Set([
   "authority", "board", "fund", "trust", "club", "strait", "sea", "ocean", "river", "city", "county",
   "island", "islands", "bay", "valley", "mountains", "economics", "markets", "steel", "guardian",
   "network", "channel", "bbc", "nato", "un", "eu", "who", "imf", "cabinet", "government",
+  "energy", "pictures", "studios", "airlines", "airways", "motors", "holdings", "systems", "technologies",
+  "labs", "capital", "partners", "securities", "media", "pharmaceuticals", "brothers", "confederation",
+  "shareholders", "charity", "institution", "society", "league", "industries", "plc", "llc", "corp",
+  "gmbh", "ag", "sa", "records", "entertainment", "insurance", "investments", "consulting", "mutual",
 ]);
+
+/** Legal suffixes that a company's short name drops ("Quillon Inc" is "Quillon"). */
+export const LEGAL_SUFFIXES: ReadonlySet<string> = new Set(["inc", "ltd", "plc", "llc", "corp", "co", "gmbh", "ag", "sa"]);

@@ -1,7 +1,9 @@
 /** Person and organisation names: capitalised runs, titles, fullest-form resolution, back-references. */
 import {
-  GROUP_NOUNS, NAME_PARTICLES, NOT_NAME_WORDS, ORGANISATION_WORDS, PREPOSITIONS, TITLES, VERB_FILLERS, isSpeechVerb,
+  AFFILIATIONS, GROUP_NOUNS, LEGAL_SUFFIXES, NAME_PARTICLES, NOT_NAME_WORDS, OCCUPATIONS, ORGANISATION_WORDS, PREPOSITIONS,
+  ROLE_NOUNS, TITLES, VERB_FILLERS, isSpeechVerb,
 } from "./lexicon.js";
+import { codeAt } from "./chars.js";
 import { isPossessive, isWord, stripPossessive, type Tokens } from "./tokens.js";
 
 export interface NameMention {
@@ -20,8 +22,31 @@ export interface NameMention {
 
 const INITIAL_OR_ABBREVIATION = /^(?:\p{Lu}|mr|mrs|ms|dr|st|prof|sen|rep|gen|lt|col|capt|sgt|rev|jr|sr)$/iu;
 
+const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}&]+$/u;
+
+/** "WHO", "RCN", "NHS": an all-capital word of two or more letters, a name even when it spells a function word. */
+export function isAcronym(tokens: Tokens, i: number): boolean {
+  // A lower-case second letter settles most words without slicing them.
+  const second = codeAt(tokens.source, tokens.start(i) + 1);
+  if (second >= 97 && second <= 122) return false;
+  return tokens.capitalised(i) && tokens.end(i) - tokens.start(i) >= 2 && ACRONYM.test(tokens.text(i));
+}
+
+/** "L’association", "D’autres": a capitalised French elided article before a common noun. */
+const ELIDED_ARTICLE = /^[LDJMNSTQ]['’]\p{Ll}/u;
+
 function startsName(tokens: Tokens, i: number): boolean {
-  return tokens.capitalised(i) && !NOT_NAME_WORDS.has(tokens.lower(i)) && !GROUP_NOUNS.has(tokens.lower(i));
+  if (!tokens.capitalised(i)) return false;
+  const lower = tokens.lower(i);
+  if (lower.length > 2 && (lower[1] === "’" || lower[1] === "'") && ELIDED_ARTICLE.test(tokens.text(i))) return false;
+  return (!NOT_NAME_WORDS.has(lower) && !GROUP_NOUNS.has(lower)) || isAcronym(tokens, i);
+}
+
+/** A word written before a name that describes rather than names: a title, an occupation, or a demonym or
+ * party label qualifying another such word ("Welsh Conservative health spokesman"). */
+function isDescriptor(word: string, next: string): boolean {
+  if (TITLES.has(word) || OCCUPATIONS.has(word)) return true;
+  return AFFILIATIONS.has(word) && (TITLES.has(next) || OCCUPATIONS.has(next) || AFFILIATIONS.has(next));
 }
 
 function crossesLine(text: string, tokens: Tokens, a: number, b: number): boolean {
@@ -34,7 +59,7 @@ function runEnd(text: string, tokens: Tokens, from: number, to: number): number 
   let hasOrganisationWord = false;
   while (j < to) {
     if (j > from && crossesLine(text, tokens, j - 1, j)) break;
-    if (startsName(tokens, j) || (j > from && tokens.capitalised(j) && TITLES.has(tokens.lower(j)))) {
+    if (startsName(tokens, j) || (j > from && tokens.capitalised(j) && (TITLES.has(tokens.lower(j)) || ORGANISATION_WORDS.has(tokens.lower(j))))) {
       hasOrganisationWord ||= ORGANISATION_WORDS.has(stripPossessive(tokens.lower(j)));
       j++;
       if (isPossessive(tokens, j - 1)) break;
@@ -42,8 +67,8 @@ function runEnd(text: string, tokens: Tokens, from: number, to: number): number 
       j++;
     } else if (NAME_PARTICLES.has(tokens.lower(j)) && j + 1 < to && (tokens.capitalised(j + 1) || NAME_PARTICLES.has(tokens.lower(j + 1)))) {
       j++;
-    } else if (tokens.lower(j) === "of" && hasOrganisationWord && j + 1 < to && tokens.capitalised(j + 1)) {
-      j++;
+    } else if (isOrganisationConnector(tokens, j, to) && hasOrganisationWord) {
+      j += tokens.lower(j + 1) === "the" ? 2 : 1;
     } else {
       break;
     }
@@ -53,21 +78,40 @@ function runEnd(text: string, tokens: Tokens, from: number, to: number): number 
   return j;
 }
 
+/** `of` / `for` (optionally `the`) inside an organisation's name: "Office of the U.S. Trade Representative",
+ * "Department for Education". */
+function isOrganisationConnector(tokens: Tokens, j: number, to: number): boolean {
+  const lower = tokens.lower(j);
+  if (lower !== "of" && lower !== "for") return false;
+  const next = tokens.lower(j + 1) === "the" ? j + 2 : j + 1;
+  return next < to && tokens.capitalised(next) && !NOT_NAME_WORDS.has(tokens.lower(next));
+}
+
 function mentionFromRun(text: string, tokens: Tokens, from: number, to: number): NameMention | null {
   const words: number[] = []; // token indices
   for (let k = from; k < to; k++) if (isWord(tokens, k)) words.push(k);
   if (words.length === 0) return null;
   let lastTitle = -1;
   for (let k = 0; k < words.length - 1; k++) if (TITLES.has(tokens.lower(words[k]!))) lastTitle = k;
-  // A run made only of titles ("Prime Minister") is not a name. (Plain loops: this runs for every
-  // capitalised word of an article.)
+  // Descriptors opening the run ("Businessman Brett Halvorsen") are not part of the name either.
+  let prefix = 0;
+  while (prefix < words.length - 1 && isDescriptor(tokens.lower(words[prefix]!), tokens.lower(words[prefix + 1]!))) prefix++;
+  lastTitle = Math.max(lastTitle, prefix - 1);
+  // A run made only of titles ("Prime Minister") or labels ("Welsh Conservative", "Democrat") is not a
+  // name. (Plain loops: this runs for every capitalised word of an article.)
   let onlyTitles = true;
-  for (let k = lastTitle + 1; k < words.length && onlyTitles; k++) onlyTitles = TITLES.has(stripPossessive(tokens.lower(words[k]!)));
+  for (let k = lastTitle + 1; k < words.length && onlyTitles; k++) {
+    const word = stripPossessive(tokens.lower(words[k]!));
+    onlyTitles = TITLES.has(word) || AFFILIATIONS.has(word);
+  }
   if (onlyTitles) return null;
   const titles: string[] = [];
   for (let k = 0; k <= lastTitle; k++) titles.push(tokens.lower(words[k]!));
+  // "European Council President Lars Engström" is a person: only the name proper decides.
   let organisation = false;
-  for (let k = 0; k < words.length && !organisation; k++) organisation = ORGANISATION_WORDS.has(stripPossessive(tokens.lower(words[k]!)));
+  for (let k = lastTitle + 1; k < words.length && !organisation; k++) {
+    organisation = ORGANISATION_WORDS.has(stripPossessive(tokens.lower(words[k]!))) || isAcronym(tokens, words[k]!);
+  }
   const start = tokens.start(words[lastTitle + 1]!);
   const last = words[words.length - 1]!;
   const possessive = isPossessive(tokens, last);
@@ -92,10 +136,22 @@ export function findNameMentions(text: string, tokens: Tokens, from = 0, to = to
       continue;
     }
     const mention = mentionFromRun(text, tokens, i, end);
-    if (mention) mentions.push(mention);
+    if (mention) {
+      // "Castleford manager Steve McAllister": a name qualifying a role is an affiliation, not a person.
+      if (!mention.possessive && precedesRole(tokens, end)) mention.organisation = true;
+      mentions.push(mention);
+    }
     i = end;
   }
   return mentions;
+}
+
+/** A lower-case role within two words after a name run: "RCN Wales director", "EU tech commissioner". */
+function precedesRole(tokens: Tokens, end: number): boolean {
+  for (let k = end; k < end + 2 && isWord(tokens, k) && !tokens.capitalised(k); k++) {
+    if (ROLE_NOUNS.has(tokens.lower(k)) || OCCUPATIONS.has(tokens.lower(k))) return true;
+  }
+  return false;
 }
 
 function nameWords(name: string): string[] {
@@ -127,6 +183,8 @@ function endsSentence(tokens: Tokens, i: number): boolean {
 /** All names of one document: resolves short forms and answers "who was named last". */
 export class NameIndex {
   private readonly byLastWord = new Map<string, { name: string; words: string[] }[]>();
+  /** Organisations by a short form: first word ("Norvane" → "Norvane Energy") or initials ("WHO"). */
+  private readonly organisationsByShortForm = new Map<string, string>();
   private readonly persons: PersonMention[];
   private readonly resolved = new Map<string, string>();
   // The same few names recur throughout an article: split each once.
@@ -148,7 +206,17 @@ export class NameIndex {
       const list = this.byLastWord.get(key) ?? [];
       if (!list.some((entry) => entry.name === mention.name)) list.push({ name: mention.name, words });
       this.byLastWord.set(key, list);
+      if (mention.organisation && words.length >= 2) this.indexShortForms(mention.name, words);
     }
+  }
+
+  private indexShortForms(name: string, words: readonly string[]): void {
+    // "Quillon Inc" is called "Quillon": a legal suffix does not make the full name.
+    if (!words.slice(1).every((w) => LEGAL_SUFFIXES.has(w)) && !this.organisationsByShortForm.has(words[0]!)) {
+      this.organisationsByShortForm.set(words[0]!, name);
+    }
+    const initials = name.split(/\s+/u).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join("");
+    if (initials.length >= 2 && !this.organisationsByShortForm.has(initials)) this.organisationsByShortForm.set(initials, name);
   }
 
   /** The mentions that are people, each with whether it opens its sentence's list of people. */
@@ -177,6 +245,8 @@ export class NameIndex {
 
   private isPerson(mention: NameMention, tokens: Tokens, index: number): boolean {
     if (mention.organisation) return false;
+    // "la République", "de Gaulle" alone: a place or a surname-only reference, not a new person.
+    if (!tokens.capitalised(index) && NAME_PARTICLES.has(tokens.lower(index))) return false;
     if (mention.titles.length > 0) return true;
     if (tokens.lower(index - 1) === "the") return false;
     if (this.nameWords(this.resolve(mention.name)).length >= 2) return true;
@@ -203,6 +273,10 @@ export class NameIndex {
     let best: { name: string; words: string[] } | null = null;
     for (const candidate of this.byLastWord.get(key) ?? []) {
       if (endsWith(candidate.words, words) && (best === null || candidate.words.length > best.words.length)) best = candidate;
+    }
+    if (words.length === 1 && (best === null || best.words.length === 1)) {
+      // A lone word may shorten an organisation's name or abbreviate it: "Norvane", "WHO".
+      return this.organisationsByShortForm.get(/^\p{Lu}+$/u.test(name) ? name : key) ?? name;
     }
     return best?.name ?? name;
   }

@@ -122,17 +122,24 @@ function markdownItToPlain(source: string): PlainDocument {
 
 const HEADING_MAX_CHARS = 100;
 const HEADING_MAX_WORDS = 12;
+/** A plain-text article's first line is its headline when it lacks end punctuation, even a long one. */
+const HEADLINE_MAX_CHARS = 200;
 const TRAILING_CLOSERS = new Set([..."\"'”’»›」』)]"]);
 const END_PUNCTUATION = new Set([...".!?…:;,。！？"]);
 
-/** A short line with no end punctuation reads as a heading in a plain-text article. */
-export function looksLikeHeading(line: string): boolean {
-  const text = line.trim();
-  if (text === "" || text.length > HEADING_MAX_CHARS) return false;
+function endsPunctuated(text: string): boolean {
   let last = text.length - 1;
   while (last > 0 && TRAILING_CLOSERS.has(text[last]!)) last--;
-  if (END_PUNCTUATION.has(text[last]!)) return false;
-  return text.split(/\s+/).length <= HEADING_MAX_WORDS;
+  return END_PUNCTUATION.has(text[last]!);
+}
+
+/** A short line with no end punctuation reads as a heading in a plain-text article; the first line
+ * (`first`) may be a long headline. */
+export function looksLikeHeading(line: string, first = false): boolean {
+  const text = line.trim();
+  if (text === "" || endsPunctuated(text)) return false;
+  if (first) return text.length <= HEADLINE_MAX_CHARS;
+  return text.length <= HEADING_MAX_CHARS && text.split(/\s+/).length <= HEADING_MAX_WORDS;
 }
 
 const STARTS_LOWERCASE = /^\p{Ll}/u;
@@ -143,7 +150,8 @@ function textToPlain(source: string): PlainDocument {
   const flush = (): void => {
     if (paragraph.length === 0) return;
     const text = paragraph.join(" ");
-    builder.add(paragraph.length === 1 && looksLikeHeading(text) ? "heading" : "paragraph", text);
+    const first = builder.blocks.length === 0;
+    builder.add(paragraph.length === 1 && looksLikeHeading(text, first) ? "heading" : "paragraph", text);
     paragraph = [];
   };
   for (const rawLine of source.split("\n")) {

@@ -1,5 +1,5 @@
 /** Quotations: quoted spans that someone said (not scare quotes or names), with their speakers. */
-import { CALLING_VERBS, COPULAS, DETERMINERS, NAMING_CUES, PREPOSITIONS } from "./lexicon.js";
+import { CALLING_VERBS, COPULAS, DETERMINERS, NAMING_CUES, PREPOSITIONS, PRONOUNS } from "./lexicon.js";
 import { findMarkedSpans, type MarkedSpan } from "./marks.js";
 import { toPlainDocument } from "./plaintext.js";
 import { countWords } from "./reading.js";
@@ -12,6 +12,10 @@ import type { PlainDocument, Quote, Sentence, SourceFormat } from "./types.js";
 const SPACE = /\s/u;
 const SPEECH_END = /[.,!?…;:—–\-。！？、，]$/u;
 const SENTENCE_END = /[.!?…。！？]$/u;
+const EXCLAMATION_OR_QUESTION = /[!?…！？]$/u;
+/** Unattributed title-case spans up to this long ending in a full stop are titles whose sentence ends
+ * with them (`the sequel "Night Legion II."`). */
+const MAX_TITLE_WORDS_WITH_STOP = 4;
 const SMALL_TITLE_WORDS = new Set(["of", "the", "a", "an", "and", "or", "in", "on", "for", "to", "at", "by", "de", "du", "la", "le"]);
 const TITLE_WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu;
 const STARTS_UPPER = /^\p{Lu}/u;
@@ -57,22 +61,31 @@ function contextBefore(ctx: AttributionContext, span: MarkedSpan, windowStart: n
   // `Her memoir, "Becoming",` names the work right after a comma.
   if (tokens.text(k) === ",") k--;
   const cue = k >= 0 && tokens.end(k) > windowStart ? tokens.lower(k) : "";
-  const namingCue = NAMING_CUES.has(cue) || (cue === "as" && tokens.lower(k - 1) === "known");
+  // "a film called 'X'" names; "what he called 'months of dithering'" quotes someone's words.
+  const spokenCall = CALLING_VERBS.has(cue) && (PRONOUNS.has(tokens.lower(k - 1)) || tokens.capitalised(k - 1));
+  const namingCue = (NAMING_CUES.has(cue) && !spokenCall) || (cue === "as" && tokens.lower(k - 1) === "known");
   let callingVerb = false;
   for (let i = k; i >= 0 && tokens.start(i) >= windowStart && !callingVerb; i--) callingVerb = CALLING_VERBS.has(tokens.lower(i));
   return { namingCue, determiner, copula, preposition, callingVerb };
 }
 
+function isShortTitle(text: string, words: number): boolean {
+  return words <= MAX_TITLE_WORDS_WITH_STOP && !EXCLAMATION_OR_QUESTION.test(text);
+}
+
 /** Whether a quoted span is speech rather than a scare quote, a title or a name. */
 export function isQuotation(text: string, context: Context, attributed: boolean): boolean {
   if (context.namingCue) return false;
-  if (isTitleCase(text) && !SENTENCE_END.test(text)) return false;
   const words = countWords(text);
+  if (isTitleCase(text) && (!SENTENCE_END.test(text) || (!attributed && isShortTitle(text, words)))) return false;
   if (words >= 2 && SPEECH_END.test(text)) return true;
-  if (context.determiner && words <= MIN_PARTIAL_WORDS) return false;
-  // One or two words: a complement ("called it 'rigged'", "was 'deeply flawed'") or part of the reported
-  // clause ("will 'never' accept"), but not the object of a preposition ("warned of 'stagflation'").
-  if (attributed) return words >= MIN_PARTIAL_WORDS || context.copula || context.callingVerb || !context.preposition;
+  // "said the 'special relationship'" is a scare quote; "described her victory as a 'turning point'" reports words.
+  if (context.determiner && words <= MIN_PARTIAL_WORDS && !context.callingVerb) return false;
+  // A characterising verb makes even a bare word a quotation ("calling the vote 'rigged'").
+  if (context.callingVerb) return true;
+  // One or two words: a complement ("was 'deeply flawed'") or part of the reported clause ("will 'never'
+  // accept", "left with 'no choice'"), but not a lone object of a preposition ("warned of 'stagflation'").
+  if (attributed) return words >= 2 || context.copula || !context.preposition;
   return words >= MIN_UNATTRIBUTED_WORDS;
 }
 
@@ -118,7 +131,10 @@ export function quotesOf(doc: PlainDocument, sentences: readonly Sentence[], ctx
     const leadingFrom = Math.max(openSentence?.start ?? block.start, previous ? (previous.close ?? previous.end) + 1 : block.start);
     const trailingFrom = span.close === null ? span.end : span.close + 1;
     // A quotation ending its sentence (`…?" Zelenskyy asked`) may be attributed in the next one.
-    const closesSentence = span.close !== null && closeSentence !== undefined && closeSentence.end === span.close + 1;
+    // Only a question or exclamation ends its sentence before the attribution; after a full stop the next
+    // sentence is new narrative (`"…generation." Bookings, Wrona says, tripled`).
+    const closesSentence = span.close !== null && closeSentence !== undefined && closeSentence.end === span.close + 1 &&
+      EXCLAMATION_OR_QUESTION.test(text.slice(start, end));
     const attributionSentence = closesSentence ? sentenceAt(sentences, closeSentence.end + 1) ?? closeSentence : closeSentence;
     const trailingTo = Math.min(attributionSentence?.end ?? block.end, block.end, next?.open ?? block.end);
     const sentenceStart = openSentence?.start ?? block.start;
@@ -136,6 +152,7 @@ export function quotesOf(doc: PlainDocument, sentences: readonly Sentence[], ctx
     else groups.set(c.span.group, [c]);
   }
   const quotes: Quote[] = [];
+  const unattributed: Quote[] = [];
   let lastQuote: Candidate | undefined;
   for (const group of groups.values()) {
     if (!group.some((c) => c.quotation)) continue;
@@ -143,11 +160,27 @@ export function quotesOf(doc: PlainDocument, sentences: readonly Sentence[], ctx
     const speaker = attributed ? attributed.speaker : inheritSpeaker(ctx, doc, sentences, group[0]!, lastQuote);
     for (const c of group) {
       c.speaker = speaker;
-      quotes.push({ text: text.slice(c.start, c.end), speaker, start: c.start, end: c.end });
+      const quote = { text: text.slice(c.start, c.end), speaker, start: c.start, end: c.end };
+      quotes.push(quote);
+      if (!attributed && speaker === null) unattributed.push(quote);
     }
     lastQuote = group[group.length - 1];
   }
+  if (unattributed.length > 0) speakRepeatedQuotes(quotes, unattributed);
   return quotes;
+}
+
+const TRAILING_PUNCTUATION = /[\s,.;:!?…—–-]+$/u;
+
+/** A headline quoting words the article attributes later (`'We were never cool': the Pylons …`) has the
+ * speaker of those words. */
+function speakRepeatedQuotes(quotes: readonly Quote[], unattributed: readonly Quote[]): void {
+  const speakers = new Map<string, string>();
+  for (const q of quotes) {
+    const key = q.text.replace(TRAILING_PUNCTUATION, "");
+    if (q.speaker !== null && !speakers.has(key)) speakers.set(key, q.speaker);
+  }
+  for (const q of unattributed) q.speaker = speakers.get(q.text.replace(TRAILING_PUNCTUATION, "")) ?? null;
 }
 
 /** Speaker of an unattributed quotation: a speech verb earlier in its paragraph, the quotation

@@ -1,9 +1,9 @@
 /** Attribution: who said a quoted span, from the words around it. */
 import {
-  DETERMINERS, GROUP_NOUNS, INVERTIBLE_VERBS, NOT_NAME_WORDS, PREPOSITIONS, PRONOUNS, ROLE_NOUNS, TITLES,
+  ACCORDING_WORDS, AFFILIATIONS, DETERMINERS, GROUP_NOUNS, INVERTIBLE_VERBS, NOT_NAME_WORDS, PREPOSITIONS, PRONOUNS, ROLE_NOUNS, TITLES,
   VERB_FILLERS, isSpeechVerb,
 } from "./lexicon.js";
-import { NameIndex, findNameMentions, type NameMention } from "./names.js";
+import { NameIndex, findNameMentions, isAcronym, type NameMention } from "./names.js";
 import { isWord, stripPossessive, tokenize, type Tokens } from "./tokens.js";
 
 /** How the speaker was referred to: by name, pronoun, role ("the minister") or anonymously ("a spokesperson"). */
@@ -48,8 +48,8 @@ function isPhraseWord(tokens: Tokens, i: number): boolean {
   const capitalised = tokens.capitalised(i);
   if (isSpeechVerb(tokens.text(i))) return false;
   const lower = tokens.lower(i);
-  // A capitalised breaker ("In", "But") opens a sentence; one that is not a function word is a name ("Post").
-  if (PHRASE_BREAKERS.has(lower)) return capitalised && !NOT_NAME_WORDS.has(lower);
+  // A capitalised breaker ("In", "But") opens a sentence; one that is not a function word is a name ("Post", "WHO").
+  if (PHRASE_BREAKERS.has(lower)) return capitalised && (!NOT_NAME_WORDS.has(lower) || isAcronym(tokens, i));
   return !VERB_FILLERS.has(lower) || DETERMINERS.has(lower);
 }
 
@@ -65,12 +65,26 @@ function isTitleConjunction(tokens: Tokens, i: number): boolean {
     tokens.capitalised(i - 1) && tokens.capitalised(i + 1);
 }
 
+/** `of`, `for` or `of the` between capitalised words joins one name: "Office of the U.S. Trade
+ * Representative", "Secretary of State Ana Villanueva", "Department for Education". */
+function isNameConnector(tokens: Tokens, i: number): boolean {
+  const lower = tokens.lower(i);
+  if (lower === "the") return (tokens.lower(i - 1) === "of" || tokens.lower(i - 1) === "for") && isNameConnector(tokens, i - 1);
+  if (lower !== "of" && lower !== "for") return false;
+  const next = tokens.lower(i + 1) === "the" ? i + 2 : i + 1;
+  return tokens.capitalised(i - 1) && tokens.capitalised(next) && !NOT_NAME_WORDS.has(tokens.lower(next));
+}
+
+function isInnerJoiner(tokens: Tokens, i: number): boolean {
+  return isTitleConjunction(tokens, i) || isNameConnector(tokens, i);
+}
+
 /** End index (exclusive) of a noun phrase starting at `i`. */
 function phraseForward(tokens: Tokens, i: number, end: number): number {
   let j = i;
   let words = 0;
   while (j < end && words < MAX_PHRASE_WORDS) {
-    if (isPhraseDot(tokens, j) || (j > i && j + 1 < end && isTitleConjunction(tokens, j))) j++;
+    if (isPhraseDot(tokens, j) || (j > i && j + 1 < end && isInnerJoiner(tokens, j))) j++;
     else if (isPhraseWord(tokens, j)) {
       j++;
       words++;
@@ -84,7 +98,7 @@ function phraseBackward(tokens: Tokens, end: number, start: number): number {
   let j = end;
   let words = 0;
   while (j > start && words < MAX_PHRASE_WORDS) {
-    if (isPhraseDot(tokens, j - 1) || (j < end && j - 1 > start && isTitleConjunction(tokens, j - 1))) j--;
+    if (isPhraseDot(tokens, j - 1) || (j < end && j - 1 > start && isInnerJoiner(tokens, j - 1))) j--;
     else if (isPhraseWord(tokens, j - 1)) {
       j--;
       words++;
@@ -107,21 +121,59 @@ function resolvePhrase(ctx: AttributionContext, from: number, to: number): Attri
   if (to <= from) return null;
   const { tokens, names } = ctx;
   const position = tokens.start(from);
+  // "they said": a group or an organisation, not the last person named.
+  if (to - from === 1 && tokens.lower(from) === "they") return { kind: "anonymous", speaker: null };
   if (to - from === 1 && PRONOUNS.has(tokens.lower(from))) {
     return { kind: "pronoun", speaker: names.lastPersonBefore(position) };
   }
   const words: string[] = [];
-  for (let k = from; k < to; k++) if (isWord(tokens, k)) words.push(stripPossessive(tokens.lower(k)));
+  let group = false;
+  for (let k = from; k < to; k++) {
+    if (!isWord(tokens, k)) continue;
+    words.push(stripElision(stripPossessive(tokens.lower(k))));
+    // "Greater Manchester Police" is a name; "police" and "Police said" are a group.
+    group ||= GROUP_NOUNS.has(words[words.length - 1]!) && !(tokens.capitalised(k) && tokens.capitalised(k - 1) && k > from);
+  }
+  const mentions = findNameMentions(ctx.text, tokens, from, to);
+  // "a Chatterly spokesperson", "a spokesperson for the Department for Education": the organisation speaks.
+  if (words.some(isSpokesperson) && mentions.length > 0) {
+    return { kind: "name", speaker: names.resolve(mentions[mentions.length - 1]!.name) };
+  }
   const indefinite = words[0] === "a" || words[0] === "an";
   // "officials", "a senior EU official": an unnamed source, whatever names qualify it.
-  if (words.some((w) => GROUP_NOUNS.has(w)) || (indefinite && words.some((w) => ROLE_NOUNS.has(w)))) {
+  if (group || (indefinite && words.some((w) => ROLE_NOUNS.has(w) || AFFILIATIONS.has(w)))) {
     return { kind: "anonymous", speaker: null };
   }
-  const mention = pickMention(findNameMentions(ctx.text, tokens, from, to));
+  const mention = pickMention(mentions);
   if (mention) return { kind: "name", speaker: names.resolve(mention.name) };
-  const role = [...words].reverse().find((w) => ROLE_NOUNS.has(w));
+  const role = [...words].reverse().find((w) => ROLE_NOUNS.has(w) || AFFILIATIONS.has(w));
   if (role === undefined) return null;
   return { kind: "role", speaker: names.lastWithRoleBefore(position, role) };
+}
+
+/** "l’élue" → "élue": a French elided article is no part of the noun. */
+function stripElision(word: string): string {
+  return FRENCH_ELISION.test(word) ? word.slice(2) : word;
+}
+
+const FRENCH_ELISION = /^[ldjmnst]['’]\p{L}/u;
+/** `a-t-il`, `ajoute-t-elle`, `dit-il`: French inversion of a verb and its subject pronoun in one token. */
+const INVERTED_PRONOUN = /^(\p{L}+)-(?:t-)?(il|elle|on)$/u;
+
+/** The pronoun of an inverted French verb token (`a-t-il réagi`), or null. */
+function invertedPronoun(tokens: Tokens, i: number): string | null {
+  const match = INVERTED_PRONOUN.exec(tokens.lower(i));
+  if (match === null || !(match[1] === "a" || isSpeechVerb(match[1]!))) return null;
+  return match[2]!;
+}
+
+function isSpokespersonPhrase(tokens: Tokens, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (isSpokesperson(tokens.lower(k))) return true;
+  return false;
+}
+
+function isSpokesperson(word: string): boolean {
+  return word === "spokesperson" || word === "spokesman" || word === "spokeswoman";
 }
 
 function better(a: Attribution | null, b: Attribution | null): Attribution | null {
@@ -137,7 +189,8 @@ function phraseWithApposition(ctx: AttributionContext, i: number, end: number): 
   const phraseEnd = phraseForward(tokens, i, end);
   let attribution = resolvePhrase(ctx, i, phraseEnd);
   let next = phraseEnd;
-  if (phraseEnd > i && tokens.text(phraseEnd) === ",") {
+  // A pronoun is never renamed by what follows its comma (`Selon lui, plusieurs boutiques …`).
+  if (phraseEnd > i && tokens.text(phraseEnd) === "," && attribution?.kind !== "pronoun") {
     const asideStart = phraseEnd + 1;
     let comma = asideStart;
     while (comma < end && comma - asideStart < MAX_APPOSITION_TOKENS && tokens.text(comma) !== "," && !isSpeechVerb(tokens.text(comma))) comma++;
@@ -165,6 +218,7 @@ function windowTokens(ctx: AttributionContext, from: number, to: number, fromEnd
 }
 
 const LEADING_PUNCTUATION = new Set([",", "—", "–", "-", ")", "(", ":", ";"]);
+const CLAUSE_END = new Set([",", ":", ";", "—", "–", "-"]);
 
 /** Attribution after a quotation: `…," Starmer said`, `…," said the minister, Jane Doe`, `…," according to X`. */
 export function attributeAfter(ctx: AttributionContext, from: number, to: number): Attribution | null {
@@ -175,6 +229,11 @@ export function attributeAfter(ctx: AttributionContext, from: number, to: number
   if (i >= end) return null;
   if (tokens.lower(i) === "according" && tokens.lower(i + 1) === "to") {
     return phraseWithApposition(ctx, i + 2, end).attribution;
+  }
+  if (ACCORDING_WORDS.has(tokens.lower(i))) return phraseWithApposition(ctx, i + 1, end).attribution;
+  const pronoun = invertedPronoun(tokens, i);
+  if (pronoun !== null) {
+    return pronoun === "on" ? { kind: "anonymous", speaker: null } : { kind: "pronoun", speaker: ctx.names.lastPersonBefore(tokens.start(i)) };
   }
   const verb = skipFillers(tokens, i, end);
   if (verb < end && INVERTIBLE_VERBS.has(tokens.lower(verb))) {
@@ -195,9 +254,27 @@ function subjectPhraseBefore(ctx: AttributionContext, end: number, start: number
   if (phraseStart - 1 >= start && PREPOSITIONS.has(preposition)) {
     if (!HEAD_PREPOSITIONS.has(preposition)) return null;
     const headStart = phraseBackward(tokens, phraseStart - 1, start);
-    return headStart < phraseStart - 1 ? resolvePhrase(ctx, headStart, phraseStart - 1) : null;
+    if (headStart >= phraseStart - 1) return null;
+    const head = resolvePhrase(ctx, headStart, phraseStart - 1);
+    if (head !== null && !(head.kind === "anonymous" && isSpokespersonPhrase(tokens, headStart, phraseStart - 1))) return head;
+    // "A review in the music weekly Sounds Direct dismissed", "a spokesperson for the Office of …": a head
+    // that is nobody or speaks for someone defers to the name after it.
+    const object = resolvePhrase(ctx, phraseStart, end);
+    return object?.kind === "name" || head === null ? object : head;
   }
-  return resolvePhrase(ctx, phraseStart, end);
+  return appositionHead(ctx, phraseStart, start) ?? resolvePhrase(ctx, phraseStart, end);
+}
+
+/** `Gavi, the Vaccine Alliance, said`: when the phrase before the verb is a descriptive apposition
+ * (it opens with a determiner after a comma), the name before that comma is the subject. */
+function appositionHead(ctx: AttributionContext, phraseStart: number, start: number): Attribution | null {
+  const { tokens } = ctx;
+  if (!DETERMINERS.has(tokens.lower(phraseStart)) || tokens.text(phraseStart - 1) !== "," || phraseStart - 1 <= start) return null;
+  const headStart = phraseBackward(tokens, phraseStart - 1, start);
+  // The head opens its clause: not the object in "Asked about Okonkwo, the Scot said".
+  if (headStart >= phraseStart - 1 || (headStart > start && isWord(tokens, headStart - 1))) return null;
+  const head = resolvePhrase(ctx, headStart, phraseStart - 1);
+  return head?.kind === "name" ? head : null;
 }
 
 /** The subject of the verb at `verb`, looking back no further than `start`. */
@@ -207,12 +284,20 @@ function subjectBefore(ctx: AttributionContext, verb: number, start: number): At
   while (k >= start && isFiller(tokens, k)) k--;
   if (k < start) return null;
   if (PRONOUNS.has(tokens.lower(k))) return resolvePhrase(ctx, k, k + 1);
+  // `… and describes foam as "…"`, `…, adding that …`: the verb shares its clause's subject.
+  if (COORDINATORS.has(tokens.lower(k)) || (tokens.text(k) === "," && tokens.lower(verb).endsWith("ing"))) {
+    return clauseSubject(ctx, k, start);
+  }
   if (tokens.lower(k) === "who" && tokens.text(k - 1) === "(") {
     // `The minister (who described it as …)`: the subject precedes the bracket.
     return subjectPhraseBefore(ctx, k - 1, start);
   }
+  // `The European Consumer Organisation (BEUC) welcomed`: the subject precedes the bracket.
+  if (tokens.text(k) === ")") return subjectBeforeBracket(ctx, k, start);
   if (tokens.lower(k) === "who" && tokens.text(k - 1) === ",") k--;
   if (tokens.text(k) === ",") {
+    const relative = relativeClauseStart(tokens, k, start);
+    if (relative >= 0) return subjectPhraseBefore(ctx, relative, start);
     // `Jane Doe, the mayor, said` / `Starmer, speaking in Paris, said`: the subject precedes the aside.
     let comma = k - 1;
     while (comma >= start && k - comma < MAX_APPOSITION_TOKENS && tokens.text(comma) !== ",") comma--;
@@ -224,22 +309,57 @@ function subjectBefore(ctx: AttributionContext, verb: number, start: number): At
   return subjectPhraseBefore(ctx, k + 1, start);
 }
 
+const COORDINATORS = new Set(["and", "but"]);
+const RELATIVE_PRONOUNS = new Set(["which", "who", "whose"]);
+const MAX_RELATIVE_CLAUSE_TOKENS = 40;
+const MAX_BRACKET_TOKENS = 12;
+
+/** The comma opening `, which … ,` that ends at the comma `k`, or -1. */
+function relativeClauseStart(tokens: Tokens, k: number, start: number): number {
+  for (let c = k - 1; c > start && k - c <= MAX_RELATIVE_CLAUSE_TOKENS; c--) {
+    if (tokens.stop(c)) return -1;
+    if (tokens.text(c) === "," && RELATIVE_PRONOUNS.has(tokens.lower(c + 1))) return c;
+  }
+  return -1;
+}
+
+function subjectBeforeBracket(ctx: AttributionContext, close: number, start: number): Attribution | null {
+  const { tokens } = ctx;
+  for (let open = close - 1; open > start && close - open <= MAX_BRACKET_TOKENS; open--) {
+    if (tokens.text(open) === "(") return subjectPhraseBefore(ctx, open, start);
+  }
+  return null;
+}
+
+/** The subject of the clause a coordinated or participial verb continues: the subject of an earlier speech
+ * verb (`Lindqvist told analysts, adding`), else the phrase opening the window. */
+function clauseSubject(ctx: AttributionContext, before: number, start: number): Attribution | null {
+  const { tokens } = ctx;
+  for (let v = before - 1; v > start; v--) {
+    if (isSpeechVerb(tokens.text(v)) && tokens.lower(v) !== "according") return subjectBefore(ctx, v, start);
+  }
+  let first = start;
+  while (first < before && LEADING_PUNCTUATION.has(tokens.text(first))) first++;
+  return first < before ? resolvePhrase(ctx, first, phraseForward(tokens, first, before)) : null;
+}
+
 /** Attribution before a quotation in the same sentence: `Starmer said:`, `according to X,`, `X called the vote`. */
 export function attributeBefore(ctx: AttributionContext, from: number, to: number): Attribution | null {
   const { tokens } = ctx;
   const [start, end] = windowTokens(ctx, from, to, true);
   for (let v = end - 1; v >= start; v--) {
     const lower = tokens.lower(v);
-    if (lower === "according" && tokens.lower(v + 1) === "to") {
-      const found = phraseWithApposition(ctx, v + 2, end).attribution;
+    if ((lower === "according" && tokens.lower(v + 1) === "to") || ACCORDING_WORDS.has(lower)) {
+      const found = phraseWithApposition(ctx, lower === "according" ? v + 2 : v + 1, end).attribution;
       if (found) return found;
     }
     if (!isSpeechVerb(tokens.text(v)) || lower === "according") continue;
     const subject = subjectBefore(ctx, v, start);
     if (subject) return subject;
     if (INVERTIBLE_VERBS.has(lower)) {
-      const inverted = phraseWithApposition(ctx, v + 1, end).attribution;
-      if (inverted) return inverted;
+      // `said Jane Doe: "…"`, but not the reported clause of `said the company had "…"`.
+      const { attribution, next } = phraseWithApposition(ctx, v + 1, end);
+      if (attribution && (next >= end || CLAUSE_END.has(tokens.text(next)))) return attribution;
     }
   }
   // Headline style: `Starmer: "…"`.

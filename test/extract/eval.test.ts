@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { evaluate, loadCorpus, normalizeQuoteText, toSingleMarkCase, toSingleMarks } from "../../src/cli/eval.js";
+import { basename } from "node:path";
+import { fileURLToPath } from "node:url";
+import { corpusPaths, evaluate, type CorpusCase, loadCorpus, normalizeQuoteText, toSingleMarkCase, toSingleMarks } from "../../src/cli/eval.js";
+
+const ARTICLES_DEV = fileURLToPath(new URL("../fixtures/extract/articles-dev.json", import.meta.url));
 
 describe("corpus evaluation", () => {
   const cases = loadCorpus();
@@ -15,6 +19,24 @@ describe("corpus evaluation", () => {
     ["double marks", (): typeof cases => cases],
     ["single (British) marks", (): typeof cases => cases.map(toSingleMarkCase)],
   ])("meets the targets with %s", (_, variant) => {
+    const { metrics } = evaluate(variant());
+    expect(metrics.f1).toBeGreaterThanOrEqual(0.95);
+    expect(metrics.speakerAccuracy).toBeGreaterThanOrEqual(0.85);
+    expect(metrics.foundAndAttributed).toBeGreaterThanOrEqual(0.75);
+    expect(metrics.scareQuoteFalsePositiveRate).toBeLessThanOrEqual(0.05);
+    expect(metrics.ledeExactMatch).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it("finds every corpus in the fixtures folder", () => {
+    const names = corpusPaths().map((p) => basename(p));
+    expect(names).toContain("corpus.json");
+    expect(names).toContain("articles-dev.json");
+  });
+
+  it.each([
+    ["double marks", (): CorpusCase[] => loadCorpus(ARTICLES_DEV)],
+    ["single (British) marks", (): CorpusCase[] => loadCorpus(ARTICLES_DEV).map(toSingleMarkCase)],
+  ])("meets the targets on full-length articles (articles-dev.json) with %s", (_, variant) => {
     const { metrics } = evaluate(variant());
     expect(metrics.f1).toBeGreaterThanOrEqual(0.95);
     expect(metrics.speakerAccuracy).toBeGreaterThanOrEqual(0.85);

@@ -38,6 +38,12 @@ describe("toPlainDocument", () => {
     expect(looksLikeHeading("The plan was announced.")).toBe(false);
     expect(looksLikeHeading("He asked 'why?'")).toBe(false);
     expect(looksLikeHeading("x ".repeat(60))).toBe(false);
+    // The first line of an article is its headline even when long.
+    const headline = "Software maker Quillon to cut 1,200 jobs as AI takes over its customer support work";
+    expect(looksLikeHeading(headline)).toBe(false);
+    expect(looksLikeHeading(headline, true)).toBe(true);
+    expect(looksLikeHeading("The plan was announced on Tuesday.", true)).toBe(false);
+    expect(blocks(`${headline}\n\nSAN FRANCISCO - Quillon said on Wednesday it would cut jobs.`, "text")[0]![0]).toBe("heading");
   });
 
   it("keeps block offsets consistent with the plain text", () => {

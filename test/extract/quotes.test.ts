@@ -13,6 +13,8 @@ describe("quotations versus scare quotes", () => {
     ["nickname", 'Paul "Bono" Hewson met the prime minister.'],
     ["word as word", 'The word "unprecedented" appears 14 times in the report.'],
     ["term after a speech verb", 'Starmer said the "special relationship" remained strong.'],
+    ["film title ending its sentence", "The drama beat the heavily promoted superhero sequel “Night Legion II.”"],
+    ["film called something", "He starred in a film called “Sunset Hours” in 1998."],
   ])("ignores a %s", (_, text) => {
     expect(extractQuotes(text, "text")).toEqual([]);
   });
@@ -25,6 +27,15 @@ describe("quotations versus scare quotes", () => {
     expect(quotePairs("Macron said that France was “ready to shoulder its responsibilities” in any force.")).toEqual([
       ["Macron", "ready to shoulder its responsibilities"],
     ]);
+  });
+
+  it("keeps short partial quotations of characterising verbs and reported clauses", () => {
+    expect(quotePairs("Siân Pritchard said members had been left with ‘no choice’.")).toEqual([["Siân Pritchard", "no choice"]]);
+    expect(quotePairs("Rhys ap Dafydd said patients would suffer for what he called ‘months of dithering’.")).toEqual([
+      ["Rhys ap Dafydd", "months of dithering"],
+    ]);
+    expect(quotePairs("Diane Morales described her victory as a “turning point” for the party.")).toEqual([["Diane Morales", "turning point"]]);
+    expect(quotePairs("Protesters chanted ‘Books not bailiffs’ along Market Street.")).toEqual([[null, "Books not bailiffs"]]);
   });
 
   it("keeps a one-word partial quotation inside a reported clause, not after a preposition", () => {

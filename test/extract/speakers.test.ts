@@ -45,8 +45,64 @@ describe("speaker attribution", () => {
   });
 
   it("leaves anonymous sources unnamed", () => {
-    expect(quotePairs("A spokesperson for Downing Street said: “The prime minister has full confidence in her.”")[0]![0]).toBeNull();
+    expect(quotePairs("A senior official said: “The prime minister has full confidence in her.”")[0]![0]).toBeNull();
     expect(quotePairs("“We have seen nothing like it before,” officials said.")[0]![0]).toBeNull();
+    expect(quotePairs("Kevin Marsh visited on Monday. “We have been ignored again and again,” they said.")[0]![0]).toBeNull();
+  });
+
+  it("gives an organisation's spokesperson's words to the organisation, by its full name", () => {
+    const office = "The Office of the U.S. Trade Representative was consulted.";
+    expect(quotePairs(`${office} A spokesperson for the Office of the U.S. Trade Representative said it was “concerned”.`)[0]![0])
+      .toBe("Office of the U.S. Trade Representative");
+    expect(quotePairs("“Schools can use existing budgets,” a Department for Education spokesperson said.")[0]![0]).toBe("Department for Education");
+    expect(quotePairs("Norvane Energy reported a profit. Norvane said it was “fully committed” to net zero.")[0]![0]).toBe("Norvane Energy");
+    expect(quotePairs("The World Health Organization met. The WHO said the risk was “very high”.")[0]![0]).toBe("World Health Organization");
+    expect(quotePairs("Greater Manchester Police said the march had passed off “peacefully” on Saturday.")[0]![0]).toBe("Greater Manchester Police");
+    expect(quotePairs("Gavi, the Vaccine Alliance, said stocks had fallen “well below the emergency threshold”.")[0]![0]).toBe("Gavi");
+  });
+
+  it("reads French and German attributions, inverted after the quotation", () => {
+    const rolland = "Une analyse que ne partage pas Jean-Marc Rolland, président de l’association.";
+    expect(quotePairs(`${rolland} « Un commerce sans clients, c’est un rideau baissé », a-t-il réagi.`)[0]![0]).toBe("Jean-Marc Rolland");
+    expect(quotePairs(`${rolland} « On attend toujours », a ironisé M. Rolland.`)[0]![0]).toBe("Jean-Marc Rolland");
+    expect(quotePairs("« Le soir, c’est enfin calme », confie Nadia Benali, qui habite rue Mercière.")[0]![0]).toBe("Nadia Benali");
+    expect(quotePairs(`${rolland} Selon lui, les ventes de la rue Édouard-Herriot ont chuté « de 20 à 30 % ».`)[0]![0])
+      .toBe("Jean-Marc Rolland");
+    expect(quotePairs("Le conseiller Pierre-Henri Masson a qualifié le projet de « caprice idéologique ».")[0]![0]).toBe("Pierre-Henri Masson");
+    expect(quotePairs("„Wir werden das nicht hinnehmen“, sagte Friedrich Merz am Montag.")[0]![0]).toBe("Friedrich Merz");
+  });
+
+  it("finds the subject across coordination, participles, relative clauses and brackets", () => {
+    expect(quotePairs("Tomasz Wrona does not own a sous-vide machine and describes foam as “the great crime of my generation.”")[0]![0])
+      .toBe("Tomasz Wrona");
+    expect(quotePairs("“The balance sheet is strong,” Sophie Lindqvist told analysts, adding that buybacks would be “at least $3.5 billion”.")[1]![0])
+      .toBe("Sophie Lindqvist");
+    expect(quotePairs("Lantern Pictures, which bought the film after its premiere at the Toronto International Film Festival, said that “audiences are hungry.”")[0]![0])
+      .toBe("Lantern Pictures");
+    expect(quotePairs("The European Consumer Organisation (BEUC) welcomed the decision as “long overdue” on Monday.")[0]![0])
+      .toBe("European Consumer Organisation");
+    expect(quotePairs("Rafael Ortega spoke. The Tech Workers Alliance called it “a preview” and said the company had “used its own employees.”")[1]![0])
+      .toBe("Tech Workers Alliance");
+    expect(quotePairs("“We will fight,” Brett Halvorsen said. Some in the crowd chanted “Count it again!” as he left.")[1]![0]).toBeNull();
+  });
+
+  it("gives a headline quotation the speaker of the same words in the article", () => {
+    const text = "‘We were never cool, and that saved us’: the Pylons at 30\n\n‘We were never cool, and that saved us,’ says Dean Calloway, the band’s singer.";
+    expect(quotePairs(text).map(([speaker]) => speaker)).toEqual(["Dean Calloway", "Dean Calloway"]);
+  });
+
+  it("does not take a narrative sentence after a full stop as the attribution", () => {
+    const text = "The critic Fiona Hale wrote that it was “unfashionable in the best way.” Bookings, Wrona says, tripled.";
+    expect(quotePairs(text)[0]![0]).toBe("Fiona Hale");
+    expect(quotePairs("“Why now?” Olaf Becker asked.")[0]![0]).toBe("Olaf Becker");
+  });
+
+  it("keeps descriptors, demonyms and party labels out of names", () => {
+    expect(quotePairs("Businessman Brett Halvorsen said the count had been “stolen in broad daylight”.")[0]![0]).toBe("Brett Halvorsen");
+    expect(quotePairs("Welsh Conservative health spokesman Rhys ap Dafydd said patients would “pay the price”.")[0]![0]).toBe("Rhys ap Dafydd");
+    expect(quotePairs("Secretary of State Ana Villanueva, a Democrat, said the claims were “baseless”.")[0]![0]).toBe("Ana Villanueva");
+    expect(quotePairs("Castleford manager Steve McAllister spoke. Asked about Okonkwo, the Scot said he was “pushing hard”.")[0]![0])
+      .toBe("Steve McAllister");
   });
 
   it("carries the speaker to the next quotation of the paragraph and across a colon", () => {
