@@ -19,7 +19,7 @@ const REGULAR_SPEECH_VERBS = [
   "label", "hail", "praise", "criticise", "criticize", "dismiss", "exclaim", "boast", "scream", "yell",
   "plead", "reflect", "mention", "agree", "protest", "demand", "promise", "vow", "blast", "accuse",
   "reveal", "term", "deem", "cry", "sigh", "snap", "testify", "estimate", "forecast", "affirm", "tell",
-  "welcome", "chant", "recall", "tweet", "assess", "rate",
+  "welcome", "chant", "recall", "tweet", "assess", "rate", "remember", "laugh",
 ];
 const IRREGULAR_SPEECH_VERBS = [
   "said", "says", "say", "saying", "told", "tells", "telling", "wrote", "writes", "written", "writing",
@@ -88,6 +88,7 @@ export const DETERMINERS: ReadonlySet<string> = new Set([
 export const PREPOSITIONS: ReadonlySet<string> = new Set([
   "of", "for", "in", "on", "at", "with", "about", "from", "by", "to", "into", "over", "under", "against",
   "between", "towards", "toward",
+  "im", "am", "nach", "bei", "mit", "vor", "auf", "zum", "zur", "dans", "avec", "pour", "sur", "chez",
 ]);
 
 export const COPULAS: ReadonlySet<string> = new Set([
@@ -116,7 +117,7 @@ export const TITLES: ReadonlySet<string> = new Set([
   "detective", "superintendent", "constable", "officer", "coach", "manager", "secretary-general",
   "mp", "mep", "rev", "reverend", "bundeskanzler", "kanzler", "premier", "sheikh", "emir", "crown",
   "monsieur", "madame", "herr", "frau", "m", "mme", "spokesman", "spokeswoman", "spokesperson", "economist",
-  "analyst", "witness", "founder", "head", "former",
+  "analyst", "witness", "founder", "head", "former", "brigadier", "corporal", "cpl", "marshal", "commodore", "maj",
 ]);
 
 /** Lower-case role nouns that can stand for a person (`the minister said`). */
@@ -161,6 +162,10 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set([
   "then", "now", "still", "also", "even", "just", "later", "earlier", "instead", "indeed", "only", "perhaps",
   "thus", "again", "soon", "once", "finally", "nevertheless", "like", "unlike", "amid", "among",
   "le", "la", "les", "der", "die", "das", "nous", "wir", "je", "ich", "mr", "mrs",
+  // German and French function words opening a sentence ("Im Plenum", "Nach der Abstimmung", "Dans la rue").
+  "im", "nach", "bei", "mit", "vor", "auf", "für", "über", "zum", "zur", "ein", "eine", "auch", "aber", "und",
+  "doch", "dann", "dort", "hier", "wie", "als", "wenn", "dass", "dem", "dans", "pour", "avec", "mais", "après",
+  "avant", "il", "elle", "ils", "elles", "ce", "cette", "une", "sur", "chez", "depuis", "lors",
 ]);
 
 /** Capitalised occupations written before a name as a descriptor, not part of it ("Substitute Daniel
@@ -181,7 +186,7 @@ export const OCCUPATIONS: ReadonlySet<string> = new Set([
  * stand for a person already named ("the Scot said", "a Democrat") but never name one themselves. */
 export const AFFILIATIONS: ReadonlySet<string> = new Set([
   "democrat", "democrats", "republican", "republicans", "conservative", "conservatives", "tory", "tories",
-  "socialist", "nationalist", "centrist",
+  "socialist", "nationalist", "centrist", "liberal", "liberals", "libertarian",
   "american", "british", "english", "scottish", "welsh", "irish", "french", "german", "italian", "spanish",
   "portuguese", "dutch", "belgian", "swiss", "austrian", "polish", "czech", "slovak", "hungarian",
   "romanian", "bulgarian", "greek", "turkish", "russian", "ukrainian", "swedish", "norwegian", "danish",
@@ -211,7 +216,7 @@ export const ORGANISATION_WORDS: ReadonlySet<string> = new Set([
   "energy", "pictures", "studios", "airlines", "airways", "motors", "holdings", "systems", "technologies",
   "labs", "capital", "partners", "securities", "media", "pharmaceuticals", "brothers", "confederation",
   "shareholders", "charity", "institution", "society", "league", "industries", "plc", "llc", "corp",
-  "gmbh", "ag", "sa", "records", "entertainment", "insurance", "investments", "consulting", "mutual",
+  "gmbh", "ag", "sa", "administration", "bureau", "directorate", "inspectorate", "tribunal", "secretariat", "records", "entertainment", "insurance", "investments", "consulting", "mutual",
 ]);
 
 /** Legal suffixes that a company's short name drops ("Quillon Inc" is "Quillon"). */

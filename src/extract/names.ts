@@ -1,6 +1,6 @@
 /** Person and organisation names: capitalised runs, titles, fullest-form resolution, back-references. */
 import {
-  AFFILIATIONS, GROUP_NOUNS, LEGAL_SUFFIXES, NAME_PARTICLES, NOT_NAME_WORDS, OCCUPATIONS, ORGANISATION_WORDS, PREPOSITIONS,
+  AFFILIATIONS, DETERMINERS, GROUP_NOUNS, LEGAL_SUFFIXES, NAME_PARTICLES, NOT_NAME_WORDS, OCCUPATIONS, ORGANISATION_WORDS, PREPOSITIONS,
   ROLE_NOUNS, TITLES, VERB_FILLERS, isSpeechVerb,
 } from "./lexicon.js";
 import { codeAt } from "./chars.js";
@@ -35,6 +35,13 @@ export function isAcronym(tokens: Tokens, i: number): boolean {
 /** "L’association", "D’autres": a capitalised French elided article before a common noun. */
 const ELIDED_ARTICLE = /^[LDJMNSTQ]['’]\p{Ll}/u;
 
+/** "Das Gesetz", "Der Ausschuss": a German article opening a sentence, not a name particle. */
+function isCapitalisedArticle(tokens: Tokens, i: number): boolean {
+  if (!tokens.capitalised(i)) return false;
+  const lower = tokens.lower(i);
+  return lower === "der" || lower === "die" || lower === "das";
+}
+
 function startsName(tokens: Tokens, i: number): boolean {
   if (!tokens.capitalised(i)) return false;
   const lower = tokens.lower(i);
@@ -47,6 +54,64 @@ function startsName(tokens: Tokens, i: number): boolean {
 function isDescriptor(word: string, next: string): boolean {
   if (TITLES.has(word) || OCCUPATIONS.has(word)) return true;
   return AFFILIATIONS.has(word) && (TITLES.has(next) || OCCUPATIONS.has(next) || AFFILIATIONS.has(next));
+}
+
+/** Endings of agent nouns, demonyms and party labels ("Supervisor", "Saxophonist", "Conservative",
+ * "Passenger", "Congolese"). */
+const DESCRIPTOR_ENDING = /(?:or|er|ist|ant|ent|ive|man|woman|ian|ese|ish)$/u;
+
+/** Given names with a descriptor ending: never dropped as a descriptor. Kept short on purpose: a name
+ * missing here is only dropped when it opens a run of three or more words that still leaves First Last. */
+const DESCRIPTOR_LIKE_GIVEN_NAMES: ReadonlySet<string> = new Set([
+  "peter", "walter", "oliver", "christopher", "alexander", "jennifer", "esther", "heather", "victor", "trevor",
+  "connor", "conor", "taylor", "hector", "eleanor", "vincent", "laurent", "clement", "brent", "grant", "clive",
+  "norman", "herman", "spencer", "parker", "hunter", "carter", "xavier", "javier", "brian", "adrian", "julian",
+  "christian", "vivian", "damian", "ian", "gillian", "lillian", "marian", "fabian", "sebastian", "roger",
+  "dexter", "lester", "chester", "jasper", "harper", "piper", "amber", "summer", "tyler", "werner", "dieter",
+  "rainer", "igor", "tudor", "kent", "trent", "florent", "olive", "florian", "kristian", "maximilian",
+]);
+
+/** Common words that are also given names: their lower-case use elsewhere is no evidence of a descriptor. */
+const COMMON_WORD_GIVEN_NAMES: ReadonlySet<string> = new Set([
+  "mark", "will", "grace", "rose", "dawn", "bill", "frank", "hope", "faith", "joy", "may", "june", "pat", "sue",
+  "jack", "guy", "max", "ray", "rich", "don", "art", "wade", "rob", "jean", "penny", "sky", "river", "glen",
+]);
+
+// Lower-case uses of a word in the document being read, looked up lazily (few words are ever asked about).
+let evidenceText = "";
+let lowerCaseUses = new Map<string, boolean>();
+
+/** Whether `word` (lower case) is written in lower case somewhere in `text`: "the supervisor", "prosecutors". */
+function usedInLowerCase(text: string, word: string): boolean {
+  if (text !== evidenceText) {
+    evidenceText = text;
+    lowerCaseUses = new Map();
+  }
+  let found = lowerCaseUses.get(word);
+  if (found === undefined) {
+    found = false;
+    for (let at = text.indexOf(word); at >= 0 && !found; at = text.indexOf(word, at + 1)) {
+      found = at === 0 || !/[\p{L}\p{M}]/u.test(text[at - 1]!);
+    }
+    lowerCaseUses.set(word, found);
+  }
+  return found;
+}
+
+/** "Supervisor Marcus Tillman", "Conservative Ravi Sandhu": the first word of a run of three or more words
+ * describes the person named by the rest when it is a party label, or is no known given name and either has
+ * the ending of an agent noun or demonym or is written in lower case elsewhere in the text. */
+function isGeneralDescriptor(text: string, tokens: Tokens, words: readonly number[], at: number): boolean {
+  // What remains must read as First Last or First Middle Last.
+  if (words.length - at < 3 || words.length - at > 4) return false;
+  for (let k = at + 1; k < words.length; k++) {
+    const w = tokens.lower(words[k]!);
+    if (!tokens.capitalised(words[k]!) || ORGANISATION_WORDS.has(stripPossessive(w)) || isAcronym(tokens, words[k]!) || TITLES.has(w)) return false;
+  }
+  const word = tokens.lower(words[at]!);
+  if (word.length < 4 || isAcronym(tokens, words[at]!) || DESCRIPTOR_LIKE_GIVEN_NAMES.has(word) || ORGANISATION_WORDS.has(word)) return false;
+  if (AFFILIATIONS.has(word)) return true;
+  return DESCRIPTOR_ENDING.test(word) || (!COMMON_WORD_GIVEN_NAMES.has(word) && usedInLowerCase(text, word));
 }
 
 function crossesLine(text: string, tokens: Tokens, a: number, b: number): boolean {
@@ -67,6 +132,8 @@ function runEnd(text: string, tokens: Tokens, from: number, to: number): number 
       j++;
     } else if (NAME_PARTICLES.has(tokens.lower(j)) && j + 1 < to && (tokens.capitalised(j + 1) || NAME_PARTICLES.has(tokens.lower(j + 1)))) {
       j++;
+    } else if (j > from && GOVERNMENT_HEADS.has(tokens.lower(from)) && isListInName(tokens, j, to)) {
+      j++;
     } else if (isOrganisationConnector(tokens, j, to) && hasOrganisationWord) {
       j += tokens.lower(j + 1) === "the" ? 2 : 1;
     } else {
@@ -76,6 +143,39 @@ function runEnd(text: string, tokens: Tokens, from: number, to: number): number 
   // Trailing particles or dots are not part of the name.
   while (j > from && (NAME_PARTICLES.has(tokens.lower(j - 1)) || tokens.lower(j - 1) === "of")) j--;
   return j;
+}
+
+/** Government bodies whose names may list their remits: "Department for Environment, Food and Rural Affairs". */
+const GOVERNMENT_HEADS: ReadonlySet<string> = new Set(["department", "ministry", "office"]);
+const MAX_REMIT_LIST_TOKENS = 8;
+
+/** A comma or `and` at `j` joining capitalised remits inside such a name: the list must end with `and` and a
+ * capitalised word ("…, Food and Rural Affairs"). */
+function isListInName(tokens: Tokens, j: number, to: number): boolean {
+  const text = tokens.text(j);
+  if ((text !== "," && tokens.lower(j) !== "and") || j + 1 >= to || !tokens.capitalised(j + 1)) return false;
+  if (!isOrganisationNamePart(tokens, j - 1)) return false;
+  if (text !== ",") return true;
+  for (let k = j + 1; k < to && k - j <= MAX_REMIT_LIST_TOKENS; k++) {
+    if (tokens.lower(k) === "and") return k + 1 < to && tokens.capitalised(k + 1);
+    if (!tokens.capitalised(k) && tokens.text(k) !== ",") return false;
+  }
+  return false;
+}
+
+/** A comma inside a government body's list of remits, wherever the phrase around it starts. */
+export function isRemitComma(tokens: Tokens, j: number): boolean {
+  if (tokens.text(j) !== "," || !isListInName(tokens, j, tokens.length)) return false;
+  for (let k = j - 1; k >= 0 && j - k <= MAX_REMIT_LIST_TOKENS; k--) {
+    const lower = tokens.lower(k);
+    if (tokens.capitalised(k) && GOVERNMENT_HEADS.has(lower)) return true;
+    if (!tokens.capitalised(k) && lower !== "for" && lower !== "of" && lower !== "the" && lower !== "and" && lower !== ",") return false;
+  }
+  return false;
+}
+
+function isOrganisationNamePart(tokens: Tokens, k: number): boolean {
+  return tokens.capitalised(k) && !NOT_NAME_WORDS.has(tokens.lower(k));
 }
 
 /** `of` / `for` (optionally `the`) inside an organisation's name: "Office of the U.S. Trade Representative",
@@ -96,6 +196,7 @@ function mentionFromRun(text: string, tokens: Tokens, from: number, to: number):
   // Descriptors opening the run ("Businessman Brett Halvorsen") are not part of the name either.
   let prefix = 0;
   while (prefix < words.length - 1 && isDescriptor(tokens.lower(words[prefix]!), tokens.lower(words[prefix + 1]!))) prefix++;
+  if (prefix === 0 && tokens.capitalised(words[0]!) && isGeneralDescriptor(text, tokens, words, 0)) prefix = 1;
   lastTitle = Math.max(lastTitle, prefix - 1);
   // A run made only of titles ("Prime Minister") or labels ("Welsh Conservative", "Democrat") is not a
   // name. (Plain loops: this runs for every capitalised word of an article.)
@@ -125,7 +226,8 @@ export function findNameMentions(text: string, tokens: Tokens, from = 0, to = to
   let i = from;
   while (i < to) {
     // The cheap capitalisation tests come first: most tokens are never sliced into strings.
-    const canStart = startsName(tokens, i) || (i + 1 < to && tokens.capitalised(i + 1) && NAME_PARTICLES.has(tokens.lower(i)));
+    const canStart = startsName(tokens, i) ||
+      (i + 1 < to && tokens.capitalised(i + 1) && NAME_PARTICLES.has(tokens.lower(i)) && !isCapitalisedArticle(tokens, i));
     if (!canStart) {
       i++;
       continue;
@@ -166,6 +268,52 @@ function endsWith(longer: readonly string[], shorter: readonly string[]): boolea
 
 const CATAPHORA_CHARS = 300;
 
+/** Heads that stand for any organisation named before ("the company said"). */
+export const GENERIC_ORGANISATION_HEADS: ReadonlySet<string> = new Set([
+  "company", "group", "firm", "business", "operator",
+]);
+/** Words that make a name a place rather than an organisation that could speak. */
+const PLACE_WORDS: ReadonlySet<string> = new Set([
+  "street", "road", "square", "strait", "sea", "ocean", "river", "city", "county", "island", "islands", "bay",
+  "valley", "mountains", "airport", "station", "kingdom", "states", "republic",
+]);
+const MAX_ORGANISATION_LOOKBACK = 60;
+
+export type Gender = "m" | "f";
+
+const MALE_TITLES: ReadonlySet<string> = new Set(["mr", "herr", "m", "monsieur", "sir", "lord", "king", "prince", "baron"]);
+const FEMALE_TITLES: ReadonlySet<string> = new Set([
+  "mrs", "ms", "miss", "frau", "mme", "madame", "dame", "lady", "queen", "princess", "baroness",
+]);
+/** Pronouns that tell a person's gender ("sie" is also "they" and tells nothing). */
+const PRONOUN_GENDER: ReadonlyMap<string, Gender> = new Map([
+  ["he", "m"], ["his", "m"], ["him", "m"], ["himself", "m"], ["il", "m"], ["er", "m"],
+  ["she", "f"], ["her", "f"], ["hers", "f"], ["herself", "f"], ["elle", "f"],
+]);
+const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(["he", "she", "il", "elle", "er"]);
+/** Tokens after a person's mention searched for a pronoun referring back to them. */
+const GENDER_CUE_TOKENS = 60;
+/** Person mentions searched back for one of a pronoun's gender. */
+const MAX_GENDER_LOOKBACK = 30;
+
+const QUOTE_MARKS = /["”“»«„‘’']/u;
+
+/** Whether a quotation mark closes just before token `i` (`,” she said`). */
+function afterQuotation(tokens: Tokens, i: number): boolean {
+  const start = tokens.start(i);
+  const before = tokens.source.slice(Math.max(0, start - 3), start);
+  return QUOTE_MARKS.test(before) && !before.includes("\n");
+}
+
+/** The gender a pronoun token tells, if any (cheap first-letter test before slicing). */
+export function pronounGender(tokens: Tokens, i: number): Gender | undefined {
+  const code = tokens.firstCode(i) | 32;
+  if (code !== 104 && code !== 115 && code !== 105 && code !== 101) return undefined; // h s i e
+  const length = tokens.end(i) - tokens.start(i);
+  if (length > 7) return undefined;
+  return PRONOUN_GENDER.get(tokens.lower(i));
+}
+
 interface PersonMention {
   start: number;
   name: string;
@@ -180,12 +328,28 @@ function endsSentence(tokens: Tokens, i: number): boolean {
   return tokens.firstCode(i) !== 46 || !INITIAL_OR_ABBREVIATION.test(tokens.text(i - 1));
 }
 
+const MAX_OBJECT_MODIFIERS = 3;
+
+/** "with Macron", "in the music weekly Sounds Direct": a name governed by a preposition, possibly through
+ * a determiner and a few lower-case words. */
+function isPrepositionObject(tokens: Tokens, t: number): boolean {
+  if (PREPOSITIONS.has(tokens.lower(t - 1))) return true;
+  let k = t - 1;
+  for (let seen = 0; k >= 0 && seen < MAX_OBJECT_MODIFIERS && isWord(tokens, k) && !tokens.capitalised(k) && !DETERMINERS.has(tokens.lower(k)); seen++) k--;
+  if (k < 0 || k === t - 1 || !DETERMINERS.has(tokens.lower(k))) return false;
+  return PREPOSITIONS.has(tokens.lower(k - 1));
+}
+
 /** All names of one document: resolves short forms and answers "who was named last". */
 export class NameIndex {
   private readonly byLastWord = new Map<string, { name: string; words: string[] }[]>();
   /** Organisations by a short form: first word ("Norvane" → "Norvane Energy") or initials ("WHO"). */
   private readonly organisationsByShortForm = new Map<string, string>();
   private readonly persons: PersonMention[];
+  /** Organisations (not places) in document order, for "the trust said". */
+  private readonly organisations: { start: number; name: string; words: string[] }[] = [];
+  /** Votes for each person's gender from titles (Mr, Frau) and the pronouns that follow their mentions. */
+  private readonly genderVotes = new Map<string, number>();
   private readonly resolved = new Map<string, string>();
   // The same few names recur throughout an article: split each once.
   private readonly wordsOfName = new Map<string, string[]>();
@@ -196,6 +360,7 @@ export class NameIndex {
     const mentions = findNameMentions(text, tokens);
     this.indexByLastWord(mentions);
     this.persons = this.personsOf(mentions, tokens);
+    this.voteGenders(tokens);
   }
 
   private indexByLastWord(mentions: readonly NameMention[]): void {
@@ -207,6 +372,11 @@ export class NameIndex {
       if (!list.some((entry) => entry.name === mention.name)) list.push({ name: mention.name, words });
       this.byLastWord.set(key, list);
       if (mention.organisation && words.length >= 2) this.indexShortForms(mention.name, words);
+      // "FAA" for "Federal Aviation Administration", whatever words the name ends in.
+      else if (words.length >= 3) this.indexInitials(mention.name);
+      if (mention.organisation && !words.some((w) => PLACE_WORDS.has(w))) {
+        this.organisations.push({ start: mention.start, name: mention.name, words });
+      }
     }
   }
 
@@ -215,6 +385,10 @@ export class NameIndex {
     if (!words.slice(1).every((w) => LEGAL_SUFFIXES.has(w)) && !this.organisationsByShortForm.has(words[0]!)) {
       this.organisationsByShortForm.set(words[0]!, name);
     }
+    this.indexInitials(name);
+  }
+
+  private indexInitials(name: string): void {
     const initials = name.split(/\s+/u).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join("");
     if (initials.length >= 2 && !this.organisationsByShortForm.has(initials)) this.organisationsByShortForm.set(initials, name);
   }
@@ -228,13 +402,52 @@ export class NameIndex {
     for (const mention of mentions) {
       for (; t < tokens.length && tokens.start(t) < mention.start; t++) if (endsSentence(tokens, t)) sentence++;
       // Objects of prepositions ("talks with Macron") are not who a later "he" or "she" refers to.
-      if (this.isPerson(mention, tokens, t) && !(mention.titles.length === 0 && PREPOSITIONS.has(tokens.lower(t - 1)))) {
+      if (this.isPerson(mention, tokens, t) && !(mention.titles.length === 0 && isPrepositionObject(tokens, t))) {
         const subject = sentence !== lastSentence;
         lastSentence = sentence;
-        persons.push({ start: mention.start, name: this.resolve(mention.name), titles: mention.titles, subject });
+        const name = this.resolve(mention.name);
+        persons.push({ start: mention.start, name, titles: mention.titles, subject });
       }
     }
     return persons;
+  }
+
+  /** Votes from titles, and from the first gendered pronoun after a sentence's subject before the next
+   * person is named ("Wrona, 52, says … He grew up in Bradford"). */
+  private voteGenders(tokens: Tokens): void {
+    const persons = this.persons;
+    for (let p = 0; p < persons.length; p++) {
+      const person = persons[p]!;
+      let vote = 0;
+      for (const title of person.titles) vote += MALE_TITLES.has(title) ? 2 : FEMALE_TITLES.has(title) ? -2 : 0;
+      const first = tokens.indexAt(person.start);
+      // "Mr." and "Mrs" are not read into the name run: look just before it.
+      const before = tokens.text(first - 1) === "." ? first - 2 : first - 1;
+      if (person.titles.length === 0 && before >= 0) {
+        const title = tokens.lower(before);
+        vote += MALE_TITLES.has(title) ? 2 : FEMALE_TITLES.has(title) ? -2 : 0;
+      }
+      if (person.subject) {
+        const limit = p + 1 < persons.length ? persons[p + 1]!.start : tokens.source.length;
+        let k = first + 1;
+        for (const end = Math.min(tokens.length, k + GENDER_CUE_TOKENS); k < end && tokens.start(k) < limit; k++) {
+          const gender = pronounGender(tokens, k);
+          // Only a subject pronoun: "remembers him" and "told her" are about someone else.
+          // An attribution after a quotation (`,” she said`) is what the votes are for, not a vote.
+          if (gender !== undefined && SUBJECT_PRONOUNS.has(tokens.lower(k)) && !afterQuotation(tokens, k)) {
+            vote += gender === "m" ? 1 : -1;
+            break;
+          }
+        }
+      }
+      if (vote !== 0) this.genderVotes.set(person.name, (this.genderVotes.get(person.name) ?? 0) + vote);
+    }
+  }
+
+  /** A person's gender as far as the document tells. */
+  genderOf(name: string): Gender | undefined {
+    const votes = this.genderVotes.get(name) ?? 0;
+    return votes > 0 ? "m" : votes < 0 ? "f" : undefined;
   }
 
   private nameWords(name: string): string[] {
@@ -295,13 +508,45 @@ export class NameIndex {
   /** The person named last before `offset`, in fullest form (the subject of the last sentence naming
    * several people); with nobody named before, the first person
    * named within CATAPHORA_CHARS after it ("'Why now?' she asked. Labour MP Dawn Butler…"). */
-  lastPersonBefore(offset: number): string | null {
-    let index = this.lastIndexBefore(offset);
+  lastPersonBefore(offset: number, gender?: Gender): string | null {
+    const last = this.lastIndexBefore(offset);
+    let index = last;
     // Within the last sentence naming anyone, its subject: "Wong met her counterpart, Wang Yi. … she said".
     while (index > 0 && !this.persons[index]!.subject) index--;
-    if (index >= 0) return this.persons[index]!.name;
+    if (index >= 0) {
+      const name = this.persons[index]!.name;
+      const known = this.genderOf(name);
+      // "she said" after a man was named last: the woman named before him, when the text tells.
+      if (gender !== undefined && known !== undefined && known !== gender) {
+        let unknown: string | null = null;
+        for (let k = last; k >= 0 && last - k < MAX_GENDER_LOOKBACK; k--) {
+          const other = this.genderOf(this.persons[k]!.name);
+          if (other === gender) return this.persons[k]!.name;
+          if (other === undefined) unknown ??= this.persons[k]!.name;
+        }
+        // Else the last person the text does not contradict.
+        if (unknown !== null) return unknown;
+      }
+      return name;
+    }
     const next = this.persons[0];
     return next !== undefined && next.start - offset <= CATAPHORA_CHARS ? next.name : null;
+  }
+
+  /** "the trust said": the organisation named last before `offset` whose name has the head noun `head`
+   * ("Coastal Futures Trust"); for a generic head ("the company", "the group") any organisation's name of
+   * several words or initials. */
+  lastOrganisationBefore(offset: number, head: string): string | null {
+    const generic = GENERIC_ORGANISATION_HEADS.has(head);
+    let k = this.organisations.length - 1;
+    while (k >= 0 && this.organisations[k]!.start >= offset) k--;
+    for (let seen = 0; k >= 0 && seen < MAX_ORGANISATION_LOOKBACK; k--, seen++) {
+      const organisation = this.organisations[k]!;
+      const name = this.resolve(organisation.name);
+      const words = this.nameWords(name);
+      if (generic ? words.length >= 2 || /^\p{Lu}{2,}$/u.test(name) : words.includes(head)) return name;
+    }
+    return null;
   }
 
   /** The last person before `offset` introduced with the title `role` ("minister"), else the last person. */

@@ -1,9 +1,9 @@
 /** Attribution: who said a quoted span, from the words around it. */
 import {
-  ACCORDING_WORDS, AFFILIATIONS, DETERMINERS, GROUP_NOUNS, INVERTIBLE_VERBS, NOT_NAME_WORDS, PREPOSITIONS, PRONOUNS, ROLE_NOUNS, TITLES,
+  ACCORDING_WORDS, AFFILIATIONS, DETERMINERS, GROUP_NOUNS, INVERTIBLE_VERBS, NOT_NAME_WORDS, ORGANISATION_WORDS, PREPOSITIONS, PRONOUNS, ROLE_NOUNS, TITLES,
   VERB_FILLERS, isSpeechVerb,
 } from "./lexicon.js";
-import { NameIndex, findNameMentions, isAcronym, type NameMention } from "./names.js";
+import { GENERIC_ORGANISATION_HEADS, NameIndex, findNameMentions, isAcronym, isRemitComma, pronounGender, type NameMention } from "./names.js";
 import { isWord, stripPossessive, tokenize, type Tokens } from "./tokens.js";
 
 /** How the speaker was referred to: by name, pronoun, role ("the minister") or anonymously ("a spokesperson"). */
@@ -32,6 +32,8 @@ const PHRASE_BREAKERS = new Set([
   "in", "on", "at", "for", "of", "to", "from", "with", "after", "before", "during", "who", "which", "that",
   "and", "but", "or", "as", "when", "while", "where", "because", "if", "than", "into", "about", "by",
   "over", "under", "since", "until", "via", "whose", "what", "not", "no", "it", "we", "i", "you",
+  // German and French prepositions and conjunctions ("Im Plenum sagte er", "Dans la salle").
+  "im", "am", "nach", "bei", "mit", "vor", "auf", "zum", "zur", "und", "aber", "dans", "avec", "pour", "sur", "chez", "mais",
 ]);
 const HEAD_PREPOSITIONS = new Set(["of", "for", "at", "from", "with", "in"]);
 const MAX_PHRASE_WORDS = 8;
@@ -76,7 +78,7 @@ function isNameConnector(tokens: Tokens, i: number): boolean {
 }
 
 function isInnerJoiner(tokens: Tokens, i: number): boolean {
-  return isTitleConjunction(tokens, i) || isNameConnector(tokens, i);
+  return isTitleConjunction(tokens, i) || isNameConnector(tokens, i) || isRemitComma(tokens, i);
 }
 
 /** End index (exclusive) of a noun phrase starting at `i`. */
@@ -124,7 +126,7 @@ function resolvePhrase(ctx: AttributionContext, from: number, to: number): Attri
   // "they said": a group or an organisation, not the last person named.
   if (to - from === 1 && tokens.lower(from) === "they") return { kind: "anonymous", speaker: null };
   if (to - from === 1 && PRONOUNS.has(tokens.lower(from))) {
-    return { kind: "pronoun", speaker: names.lastPersonBefore(position) };
+    return { kind: "pronoun", speaker: names.lastPersonBefore(position, pronounGender(tokens, from)) };
   }
   const words: string[] = [];
   let group = false;
@@ -135,6 +137,10 @@ function resolvePhrase(ctx: AttributionContext, from: number, to: number): Attri
     group ||= GROUP_NOUNS.has(words[words.length - 1]!) && !(tokens.capitalised(k) && tokens.capitalised(k - 1) && k > from);
   }
   const mentions = findNameMentions(ctx.text, tokens, from, to);
+  // "der CDU-Politiker", "die Ministerin": a German article and one capitalised noun refer back to a person.
+  if (words.length === 2 && (words[0] === "der" || words[0] === "die") && !(mentions[0]?.organisation ?? false)) {
+    return { kind: "role", speaker: names.lastPersonBefore(position, words[0] === "der" ? "m" : "f") };
+  }
   // "a Chatterly spokesperson", "a spokesperson for the Department for Education": the organisation speaks.
   if (words.some(isSpokesperson) && mentions.length > 0) {
     return { kind: "name", speaker: names.resolve(mentions[mentions.length - 1]!.name) };
@@ -146,6 +152,18 @@ function resolvePhrase(ctx: AttributionContext, from: number, to: number): Attri
   }
   const mention = pickMention(mentions);
   if (mention) return { kind: "name", speaker: names.resolve(mention.name) };
+  // "the trust said", "the company added": the organisation with that head noun named last.
+  const head = words[words.length - 1]!;
+  if (words[0] === "the" && (ORGANISATION_WORDS.has(head) || GENERIC_ORGANISATION_HEADS.has(head))) {
+    const organisation = names.lastOrganisationBefore(position, head);
+    if (organisation !== null) return { kind: "name", speaker: organisation };
+    // "The Welsh government said" with no such name before: the body as written, never a person.
+    let first = from;
+    while (first < to && DETERMINERS.has(tokens.lower(first))) first++;
+    if (ORGANISATION_WORDS.has(head) && to - first === 2 && tokens.capitalised(first) && !tokens.capitalised(first + 1)) {
+      return { kind: "name", speaker: ctx.text.slice(tokens.start(first), tokens.end(to - 1)) };
+    }
+  }
   const role = [...words].reverse().find((w) => ROLE_NOUNS.has(w) || AFFILIATIONS.has(w));
   if (role === undefined) return null;
   return { kind: "role", speaker: names.lastWithRoleBefore(position, role) };
@@ -233,7 +251,7 @@ export function attributeAfter(ctx: AttributionContext, from: number, to: number
   if (ACCORDING_WORDS.has(tokens.lower(i))) return phraseWithApposition(ctx, i + 1, end).attribution;
   const pronoun = invertedPronoun(tokens, i);
   if (pronoun !== null) {
-    return pronoun === "on" ? { kind: "anonymous", speaker: null } : { kind: "pronoun", speaker: ctx.names.lastPersonBefore(tokens.start(i)) };
+    return pronoun === "on" ? { kind: "anonymous", speaker: null } : { kind: "pronoun", speaker: ctx.names.lastPersonBefore(tokens.start(i), pronoun === "il" ? "m" : "f") };
   }
   const verb = skipFillers(tokens, i, end);
   if (verb < end && INVERTIBLE_VERBS.has(tokens.lower(verb))) {

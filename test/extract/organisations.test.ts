@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { quotePairs } from "./helpers.js";
+
+const speakerOf = (text: string): string | null => quotePairs(text)[0]![0];
+
+describe("organisations referred to by their head noun", () => {
+  it("resolves 'the trust' and 'the alliance' to the named organisation", () => {
+    const text = "The Moorland Heritage Trust bought the farm near Galway. “We will replant the hedgerows,” the trust said.";
+    expect(speakerOf(text)).toBe("Moorland Heritage Trust");
+    const alliance = "Members of the Northern Kelp Alliance met in Oslo. Norway sent observers. “The beds are recovering,” the alliance added.";
+    expect(speakerOf(alliance)).toBe("Northern Kelp Alliance");
+  });
+
+  it("resolves 'the company' to the organisation named last, not a place", () => {
+    const text = "Brightwater Utilities Group raised prices in Jordan. “Costs have doubled since spring,” the company said in a statement.";
+    expect(speakerOf(text)).toBe("Brightwater Utilities Group");
+  });
+
+  it("keeps a plural possessive inside an organisation's name", () => {
+    const text = "The Independent Brewers' Association objected. “Small producers cannot absorb this,” the association warned.";
+    expect(speakerOf(text)).toBe("Independent Brewers' Association");
+  });
+
+  it("resolves an acronym to the name whose initials it spells", () => {
+    const text = "The National Transport Safety Administration opened an inquiry. The NTSA said the brakes were “badly worn”.";
+    expect(speakerOf(text)).toBe("National Transport Safety Administration");
+  });
+});
+
+describe("organisation names with lists and initials", () => {
+  it("keeps a government department's list of remits in its name", () => {
+    const text = "“Farmers will be paid within the month,” a Department for Fisheries, Forests and Rural Roads spokesperson said.";
+    expect(speakerOf(text)).toBe("Department for Fisheries, Forests and Rural Roads");
+  });
+
+  it("does not join an ordinary list of names", () => {
+    const pairs = quotePairs("Tomas Berg, Lena Holm and Ida Sund met. “We disagree on nearly everything,” Lena Holm said.");
+    expect(pairs[0]![0]).toBe("Lena Holm");
+  });
+
+  it("matches initials of a name without an organisation word", () => {
+    const text = "The Northern Seabird Observatory counted the nests. The NSO said numbers were “the lowest on record”.";
+    expect(speakerOf(text)).toBe("Northern Seabird Observatory");
+  });
+});
+
+describe("organisation heads without a named organisation", () => {
+  it("keeps a qualified body as written rather than the last person", () => {
+    const text = "Nurse Jo Ellery led the strike in Aberystwyth. The Scottish government said it was “surprised” by the walkout.";
+    expect(speakerOf(text)).toBe("Scottish government");
+  });
+
+  it("prefers the named ministry over a place mentioned in between", () => {
+    const text = "The Ministry of Water Resources sent engineers to Jordan on Monday. “The pumps are working again,” the ministry said.";
+    expect(speakerOf(text)).toBe("Ministry of Water Resources");
+  });
+});
