@@ -15,28 +15,19 @@ describe("corpus evaluation", () => {
     for (const c of cases) for (const q of c.quotes) expect(c.text).toContain(q.text);
   });
 
-  it.each([
-    ["double marks", (): typeof cases => cases],
-    ["single (British) marks", (): typeof cases => cases.map(toSingleMarkCase)],
-  ])("meets the targets with %s", (_, variant) => {
-    const { metrics } = evaluate(variant());
-    expect(metrics.f1).toBeGreaterThanOrEqual(0.95);
-    expect(metrics.speakerAccuracy).toBeGreaterThanOrEqual(0.85);
-    expect(metrics.foundAndAttributed).toBeGreaterThanOrEqual(0.75);
-    expect(metrics.scareQuoteFalsePositiveRate).toBeLessThanOrEqual(0.05);
-    expect(metrics.ledeExactMatch).toBeGreaterThanOrEqual(0.8);
-  });
-
   it("finds every corpus in the fixtures folder", () => {
     const names = corpusPaths().map((p) => basename(p));
     expect(names).toContain("corpus.json");
     expect(names).toContain("articles-dev.json");
   });
 
+  // The targets on the held-out judging set, asserted on the corpora the rules are tuned on.
   it.each([
-    ["double marks", (): CorpusCase[] => loadCorpus(ARTICLES_DEV)],
-    ["single (British) marks", (): CorpusCase[] => loadCorpus(ARTICLES_DEV).map(toSingleMarkCase)],
-  ])("meets the targets on full-length articles (articles-dev.json) with %s", (_, variant) => {
+    ["corpus.json, double marks", (): CorpusCase[] => cases],
+    ["corpus.json, single (British) marks", (): CorpusCase[] => cases.map(toSingleMarkCase)],
+    ["articles-dev.json, double marks", (): CorpusCase[] => loadCorpus(ARTICLES_DEV)],
+    ["articles-dev.json, single (British) marks", (): CorpusCase[] => loadCorpus(ARTICLES_DEV).map(toSingleMarkCase)],
+  ])("meets the targets on %s", (_, variant) => {
     const { metrics } = evaluate(variant());
     expect(metrics.f1).toBeGreaterThanOrEqual(0.95);
     expect(metrics.speakerAccuracy).toBeGreaterThanOrEqual(0.85);
