@@ -18,7 +18,6 @@ export default function (eleventyConfig: UserConfig) {
   // Briefings are data, read by src/content/load.ts, not templates.
   eleventyConfig.ignores.add("content/briefings/**");
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
-  eleventyConfig.setServerOptions({ port: 8080 });
 
   return {
     // data: Dispatch reads content/_data/site.json itself (validated, SITE_URL applied), so

@@ -38,7 +38,10 @@ export function dispatchPlugin(eleventyConfig: UserConfig, options: DispatchOpti
   const paths = projectPaths();
   eleventyConfig.addWatchTarget(paths.briefings);
   eleventyConfig.addWatchTarget(paths.settingsFile);
-  eleventyConfig.on("eleventy.beforeWatch", forgetSiteData);
+  eleventyConfig.on("eleventy.beforeWatch", () => {
+    forgetSiteData();
+    remembered.clear();
+  });
 
   for (const key of ["site", "briefings", "listings", "archive", "tags", "outputs"] as const) {
     eleventyConfig.addGlobalData(key, () => data()[key]);
@@ -51,7 +54,7 @@ export function dispatchPlugin(eleventyConfig: UserConfig, options: DispatchOpti
   eleventyConfig.addFilter("jsonLd", (briefing: Briefing) => newsArticleJsonLd(briefing, settings()));
   eleventyConfig.addNunjucksGlobal("pageMeta", (context: Omit<PageContext, "site">) => pageMeta({ ...context, site: settings() }));
 
-  // The extraction filters (issue: key quotes and summaries); computed once per briefing.
+  // The extractors as filters, on a briefing (already analysed) or any Markdown string.
   eleventyConfig.addFilter("summary", (input: Briefing | string) => analysed(input).summary);
   eleventyConfig.addFilter("keyPoints", (input: Briefing | string) => analysed(input).keyPoints);
   eleventyConfig.addFilter("keyQuotes", (input: Briefing | string) => analysed(input).keyQuotes);
