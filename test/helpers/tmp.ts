@@ -3,10 +3,17 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll } from "vitest";
 
+const created: string[] = [];
+// Registered once, when a test file imports this module, so that folders made inside a test
+// (where a new afterAll hook would never run) are removed too.
+afterAll(() => {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 /** A temporary folder removed after the test file; `write` creates files inside it. */
 export function tempFolder(prefix = "dispatch-") {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  created.push(dir);
   return {
     dir,
     write(relative: string, text: string): string {
