@@ -1,10 +1,13 @@
 /** Source → plain text split into blocks (headings, paragraphs, list items) with offsets. */
 import MarkdownIt from "markdown-it";
+import footnote from "markdown-it-footnote";
 import { simpleBlocks, type SimpleBlock } from "./simpleblocks.js";
 import type { Block, BlockKind, PlainDocument, SourceFormat } from "./types.js";
 
 // html: true so raw HTML is recognised as such and skipped instead of being read as prose.
-const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
+// The footnote plugin, as on the site, so that `[^1]` references and `[^1]: …` definitions are read
+// as footnotes: with inline parsing deferred, definitions leave the token stream and are not prose.
+const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false }).use(footnote);
 // Inline parsing is most of markdown-it's time, yet most paragraphs have no inline syntax at all: the core
 // chain runs without it and `blockText` parses only the blocks that need it.
 markdown.core.ruler.disable("inline");

@@ -1,13 +1,14 @@
 import fc from "fast-check";
 import MarkdownIt from "markdown-it";
+import footnote from "markdown-it-footnote";
 import { describe, expect, it } from "vitest";
 import { toPlainDocument, type Block, type BlockKind, type PlainDocument } from "../../src/extract/index.js";
 import { normalizeSource } from "../../src/extract/plaintext.js";
 import { simpleBlocks } from "../../src/extract/simpleblocks.js";
 
 // The straightforward conversion the optimised one must match: a full markdown-it parse (block and
-// inline rules), the text of every inline token's children.
-const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
+// inline rules), the text of every inline token's children, footnotes left out.
+const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false }).use(footnote);
 type MdToken = ReturnType<typeof markdown.parse>[number];
 
 function childrenText(children: readonly MdToken[]): string {
@@ -26,8 +27,12 @@ function reference(source: string): PlainDocument {
   let length = 0;
   let listDepth = 0;
   let inHeading = false;
+  let inFootnotes = false;
   for (const token of markdown.parse(normalizeSource(source), {})) {
-    if (token.type === "list_item_open") listDepth++;
+    if (token.type === "footnote_block_open") inFootnotes = true;
+    else if (token.type === "footnote_block_close") inFootnotes = false;
+    else if (inFootnotes) continue;
+    else if (token.type === "list_item_open") listDepth++;
     else if (token.type === "list_item_close") listDepth--;
     else if (token.type === "heading_open") inHeading = true;
     else if (token.type === "heading_close") inHeading = false;

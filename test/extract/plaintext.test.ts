@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { looksLikeHeading, toPlainDocument } from "../../src/extract/index.js";
+import { analyze, looksLikeHeading, toPlainDocument } from "../../src/extract/index.js";
 
 const blocks = (source: string, format: "markdown" | "text") => {
   const doc = toPlainDocument(source, format);
@@ -50,5 +50,14 @@ describe("toPlainDocument", () => {
     const doc = toPlainDocument("\uFEFFOne.\n\n\nTwo.\nThree.", "text");
     expect(doc.text).toBe("One.\n\nTwo.\n\nThree.");
     for (const b of doc.blocks) expect(doc.text.slice(b.start, b.end).trim()).toBe(doc.text.slice(b.start, b.end));
+  });
+});
+
+describe("footnotes in Markdown", () => {
+  it("are neither prose nor key points: references vanish and definitions are left out", () => {
+    const source = "Ministers met on Monday.[^1] They agreed a plan.\n\n[^1]: The meeting was in Brussels, officials said.\n";
+    const result = analyze(source, "markdown");
+    expect(result.plainText).toBe("Ministers met on Monday. They agreed a plan.");
+    expect(result.keyPoints.join(" ")).not.toContain("[^");
   });
 });
