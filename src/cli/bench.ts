@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { syntheticBody, syntheticBriefing } from "../bench/corpus.ts";
 import { buildSite } from "../build/build.ts";
+import { forgetSiteData } from "../site/data.ts";
 import { splitFrontMatter } from "../content/frontmatter.ts";
 import { analyze } from "../extract/index.ts";
 
@@ -59,8 +60,14 @@ try {
   process.env.DISPATCH_BRIEFINGS = dir;
   process.env.DISPATCH_OUT = path.join(work, "corpus");
   const corpusMs = await timeAsync(buildSite);
+  // As in the dev server: one briefing edited, the same process builds again.
+  const edited = syntheticBriefing(0);
+  writeFileSync(path.join(dir, edited.file), edited.text.replace("Synthetic briefing 0", "Edited briefing 0"));
+  forgetSiteData();
+  const rebuildMs = await timeAsync(buildSite);
   console.log(`${BRIEFINGS} briefings: baseline markdown-it render ${baseline.toFixed(1)} ms`);
   line(`  full build (site, feeds, email) of ${BRIEFINGS}`, corpusMs, baseline);
+  line("  rebuild after editing one briefing", rebuildMs, baseline);
   line("  full build of the sample site", sampleMs, baseline);
   console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 } finally {

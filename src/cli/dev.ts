@@ -49,6 +49,8 @@ startEleventy();
 server.serve(port);
 console.log(`[dispatch] dev server: http://localhost:${port}${basePath(settings.url)} (drafts and future briefings shown; Ctrl+C stops)`);
 watch(path.join(root, "src"), { recursive: true }, restartEleventy);
+// The email templates and CSS are read once per process too (src/email/render.ts, inline.ts).
+watch(path.join(root, "layouts", "email"), { recursive: true }, restartEleventy);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {

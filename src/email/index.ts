@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Briefing } from "../content/types.ts";
 import { formatDisplayDate } from "../dates.ts";
 import { ContentError } from "../errors.ts";
@@ -82,6 +83,17 @@ function sizeMessage(briefing: Briefing, bytes: number): string {
   );
 }
 
+/**
+ * Editions from the previous build in this process, by what they were made from. The dev
+ * server rebuilds in one long-lived process: an edit to one briefing then renders one email,
+ * not all of them (CSS inlining is most of a build's time on a large archive).
+ */
+let previousEditions = new Map<string, EmailEdition>();
+
+function editionKey(briefing: Briefing, settings: SiteSettings): string {
+  return createHash("sha256").update(JSON.stringify([briefing, settings])).digest("base64");
+}
+
 export interface EmailBuild {
   files: OutputFile[];
   report: EmailSizeReport[];
@@ -98,8 +110,11 @@ export function buildEmailFiles(briefings: Briefing[], settings: SiteSettings): 
   const report: EmailSizeReport[] = [];
   const warnings: string[] = [];
   const problems: string[] = [];
+  const editions = new Map<string, EmailEdition>();
   for (const briefing of briefings) {
-    const edition = renderEmail(briefing, settings);
+    const key = editionKey(briefing, settings);
+    const edition = previousEditions.get(key) ?? renderEmail(briefing, settings);
+    editions.set(key, edition);
     const dir = `/email/${briefing.slug}/`;
     files.push(
       { path: `${dir}index.html`, body: edition.html },
@@ -118,6 +133,7 @@ export function buildEmailFiles(briefings: Briefing[], settings: SiteSettings): 
       warnings.push(`${sizeMessage(briefing, edition.bytes)}: close to the limit, keep it short`);
     }
   }
+  previousEditions = editions;
   if (problems.length > 0) throw new ContentError(problems);
   return { files, report, warnings };
 }

@@ -42,6 +42,17 @@ describe("size limits", () => {
     ]);
   });
 
+  it("reuses an unchanged email on the next build but never serves a stale one", () => {
+    const briefing = makeBriefing();
+    const first = buildEmailFiles([briefing], settings).files;
+    expect(buildEmailFiles([briefing], settings).files).toEqual(first);
+    const edited = buildEmailFiles([{ ...briefing, title: "An edited headline" }], settings).files;
+    expect(edited[0]!.body).toContain("An edited headline");
+    expect(edited[0]!.body).not.toBe(first[0]!.body);
+    const retargeted = buildEmailFiles([briefing], { ...settings, email: { ...settings.email, tool: "mailchimp" } }).files;
+    expect(retargeted[0]!.body).toContain("*|UNSUB|*");
+  });
+
   it("warns about a long briefing near the limit, naming it and its size", () => {
     const long = briefingOfSize(75_000, "long-read");
     const bytes = renderEmail(long, settings).bytes;
