@@ -194,6 +194,13 @@ function isSpokesperson(word: string): boolean {
   return word === "spokesperson" || word === "spokesman" || word === "spokeswoman";
 }
 
+/** A phrase `[from, to)` and its apposition: "the Commission's spokesperson, Anna Weber" is Anna Weber
+ * (the person named speaks, not the body behind them); otherwise a name in the head wins. */
+function withApposition(ctx: AttributionContext, head: Attribution | null, from: number, to: number, aside: Attribution | null): Attribution | null {
+  if (aside?.kind === "name" && isSpokespersonPhrase(ctx.tokens, from, to)) return aside;
+  return better(head, aside);
+}
+
 function better(a: Attribution | null, b: Attribution | null): Attribution | null {
   if (a?.kind === "name") return a;
   if (b?.kind === "name") return b;
@@ -215,7 +222,7 @@ function phraseWithApposition(ctx: AttributionContext, i: number, end: number): 
     const closed = comma < end && tokens.text(comma) === ",";
     const asideEnd = phraseForward(tokens, asideStart, closed ? comma : end);
     if (asideEnd > asideStart) {
-      attribution = better(attribution, resolvePhrase(ctx, asideStart, asideEnd));
+      attribution = withApposition(ctx, attribution, i, phraseEnd, resolvePhrase(ctx, asideStart, asideEnd));
       next = closed ? comma + 1 : asideEnd;
     }
   }
@@ -322,7 +329,7 @@ function subjectBefore(ctx: AttributionContext, verb: number, start: number): At
     const asideStart = comma >= start && tokens.text(comma) === "," ? comma + 1 : k;
     const aside = resolvePhrase(ctx, asideStart, phraseForward(tokens, asideStart, k));
     const headEnd = asideStart === k ? k : comma;
-    return better(subjectPhraseBefore(ctx, headEnd, start), aside);
+    return withApposition(ctx, subjectPhraseBefore(ctx, headEnd, start), phraseBackward(tokens, headEnd, start), headEnd, aside);
   }
   return subjectPhraseBefore(ctx, k + 1, start);
 }

@@ -21,6 +21,14 @@ describe("organisations referred to by their head noun", () => {
     expect(speakerOf(text)).toBe("Independent Brewers' Association");
   });
 
+  it("gives the quote to a spokesperson named in apposition, not to the body they speak for", () => {
+    const text = "“The rules are clear,” the Authority’s press spokesperson, Lena Brandt, told reporters.";
+    expect(speakerOf(text)).toBe("Lena Brandt");
+    const before = "The Authority’s press spokesperson, Lena Brandt, told reporters: “The rules are clear.”";
+    expect(speakerOf(before)).toBe("Lena Brandt");
+    expect(speakerOf("“The rules are clear,” the Authority’s press spokesperson said.")).toBe("Authority");
+  });
+
   it("resolves an acronym to the name whose initials it spells", () => {
     const text = "The National Transport Safety Administration opened an inquiry. The NTSA said the brakes were “badly worn”.";
     expect(speakerOf(text)).toBe("National Transport Safety Administration");
