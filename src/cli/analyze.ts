@@ -6,18 +6,13 @@
  */
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
+import { FrontMatterError, splitFrontMatter } from "../content/frontmatter.ts";
 import { analyze, type SourceFormat } from "../extract/index.js";
 
-const FRONT_MATTER = /^---\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 const MARKDOWN_HEADING = /^#{1,6}[ \t]/m;
 
-/** Drops YAML front matter between `---` lines; the caller applies its overrides. */
-export function stripFrontMatter(source: string): string {
-  return source.replace(FRONT_MATTER, "");
-}
-
 /** `.txt` is a plain-text article, `.md` a briefing; otherwise front matter or `# ` headings mean Markdown. */
-export function detectFormat(source: string, fileName = "-"): SourceFormat {
+function detectFormat(source: string, fileName = "-"): SourceFormat {
   const extension = extname(fileName).toLowerCase();
   if (extension === ".txt") return "text";
   if (extension === ".md" || extension === ".markdown") return "markdown";
@@ -39,7 +34,18 @@ function main(args: string[]): number {
     return 1;
   }
   const format = detectFormat(source, file);
-  const analysis = analyze(format === "markdown" ? stripFrontMatter(source) : source, format);
+  let body = source;
+  if (format === "markdown") {
+    // The build's own splitter: the same file reads the same way here and in `npm run build`.
+    try {
+      body = splitFrontMatter(source).body;
+    } catch (error) {
+      if (!(error instanceof FrontMatterError)) throw error;
+      process.stderr.write(`analyze: ${file}${error.line ? `:${error.line}` : ""}: ${error.message}\n`);
+      return 1;
+    }
+  }
+  const analysis = analyze(body, format);
   const output = {
     summary: analysis.summary,
     keyPoints: analysis.keyPoints,

@@ -41,7 +41,7 @@ const FOREIGN_SPEECH_VERBS = [
   "sagte", "sagt", "erklärte", "erklärt", "betonte", "betont", "warnte", "warnt", "fügte", "meinte", "meint",
   "kritisierte", "forderte", "fordert", "ergänzte", "sagten", "erklärten",
 ];
-export const SPEECH_VERBS: ReadonlySet<string> = new Set([
+const SPEECH_VERBS: ReadonlySet<string> = new Set([
   ...REGULAR_SPEECH_VERBS.flatMap(inflect),
   ...IRREGULAR_SPEECH_VERBS,
   ...FOREIGN_SPEECH_VERBS,

@@ -2,7 +2,7 @@
 import { hasWords } from "./reading.js";
 import type { Block, PlainDocument, Sentence } from "./types.js";
 
-export const LEDE_MAX_CHARS = 300;
+const LEDE_MAX_CHARS = 300;
 const KEY_POINT_MAX_CHARS = 200;
 const KEY_POINT_HARD_MAX_CHARS = 260;
 const KEY_POINT_MIN_WORDS = 5;

@@ -21,7 +21,7 @@ export interface Channel {
  * The feed's updated date is its newest change (an item's updated date, else its date), never
  * the build time, so that the same content always builds the same bytes.
  */
-export function channelUpdated(channel: Channel): Date {
+function channelUpdated(channel: Channel): Date {
   const dates = channel.briefings.map(lastModified);
   return dates.reduce((newest, date) => (date.getTime() > newest.getTime() ? date : newest), dates[0] ?? channel.now);
 }

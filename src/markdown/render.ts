@@ -7,7 +7,7 @@ import { slugify } from "../urls.ts";
  * The one Markdown renderer for briefings. Raw HTML is allowed (editors may embed), the
  * typographer turns "quotes" and -- into typographic ones, headings get ids for deep links.
  */
-export function createMarkdown() {
+function createMarkdown() {
   return new MarkdownIt({ html: true, linkify: true, typographer: true })
     .use(anchor, { slugify: (text: string) => slugify(text) || "section", tabIndex: false })
     .use(footnote);

@@ -19,7 +19,7 @@ export interface SiteData {
   warnings: string[];
 }
 
-export function buildSiteData(project: Project): SiteData {
+function buildSiteData(project: Project): SiteData {
   const { settings, briefings } = project;
   const email = buildEmailFiles(briefings, settings);
   return {
