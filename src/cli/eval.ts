@@ -19,6 +19,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { analyze } from "../extract/index.js";
+import { TRAILING_PUNCTUATION } from "../extract/charsets.js";
 import type { SourceFormat } from "../extract/index.js";
 
 export interface GoldQuote {
@@ -71,7 +72,7 @@ export function loadCorpus(path = DEFAULT_CORPUS): CorpusCase[] {
 
 /** Text equality used for quote spans (see the header). */
 export function normalizeQuoteText(text: string): string {
-  return text.normalize("NFC").replace(/\s+/gu, " ").trim().replace(/[\s,.;:!?…—–-]+$/u, "");
+  return text.normalize("NFC").replace(/\s+/gu, " ").trim().replace(TRAILING_PUNCTUATION, "");
 }
 
 function normalizeSpeaker(speaker: string | null): string | null {

@@ -1,4 +1,5 @@
 /** Pull-quote ranking: attributed, complete, mid-length, early and distinctive quotations first. */
+import { CLAUSE_ENDS, QUOTE_CLOSERS, SENTENCE_ENDS, charClass } from "./charsets.js";
 import { countWords } from "./reading.js";
 import type { KeyQuote, Quote } from "./types.js";
 
@@ -7,9 +8,10 @@ const MAX_WORDS = 60;
 const IDEAL_MIN_WORDS = 10;
 const IDEAL_MAX_WORDS = 35;
 // A gap between two spans with no sentence end in it means the attribution split one sentence.
-const SENTENCE_BREAK = /[.!?…。！？]/u;
+const SENTENCE_BREAK = new RegExp(`[${charClass(SENTENCE_ENDS)}]`, "u");
+const QUOTE_CLOSER = new RegExp(`[${charClass(QUOTE_CLOSERS)}]`, "gu");
 const MAX_GAP_CHARS = 80;
-const SPLIT_END = /[,;:—–-]$/u;
+const SPLIT_END = new RegExp(`[${charClass(CLAUSE_ENDS)}]$`, "u");
 
 interface Joined {
   text: string;
@@ -26,7 +28,7 @@ export function joinSplitQuotes(quotes: readonly Quote[], plainText: string): Jo
     const gap = previous ? plainText.slice(previous.end, quote.start) : "";
     // The first part of a split quotation stops at a comma or dash where the attribution cuts in.
     const split = last !== undefined && previous !== undefined && quote.speaker === last.speaker &&
-      SPLIT_END.test(previous.text) && gap.length <= MAX_GAP_CHARS && !gap.includes("\n") && !SENTENCE_BREAK.test(gap.replace(/["'”’»›」』]/gu, ""));
+      SPLIT_END.test(previous.text) && gap.length <= MAX_GAP_CHARS && !gap.includes("\n") && !SENTENCE_BREAK.test(gap.replace(QUOTE_CLOSER, ""));
     if (split) last.text = `${last.text} ${quote.text}`;
     else joined.push({ text: quote.text, speaker: quote.speaker, start: quote.start });
     previous = quote;

@@ -1,4 +1,6 @@
 /** Quote-mark scanning: tells quote marks from apostrophes and pairs them into spans, per block. */
+import { firstNotBefore } from "./bisect.js";
+import { CLOSING_QUOTE_MARKS, QUOTE_MARKS, charClass } from "./charsets.js";
 import type { PlainDocument } from "./types.js";
 
 type Family = "double" | "single" | "guillemet" | "single-guillemet" | "corner" | "white-corner";
@@ -28,11 +30,10 @@ const FAMILY_OF: Readonly<Record<string, Family>> = {
   "«": "guillemet", "»": "guillemet", "‹": "single-guillemet", "›": "single-guillemet",
   "「": "corner", "」": "corner", "『": "white-corner", "』": "white-corner",
 };
-const ALL_MARKS = new Set(Object.keys(FAMILY_OF));
 // Quote marks are sparse: a regex finds them far faster than a JavaScript loop over every character.
-const MARK_PATTERN = new RegExp(`[${[...ALL_MARKS].join("")}]`, "g");
-const OPEN_CONTEXT = new Set([..."([{—–-/…:", ...ALL_MARKS]);
-const CLOSE_CONTEXT = new Set([...".,;:!?)]}—–-…/。，、！？", ...ALL_MARKS]);
+const MARK_PATTERN = new RegExp(`[${charClass(QUOTE_MARKS)}]`, "g");
+const OPEN_CONTEXT = new Set([..."([{—–-/…:", ...QUOTE_MARKS]);
+const CLOSE_CONTEXT = new Set([...".,;:!?)]}—–-…/。，、！？", ...QUOTE_MARKS]);
 const LETTER_OR_DIGIT = /[\p{L}\p{M}\p{N}]/u;
 const SPACE = /\s/u;
 // Elided words after an apostrophe: 'em, 'til, 'cause, 'tis, 'twas, 'n', 'bout, 'round.
@@ -222,7 +223,7 @@ class BlockScanner {
 
 /** Whether `char` can open a quotation of `family` (for quotations continued over paragraphs). */
 function opensFamily(char: string | undefined, family: Family): boolean {
-  return char !== undefined && FAMILY_OF[char] === family && !"”’»›」』".includes(char);
+  return char !== undefined && FAMILY_OF[char] === family && !CLOSING_QUOTE_MARKS.includes(char);
 }
 
 /** Offsets of every quote mark in `text`, in order. */
@@ -233,18 +234,6 @@ function markOffsets(text: string): number[] {
   return offsets;
 }
 
-/** Index of the first offset at or after `position`. */
-function firstAtOrAfter(offsets: readonly number[], position: number): number {
-  let lo = 0;
-  let hi = offsets.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (offsets[mid]! < position) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Outermost quoted spans of every block, in document order. */
 export function findMarkedSpans(doc: PlainDocument): MarkedSpan[] {
   const { text, blocks } = doc;
@@ -253,7 +242,7 @@ export function findMarkedSpans(doc: PlainDocument): MarkedSpan[] {
   let group = 0;
   let continuing: number | null = null;
   blocks.forEach((block, index) => {
-    const first = firstAtOrAfter(offsets, block.start);
+    const first = firstNotBefore(offsets.length, (k) => offsets[k]! < block.start);
     if (first === offsets.length || offsets[first]! >= block.end) {
       continuing = null; // no quote mark: nothing to scan, and no quotation runs through
       return;

@@ -3,7 +3,9 @@ import {
   AFFILIATIONS, DETERMINERS, GROUP_NOUNS, LEGAL_SUFFIXES, NAME_PARTICLES, NOT_NAME_WORDS, OCCUPATIONS, ORGANISATION_WORDS, PREPOSITIONS,
   ROLE_NOUNS, TITLES, VERB_FILLERS, isSpeechVerb,
 } from "./lexicon.js";
+import { firstNotBefore } from "./bisect.js";
 import { codeAt } from "./chars.js";
+import { QUOTE_MARKS, charClass } from "./charsets.js";
 import { isPossessive, isWord, stripPossessive, type Tokens } from "./tokens.js";
 
 export interface NameMention {
@@ -296,13 +298,13 @@ const GENDER_CUE_TOKENS = 60;
 /** Person mentions searched back for one of a pronoun's gender. */
 const MAX_GENDER_LOOKBACK = 30;
 
-const QUOTE_MARKS = /["”“»«„‘’']/u;
+const QUOTE_MARK = new RegExp(`[${charClass(QUOTE_MARKS)}]`, "u");
 
 /** Whether a quotation mark closes just before token `i` (`,” she said`). */
 function afterQuotation(tokens: Tokens, i: number): boolean {
   const start = tokens.start(i);
   const before = tokens.source.slice(Math.max(0, start - 3), start);
-  return QUOTE_MARKS.test(before) && !before.includes("\n");
+  return QUOTE_MARK.test(before) && !before.includes("\n");
 }
 
 /** The gender a pronoun token tells, if any (cheap first-letter test before slicing). */
@@ -495,14 +497,7 @@ export class NameIndex {
   }
 
   private lastIndexBefore(offset: number): number {
-    let lo = 0;
-    let hi = this.persons.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.persons[mid]!.start < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
+    return firstNotBefore(this.persons.length, (i) => this.persons[i]!.start < offset) - 1;
   }
 
   /** The person named last before `offset`, in fullest form (the subject of the last sentence naming

@@ -1,6 +1,7 @@
 /** Source → plain text split into blocks (headings, paragraphs, list items) with offsets. */
 import MarkdownIt from "markdown-it";
 import footnote from "markdown-it-footnote";
+import { SENTENCE_CLOSERS, SENTENCE_ENDS } from "./charsets.js";
 import { simpleBlocks, type SimpleBlock } from "./simpleblocks.js";
 import type { Block, BlockKind, PlainDocument, SourceFormat } from "./types.js";
 
@@ -127,8 +128,8 @@ const HEADING_MAX_CHARS = 100;
 const HEADING_MAX_WORDS = 12;
 /** A plain-text article's first line is its headline when it lacks end punctuation, even a long one. */
 const HEADLINE_MAX_CHARS = 200;
-const TRAILING_CLOSERS = new Set([..."\"'”’»›」』)]"]);
-const END_PUNCTUATION = new Set([...".!?…:;,。！？"]);
+const TRAILING_CLOSERS = new Set(SENTENCE_CLOSERS);
+const END_PUNCTUATION = new Set([...SENTENCE_ENDS, ...":;,"]);
 
 function endsPunctuated(text: string): boolean {
   let last = text.length - 1;

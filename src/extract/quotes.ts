@@ -1,4 +1,6 @@
 /** Quotations: quoted spans that someone said (not scare quotes or names), with their speakers. */
+import { firstNotBefore } from "./bisect.js";
+import { CLAUSE_ENDS, EXCLAMATION_OR_QUESTION, SENTENCE_ENDS, TRAILING_PUNCTUATION, charClass } from "./charsets.js";
 import { CALLING_VERBS, COPULAS, DETERMINERS, NAMING_CUES, PREPOSITIONS, PRONOUNS } from "./lexicon.js";
 import { findMarkedSpans, type MarkedSpan } from "./marks.js";
 import { toPlainDocument } from "./plaintext.js";
@@ -10,9 +12,9 @@ import {
 import type { PlainDocument, Quote, Sentence, SourceFormat } from "./types.js";
 
 const SPACE = /\s/u;
-const SPEECH_END = /[.,!?…;:—–\-。！？、，]$/u;
-const SENTENCE_END = /[.!?…。！？]$/u;
-const EXCLAMATION_OR_QUESTION = /[!?…！？]$/u;
+const SPEECH_END = new RegExp(`[${charClass(`${SENTENCE_ENDS}${CLAUSE_ENDS}、，`)}]$`, "u");
+const SENTENCE_END = new RegExp(`[${charClass(SENTENCE_ENDS)}]$`, "u");
+const ENDS_EXCLAMATION_OR_QUESTION = new RegExp(`[${charClass(EXCLAMATION_OR_QUESTION)}]$`, "u");
 /** Unattributed title-case spans up to this long ending in a full stop are titles whose sentence ends
  * with them (`the sequel "Night Legion II."`). */
 const MAX_TITLE_WORDS_WITH_STOP = 4;
@@ -70,7 +72,7 @@ function contextBefore(ctx: AttributionContext, span: MarkedSpan, windowStart: n
 }
 
 function isShortTitle(text: string, words: number): boolean {
-  return words <= MAX_TITLE_WORDS_WITH_STOP && !EXCLAMATION_OR_QUESTION.test(text);
+  return words <= MAX_TITLE_WORDS_WITH_STOP && !ENDS_EXCLAMATION_OR_QUESTION.test(text);
 }
 
 /** Whether a quoted span is speech rather than a scare quote, a title or a name. */
@@ -91,14 +93,7 @@ export function isQuotation(text: string, context: Context, attributed: boolean)
 
 /** Sentence containing `offset` (sentences sorted, covering every block). */
 function sentenceAt(sentences: readonly Sentence[], offset: number): Sentence | undefined {
-  let lo = 0;
-  let hi = sentences.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sentences[mid]!.start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return sentences[lo - 1];
+  return sentences[firstNotBefore(sentences.length, (i) => sentences[i]!.start <= offset) - 1];
 }
 
 interface Candidate {
@@ -134,7 +129,7 @@ export function quotesOf(doc: PlainDocument, sentences: readonly Sentence[], ctx
     // Only a question or exclamation ends its sentence before the attribution; after a full stop the next
     // sentence is new narrative (`"…generation." Bookings, Wrona says, tripled`).
     const closesSentence = span.close !== null && closeSentence !== undefined && closeSentence.end === span.close + 1 &&
-      EXCLAMATION_OR_QUESTION.test(text.slice(start, end));
+      ENDS_EXCLAMATION_OR_QUESTION.test(text.slice(start, end));
     const attributionSentence = closesSentence ? sentenceAt(sentences, closeSentence.end + 1) ?? closeSentence : closeSentence;
     const trailingTo = Math.min(attributionSentence?.end ?? block.end, block.end, next?.open ?? block.end);
     const sentenceStart = openSentence?.start ?? block.start;
@@ -169,8 +164,6 @@ export function quotesOf(doc: PlainDocument, sentences: readonly Sentence[], ctx
   if (unattributed.length > 0) speakRepeatedQuotes(quotes, unattributed);
   return quotes;
 }
-
-const TRAILING_PUNCTUATION = /[\s,.;:!?…—–-]+$/u;
 
 /** A headline quoting words the article attributes later (`'We were never cool': the Pylons …`) has the
  * speaker of those words. */

@@ -1,5 +1,8 @@
 /** Sentence splitting that survives abbreviations, initials, decimals, ellipses and closing quotes. */
 import { codeAt, isLetterOrDigitCode, isSpaceCode, isUpperOrDigitCode } from "./chars.js";
+import {
+  CJK_SENTENCE_ENDS, OPENING_QUOTE_MARKS, SENTENCE_CLOSERS, SENTENCE_ENDS, charClass, codeSet,
+} from "./charsets.js";
 import type { Sentence } from "./types.js";
 
 /** Abbreviations that never end a sentence (titles and the like). */
@@ -19,21 +22,13 @@ const SENTENCE_STARTERS = new Set([
   "in", "on", "at", "its", "his", "her", "their", "there", "officials", "however", "meanwhile", "some",
 ]);
 
-const OPENERS = new Set([..."\"'“‘„‚«‹「『([¿¡"]);
+const OPENERS = new Set([...OPENING_QUOTE_MARKS, ..."([¿¡"]);
 const ABBREVIATION_LOOKBACK = 24;
 
-const TERMINATOR = /[.!?…。！？]/g;
-
-function isTerminator(code: number): boolean {
-  // . ! ? … 。 ！ ？
-  return code === 46 || code === 33 || code === 63 || code === 0x2026 || code === 0x3002 || code === 0xff01 || code === 0xff1f;
-}
-
-function isCloser(code: number): boolean {
-  // " ' ” ’ » › 」 』 ) ]
-  return code === 34 || code === 39 || code === 41 || code === 93 || code === 0x201d || code === 0x2019 ||
-    code === 0xbb || code === 0x203a || code === 0x300d || code === 0x300f;
-}
+const TERMINATOR = new RegExp(`[${charClass(SENTENCE_ENDS)}]`, "g");
+const TERMINATORS = codeSet(SENTENCE_ENDS);
+const CJK_TERMINATORS = codeSet(CJK_SENTENCE_ENDS);
+const CLOSERS = codeSet(SENTENCE_CLOSERS);
 
 /** The word (letters and inner dots) ending just before `dot`, lower-cased. */
 function wordBefore(text: string, dot: number): string {
@@ -94,10 +89,10 @@ export function sentenceRanges(text: string, start = 0, end = text.length): Sent
     i = base + match.index;
     const code = codeAt(text, i);
     let j = i + 1;
-    while (j < end && isTerminator(codeAt(text, j))) j++;
+    while (j < end && TERMINATORS.has(codeAt(text, j))) j++;
     // A closing mark right after the terminator belongs to the sentence it ends.
-    while (j < end && isCloser(codeAt(text, j))) j++;
-    if (code === 0x3002 || code === 0xff01 || code === 0xff1f) {
+    while (j < end && CLOSERS.has(codeAt(text, j))) j++;
+    if (CJK_TERMINATORS.has(code)) {
       // CJK full stops need no following space.
       pushTrimmed(sentences, text, sentenceStart, j);
       sentenceStart = j;

@@ -1,4 +1,6 @@
 /** The lede and the "In brief" key points, both extractive. */
+import { firstNotBefore } from "./bisect.js";
+import { ENDS_SENTENCE, OPENING_QUOTE_MARKS, charClass } from "./charsets.js";
 import { hasWords } from "./reading.js";
 import type { Block, PlainDocument, Sentence } from "./types.js";
 
@@ -10,8 +12,7 @@ const MIN_KEY_POINTS = 3;
 const MAX_KEY_POINTS = 5;
 const MAX_KEY_POINT_SENTENCES = 2_000;
 const BYLINE_MAX_WORDS = 8;
-const SENTENCE_END = /[.!?…。！？]["'”’»›」』)\]]*$/u;
-const OPENING_QUOTE = /^["'“‘„‚«‹「]/u;
+const OPENING_QUOTE = new RegExp(`^[${charClass(OPENING_QUOTE_MARKS)}]`, "u");
 
 export interface Lede {
   text: string;
@@ -21,18 +22,12 @@ export interface Lede {
 
 /** A short block with no full sentence: a byline ("By Jane Doe"), a dateline ("LONDON —"), a caption. */
 function isByline(text: string): boolean {
-  return !SENTENCE_END.test(text) && !hasWords(text, BYLINE_MAX_WORDS + 1);
+  return !ENDS_SENTENCE.test(text) && !hasWords(text, BYLINE_MAX_WORDS + 1);
 }
 
 /** Sentences of one block (binary search: sentences are sorted and never cross blocks). */
 function sentencesIn(sentences: readonly Sentence[], block: Block): Sentence[] {
-  let lo = 0;
-  let hi = sentences.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sentences[mid]!.start < block.start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstNotBefore(sentences.length, (i) => sentences[i]!.start < block.start);
   let end = lo;
   while (end < sentences.length && sentences[end]!.end <= block.end) end++;
   return sentences.slice(lo, end);
@@ -148,7 +143,7 @@ export function keyPoints(doc: PlainDocument, sentences: readonly Sentence[], le
         sectionOpen = false;
         continue;
       }
-      const usable = SENTENCE_END.test(text) && !text.endsWith(":") && text.length <= KEY_POINT_HARD_MAX_CHARS &&
+      const usable = ENDS_SENTENCE.test(text) && !text.endsWith(":") && text.length <= KEY_POINT_HARD_MAX_CHARS &&
         hasWords(text, KEY_POINT_MIN_WORDS);
       if (usable) candidates.push({ sentence, text, words, firstInSection: sectionOpen });
       sectionOpen = false;

@@ -1,5 +1,7 @@
 /** Word and punctuation tokens with offsets, shared by name recognition and attribution. */
+import { firstNotBefore } from "./bisect.js";
 import { OTHER, classAt, codeAt, isLetterOrDigitCode, isSpaceCode, isUpperAt } from "./chars.js";
+import { QUOTE_MARKS, codeSet } from "./charsets.js";
 
 /** Inside a word these join letter runs: Ukraine's, al-Ansari, Jean-Noël. */
 function isWordJoiner(code: number): boolean {
@@ -7,7 +9,7 @@ function isWordJoiner(code: number): boolean {
 }
 
 // Quote marks are handled by the mark scanner; attribution never needs them as tokens.
-const QUOTE_MARK_CODES = new Set([..."\"'“”„‘’‚«»‹›「」『』"].map((c) => c.charCodeAt(0)));
+const QUOTE_MARK_CODES = codeSet(QUOTE_MARKS);
 
 /** End of the word starting at `i`. */
 function wordEnd(text: string, i: number): number {
@@ -148,14 +150,7 @@ export class Tokens {
 
   /** Index of the first token starting at or after `offset`. */
   indexAt(offset: number): number {
-    let lo = 0;
-    let hi = this.count;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.data[STRIDE * mid]! < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstNotBefore(this.count, (i) => this.data[STRIDE * i]! < offset);
   }
 }
 
