@@ -15,15 +15,13 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(HtmlBasePlugin);
 
   eleventyConfig.addPassthroughCopy({ "content/assets": "assets", "content/images": "images" });
-  // Briefings are data, read by src/content/load.ts, not templates.
-  eleventyConfig.ignores.add("content/briefings/**");
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
 
   return {
-    // data: Dispatch reads content/_data/site.json itself (validated, SITE_URL applied), so
-    // Eleventy is pointed at a data folder that does not exist.
+    // Eleventy reads only the page templates: briefings and settings in content/ are data that
+    // Dispatch reads itself (src/site/project.ts), so a stray file there is never published.
     // output: set by whoever runs Eleventy (src/build/build.ts stages it; src/cli/dev.ts uses .dev/).
-    dir: { input: "content", includes: "../layouts", data: "_eleventy_data" },
+    dir: { input: "pages", includes: "../layouts" },
     pathPrefix: basePath(settings.url),
     templateFormats: ["njk", "md"],
     markdownTemplateEngine: false,

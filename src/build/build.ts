@@ -15,7 +15,8 @@ export async function buildSite(): Promise<number> {
   const staging = stagingDir(paths.output);
   discard(staging);
   try {
-    const eleventy = new Eleventy("content", staging, { configPath: ".eleventy.ts", quietMode: true });
+    // The input folder (pages/) comes from the config.
+    const eleventy = new Eleventy(undefined, staging, { configPath: ".eleventy.ts", quietMode: true });
     // Eleventy resolves to [passthrough copies, written templates].
     const [, written] = (await eleventy.write()) as unknown as [unknown, unknown[]?];
     swapIn(staging, paths.output);

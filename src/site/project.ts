@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { loadBriefings } from "../content/load.ts";
 import type { Briefing } from "../content/types.ts";
@@ -6,7 +7,7 @@ import { loadSiteSettings, type SiteSettings } from "./settings.ts";
 /** Where things live. Only the briefings folder and the output folder can move (env). */
 export interface ProjectPaths {
   root: string;
-  /** Editors' folder: site settings, pages, images. */
+  /** Editors' folder: briefings, site settings, images and assets (Eleventy never reads it). */
   content: string;
   settingsFile: string;
   briefings: string;
@@ -39,7 +40,9 @@ export function loadProject(options: { env?: NodeJS.ProcessEnv; root?: string; d
   const paths = projectPaths(env, options.root);
   const settings = loadSiteSettings(paths.settingsFile, env, path.relative(paths.root, paths.settingsFile));
   const dev = options.dev ?? false;
-  const { briefings, warnings } = loadBriefings({
+  // A site started fresh may have no briefings folder yet (git keeps no empty folders).
+  const fresh = !env.DISPATCH_BRIEFINGS && !existsSync(paths.briefings);
+  const { briefings, warnings } = fresh ? { briefings: [], warnings: [] } : loadBriefings({
     dir: paths.briefings,
     settings,
     staticDir: paths.content,
