@@ -20,6 +20,18 @@ function closeMatches(wanted: string, slugs: string[]): string[] {
   return slugs.filter((slug) => slug.includes(lower) || lower.includes(slug) || slug === typo).slice(0, 8);
 }
 
+/** The briefing with this slug, or lines that say there is none and what was meant. */
+export function findBriefing(wanted: string, briefings: Briefing[]): { briefing: Briefing } | { problem: string[] } {
+  const briefing = briefings.find((candidate) => candidate.slug === wanted);
+  if (briefing) return { briefing };
+  const all = briefings.map((candidate) => candidate.slug);
+  const close = closeMatches(wanted, all);
+  const problem = [`No briefing has the slug "${wanted}".`];
+  if (close.length > 0) problem.push("Did you mean:", ...close.map((slug) => `  ${slug}`));
+  else if (all.length > 0) problem.push("Newest briefings:", ...all.slice(0, 8).map((slug) => `  ${slug}`));
+  return { problem };
+}
+
 /**
  * `email <slug> [--text]`: that briefing's email HTML (or plain text) for stdout, notes for
  * stderr. Kept apart from src/cli/email.ts so it can run on hand-made briefings in tests.
@@ -28,16 +40,9 @@ export function emailCommand(argv: string[], briefings: Briefing[], settings: Si
   const options = argv.filter((arg) => arg.startsWith("--"));
   const slugs = argv.filter((arg) => !arg.startsWith("--"));
   if (slugs.length !== 1 || options.some((option) => option !== "--text")) return { stdout: "", stderr: [USAGE], code: 1 };
-  const wanted = slugs[0]!;
-  const briefing = briefings.find((candidate) => candidate.slug === wanted);
-  if (!briefing) {
-    const all = briefings.map((candidate) => candidate.slug);
-    const close = closeMatches(wanted, all);
-    const stderr = [`No briefing has the slug "${wanted}".`];
-    if (close.length > 0) stderr.push("Did you mean:", ...close.map((slug) => `  ${slug}`));
-    else if (all.length > 0) stderr.push("Newest briefings:", ...all.slice(0, 8).map((slug) => `  ${slug}`));
-    return { stdout: "", stderr, code: 1 };
-  }
+  const found = findBriefing(slugs[0]!, briefings);
+  if ("problem" in found) return { stdout: "", stderr: found.problem, code: 1 };
+  const { briefing } = found;
   const edition = renderEmail(briefing, settings);
   const stderr = edition.warnings.map((warning) => `warning: ${warning}`);
   if (briefing.draft || Date.parse(briefing.date) > now.getTime()) {
