@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { analyze } from "../extract/index.ts";
 import { parseBriefingDate, toIso } from "../dates.ts";
@@ -7,6 +7,7 @@ import { renderMarkdown } from "../markdown/render.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import { absoluteUrl, slugify } from "../urls.ts";
 import { FrontMatterError, splitFrontMatter } from "./frontmatter.ts";
+import { readLocalImage, withLocalImageSizes } from "./images.ts";
 import { describeIssue } from "./issues.ts";
 import { isPublished } from "./publish.ts";
 import { frontMatterSchema, KNOWN_FIELDS, type FrontMatter } from "./schema.ts";
@@ -62,17 +63,21 @@ function toTags(value: FrontMatter["tags"]): Tag[] {
   return [...seen.values()];
 }
 
-function toImage(src: string, alt: string, settings: SiteSettings, staticDir: string | undefined): BriefingImage {
+function toImage(fm: FrontMatter & { image: string }, settings: SiteSettings, staticDir: string | undefined): BriefingImage {
+  const src = fm.image;
   const type = IMAGE_TYPES[path.extname(new URL(src, "https://x.invalid/").pathname).toLowerCase()] ?? null;
-  let bytes: number | null = null;
-  if (staticDir && src.startsWith("/") && !src.startsWith("//")) {
-    try {
-      bytes = statSync(path.join(staticDir, decodeURIComponent(src))).size;
-    } catch {
-      bytes = null;
-    }
-  }
-  return { url: absoluteUrl(src, settings.url), alt, type, bytes };
+  const file = readLocalImage(src, staticDir);
+  return {
+    src,
+    url: absoluteUrl(src, settings.url),
+    alt: fm.imageAlt ?? "",
+    caption: fm.imageCaption ?? null,
+    credit: fm.imageCredit ?? null,
+    type,
+    bytes: file?.bytes ?? null,
+    width: file?.width ?? null,
+    height: file?.height ?? null,
+  };
 }
 
 /** Reads one file into a briefing without neighbours, or the problems that stop it. */
@@ -132,9 +137,9 @@ function readBriefing(
       summary: fm.summary || analysis.summary,
       tags: toTags(fm.tags),
       authors: toAuthors(fm.authors),
-      image: fm.image ? toImage(fm.image, fm.imageAlt ?? "", settings, options.staticDir) : null,
+      image: fm.image ? toImage({ ...fm, image: fm.image }, settings, options.staticDir) : null,
       draft: fm.draft ?? false,
-      html: renderMarkdown(split.body),
+      html: withLocalImageSizes(renderMarkdown(split.body), options.staticDir),
       markdown: split.body,
       quotes: analysis.quotes,
       keyQuotes,

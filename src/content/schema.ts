@@ -25,6 +25,8 @@ export const frontMatterSchema = z.looseObject({
     .regex(/^(https?:\/\/|\/(?!\/))/i, "must be a path like /images/paris.jpg or an https:// URL")
     .optional(),
   imageAlt: z.string({ error: "must be text describing the image" }).trim().min(1, "must describe the image").optional(),
+  imageCaption: z.string({ error: "must be text; put it in quotes" }).trim().min(1, "must not be empty").optional(),
+  imageCredit: z.string({ error: "must be text like Photo: Jane Doe/Agency; put it in quotes" }).trim().min(1, "must not be empty").optional(),
   draft: z.boolean({ error: "must be true or false" }).optional(),
   slug: z
     .string({ error: "must be text like paris-summit" })

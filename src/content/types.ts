@@ -12,12 +12,19 @@ export interface Tag {
 }
 
 export interface BriefingImage {
-  /** Absolute URL. */
+  /** What pages use: the site path for a local image (/images/x.jpg, the base is added), else the URL. */
+  src: string;
+  /** Absolute URL, for feeds, email and social cards. */
   url: string;
   alt: string;
-  /** Media type and size, known for images that live in the site's own images folder. */
+  /** Plain text shown under the image, and who took or owns it. */
+  caption: string | null;
+  credit: string | null;
+  /** Media type, bytes and pixel size, known for images that live in the site's own folder. */
   type: string | null;
   bytes: number | null;
+  width: number | null;
+  height: number | null;
 }
 
 export interface BriefingLink {

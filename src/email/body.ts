@@ -23,6 +23,32 @@ function dimension(value: string | undefined): number | null {
   return value !== undefined && Number.isInteger(number) && number > 0 ? number : null;
 }
 
+/** The lead image as the email shows it: absolute, at most the column wide, in proportion. */
+export interface EmailLeadImage {
+  src: string;
+  alt: string;
+  width: number;
+  height: number | null;
+  caption: string | null;
+  credit: string | null;
+}
+
+/**
+ * The briefing's lead image for the email, or null (with a warning) when it is in a format some
+ * clients cannot show. Local images have their real size; a remote one is shown column-wide.
+ */
+export function emailLeadImage(briefing: Briefing, warnings: string[]): EmailLeadImage | null {
+  const image = briefing.image;
+  if (!image) return null;
+  if (!isEmailImage(image.url)) {
+    warnings.push(`${briefing.sourcePath}: email: the lead image ${image.src} is not JPG, PNG or GIF; the email leaves it out`);
+    return null;
+  }
+  const width = Math.min(image.width ?? CONTENT_WIDTH, CONTENT_WIDTH);
+  const height = image.width && image.height ? Math.round((image.height * width) / image.width) : null;
+  return { src: image.url, alt: image.alt, width, height, caption: image.caption, credit: image.credit };
+}
+
 export interface PreparedBody {
   html: string;
   warnings: string[];

@@ -4,7 +4,7 @@ import { formatDisplayDate } from "../dates.ts";
 import { ContentError } from "../errors.ts";
 import type { OutputFile } from "../site/outputs.ts";
 import type { SiteSettings } from "../site/settings.ts";
-import { prepareBody } from "./body.ts";
+import { emailLeadImage, prepareBody } from "./body.ts";
 import { inlineEmailCss, splitFragment } from "./inline.ts";
 import { utmFor, withUtm } from "./links.ts";
 import { toolLinks } from "./presets.ts";
@@ -45,6 +45,7 @@ export function renderEmail(briefing: Briefing, settings: SiteSettings): EmailEd
   const utm = utmFor(briefing, settings);
   const body = prepareBody(briefing, settings, utm);
   const webUrl = withUtm(briefing.url, settings.url, utm);
+  const warnings = [...body.warnings];
   const view = {
     lang: settings.language,
     dir: settings.direction,
@@ -56,6 +57,8 @@ export function renderEmail(briefing: Briefing, settings: SiteSettings): EmailEd
     title: briefing.title,
     dateIso: briefing.date,
     dateDisplay: formatDisplayDate(briefing.date, settings.timeZone, settings.language),
+    authors: briefing.authors.map((author) => author.name),
+    leadImage: emailLeadImage(briefing, warnings),
     keyPoints: briefing.keyPoints,
     keyQuote: briefing.keyQuote,
     bodyHtml: body.html,
@@ -72,7 +75,7 @@ export function renderEmail(briefing: Briefing, settings: SiteSettings): EmailEd
     fragment,
     text: toPlainText(html, briefing.url),
     bytes: Buffer.byteLength(html, "utf8"),
-    warnings: body.warnings,
+    warnings,
   };
 }
 

@@ -1,0 +1,129 @@
+import * as cheerio from "cheerio";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { HtmlValidate } from "html-validate";
+import { beforeAll, describe, expect, it } from "vitest";
+import { fixtureCopy, listFiles, runBuild, type BuildRun } from "../helpers/site.ts";
+import { briefingSource, tempFolder } from "../helpers/tmp.ts";
+
+/**
+ * What a newsroom expects on the page and in the email, through one full build of the fixture
+ * site plus a few briefings written here. The local image is the sample site's own
+ * (content/images/sample-ocean-horizon.png, 1200 × 675): images are read from content/.
+ */
+const BASE = "https://example.org/news/";
+const out = path.join(tempFolder("dispatch-newsroom-").dir, "dist");
+let build: BuildRun;
+let files: string[];
+const read = (file: string) => readFileSync(path.join(out, file), "utf8");
+const page = (file: string) => cheerio.load(read(file));
+
+beforeAll(() => {
+  const briefings = fixtureCopy();
+  briefings.write(
+    "2026/lead-image.md",
+    briefingSource(
+      {
+        title: '"A briefing with a local lead image"',
+        date: "2026-01-09",
+        tags: "[Climate, Oceans]",
+        authors: "[Jane Doe]",
+        image: "/images/sample-ocean-horizon.png",
+        imageAlt: '"A calm sea under a pale sky"',
+        imageCaption: '"Sea & sky <b>at dawn</b>"',
+        imageCredit: '"Photo: A. N. Other/<i>Agency</i>"',
+      },
+      "The sea was calm on Friday, officials said.\n\n![The horizon](/images/sample-ocean-horizon.png)\n\n" +
+        '<img src="/images/sample-ocean-horizon.png" alt="Sized by hand" width="300" height="100">\n\n' +
+        "![A remote picture](https://example.org/images/remote.jpg)\n",
+    ),
+  );
+  build = runBuild(briefings.dir, out, { SITE_URL: BASE });
+  files = listFiles(out);
+});
+
+describe("a fixture site with newsroom features", () => {
+  it("builds", () => {
+    expect(build.stderr).not.toMatch(/error/i);
+    expect(build.status).toBe(0);
+  });
+
+  it("passes html-validate on the pages these features touch", async () => {
+    const validator = new HtmlValidate({ extends: ["html-validate:recommended"], rules: { "long-title": "off", "attribute-boolean-style": "off" } });
+    const failures: string[] = [];
+    for (const file of ["briefings/2026/lead-image/index.html", "email/lead-image/preview/index.html"]) {
+      const report = await validator.validateString(read(file), file);
+      for (const result of report.results) for (const message of result.messages) failures.push(`${file}:${message.line}: ${message.ruleId} ${message.message}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+describe("the lead image", () => {
+  it("is written site-relative on the page (so npm start and previews show it), with its real size", () => {
+    const img = page("briefings/2026/lead-image/index.html")(".lead-image img");
+    expect(img.attr("src")).toBe("/news/images/sample-ocean-horizon.png");
+    expect([img.attr("width"), img.attr("height")]).toEqual(["1200", "675"]);
+    expect(img.attr("alt")).toBe("A calm sea under a pale sky");
+  });
+
+  it("keeps absolute URLs where a page is read elsewhere: social cards, JSON-LD, feeds", () => {
+    const $ = page("briefings/2026/lead-image/index.html");
+    expect($('meta[property="og:image"]').attr("content")).toBe(`${BASE}images/sample-ocean-horizon.png`);
+    const ld = JSON.parse($('script[type="application/ld+json"]').text()) as { image: string[] };
+    expect(ld.image).toEqual([`${BASE}images/sample-ocean-horizon.png`]);
+    const json = JSON.parse(read("feed.json")) as { items: { url: string; image?: string }[] };
+    expect(json.items.find((item) => item.url.endsWith("/lead-image/"))?.image).toBe(`${BASE}images/sample-ocean-horizon.png`);
+  });
+
+  it("has its caption and credit as text, escaped", () => {
+    const $ = page("briefings/2026/lead-image/index.html");
+    expect($(".lead-image figcaption").text()).toBe("Sea & sky <b>at dawn</b> Photo: A. N. Other/<i>Agency</i>");
+    expect($(".lead-image figcaption .credit").text()).toBe("Photo: A. N. Other/<i>Agency</i>");
+    expect($(".lead-image figcaption b, .lead-image figcaption i").length).toBe(0);
+  });
+
+  it("appears in the email with the byline, absolute, scaled to the column in proportion", () => {
+    const $ = cheerio.load(read("email/lead-image/index.html"));
+    expect($(".dateline").text()).toMatch(/^By Jane Doe · 9 January 2026$/);
+    const img = $(".lead-image img");
+    expect(img.attr("src")).toBe(`${BASE}images/sample-ocean-horizon.png`);
+    expect([img.attr("width"), img.attr("height")]).toEqual(["552", "311"]);
+    expect($(".lead-caption").text()).toBe("Sea & sky <b>at dawn</b> Photo: A. N. Other/<i>Agency</i>");
+    // Title, byline, image and caption, then the body (cheerio lists matches in document order).
+    expect($(".title, .dateline, .lead-image, .lead-caption, .body").map((_, el) => $(el).attr("class")).get()).toEqual([
+      "title",
+      "dateline",
+      "lead-image captioned",
+      "lead-caption",
+      "body",
+    ]);
+  });
+});
+
+describe("local images in the body", () => {
+  it("get the file's real width and height on the page, in the feeds and in the email", async () => {
+    const onPage = page("briefings/2026/lead-image/index.html")('.body img[alt="The horizon"]');
+    expect([onPage.attr("width"), onPage.attr("height")]).toEqual(["1200", "675"]);
+    const json = JSON.parse(read("feed.json")) as { items: { url: string; content_html: string }[] };
+    const inFeed = cheerio.load(json.items.find((item) => item.url.endsWith("/lead-image/"))!.content_html)('img[alt="The horizon"]');
+    expect([inFeed.attr("width"), inFeed.attr("height")]).toEqual(["1200", "675"]);
+    const inEmail = cheerio.load(read("email/lead-image/index.html"))('.body img[alt="The horizon"]');
+    expect([inEmail.attr("width"), inEmail.attr("height")]).toEqual(["552", "311"]);
+  });
+
+  it("keep a width and height the editor wrote", () => {
+    const img = page("briefings/2026/lead-image/index.html")('.body img[alt="Sized by hand"]');
+    expect([img.attr("width"), img.attr("height")]).toEqual(["300", "100"]);
+  });
+
+  it("are not warned about; remote images without a size still are", () => {
+    const output = build.stdout + build.stderr;
+    expect(output).toMatch(/lead-image\.md: email: image https:\/\/example\.org\/images\/remote\.jpg has no width and height/);
+    expect(output).not.toMatch(/sample-ocean-horizon\.png has no width and height/);
+  });
+});
+
+it("lists every file it wrote for these briefings", () => {
+  expect(files).toContain("briefings/2026/lead-image/index.html");
+});
