@@ -262,11 +262,8 @@ function nameWords(name: string): string[] {
   return name.toLowerCase().split(/[^\p{L}\p{M}\p{N}'’-]+/u).filter(Boolean);
 }
 
-function endsWith(longer: readonly string[], shorter: readonly string[]): boolean {
-  if (shorter.length > longer.length) return false;
-  const offset = longer.length - shorter.length;
-  return shorter.every((w, k) => longer[offset + k] === w);
-}
+/** Short forms longer than this are not looked up: the name as written is its own fullest form. */
+const MAX_SUFFIX_WORDS = 6;
 
 const CATAPHORA_CHARS = 300;
 
@@ -322,6 +319,8 @@ interface PersonMention {
   titles: string[];
   /** First person named in its sentence, usually its subject. */
   subject: boolean;
+  /** Index of the first person named in this person's sentence (kept so a look-up never walks a sentence). */
+  subjectIndex: number;
 }
 
 /** A full stop, question or exclamation mark that is not part of an initial or abbreviated title. */
@@ -344,7 +343,10 @@ function isPrepositionObject(tokens: Tokens, t: number): boolean {
 
 /** All names of one document: resolves short forms and answers "who was named last". */
 export class NameIndex {
-  private readonly byLastWord = new Map<string, { name: string; words: string[] }[]>();
+  /** The fullest name ending in each word sequence ("smith", "jane smith"): a look-up per name instead of
+   * a scan over every name sharing a surname, which was quadratic for many different Smiths. */
+  private readonly fullestBySuffix = new Map<string, string>();
+  private readonly indexed = new Set<string>();
   /** Organisations by a short form: first word ("Norvane" → "Norvane Energy") or initials ("WHO"). */
   private readonly organisationsByShortForm = new Map<string, string>();
   private readonly persons: PersonMention[];
@@ -368,17 +370,28 @@ export class NameIndex {
   private indexByLastWord(mentions: readonly NameMention[]): void {
     for (const mention of mentions) {
       const words = this.nameWords(mention.name);
-      const key = words[words.length - 1];
-      if (key === undefined) continue;
-      const list = this.byLastWord.get(key) ?? [];
-      if (!list.some((entry) => entry.name === mention.name)) list.push({ name: mention.name, words });
-      this.byLastWord.set(key, list);
+      if (words.length === 0) continue;
+      if (!this.indexed.has(mention.name)) {
+        this.indexed.add(mention.name);
+        this.indexSuffixes(mention.name, words);
+      }
       if (mention.organisation && words.length >= 2) this.indexShortForms(mention.name, words);
       // "FAA" for "Federal Aviation Administration", whatever words the name ends in.
       else if (words.length >= 3) this.indexInitials(mention.name);
       if (mention.organisation && !words.some((w) => PLACE_WORDS.has(w))) {
         this.organisations.push({ start: mention.start, name: mention.name, words });
       }
+    }
+  }
+
+  /** Each suffix of up to MAX_SUFFIX_WORDS words points at the longest name ending in it (the first seen
+   * among equally long ones). */
+  private indexSuffixes(name: string, words: readonly string[]): void {
+    let suffix = "";
+    for (let k = words.length - 1; k >= 0 && words.length - k <= MAX_SUFFIX_WORDS; k--) {
+      suffix = suffix === "" ? words[k]! : `${words[k]!} ${suffix}`;
+      const known = this.fullestBySuffix.get(suffix);
+      if (known === undefined || this.nameWords(known).length < words.length) this.fullestBySuffix.set(suffix, name);
     }
   }
 
@@ -408,7 +421,8 @@ export class NameIndex {
         const subject = sentence !== lastSentence;
         lastSentence = sentence;
         const name = this.resolve(mention.name);
-        persons.push({ start: mention.start, name, titles: mention.titles, subject });
+        const subjectIndex = subject ? persons.length : persons[persons.length - 1]!.subjectIndex;
+        persons.push({ start: mention.start, name, titles: mention.titles, subject, subjectIndex });
       }
     }
     return persons;
@@ -485,15 +499,23 @@ export class NameIndex {
     const words = this.nameWords(name);
     const key = words[words.length - 1];
     if (key === undefined) return name;
-    let best: { name: string; words: string[] } | null = null;
-    for (const candidate of this.byLastWord.get(key) ?? []) {
-      if (endsWith(candidate.words, words) && (best === null || candidate.words.length > best.words.length)) best = candidate;
-    }
-    if (words.length === 1 && (best === null || best.words.length === 1)) {
+    const best = words.length <= MAX_SUFFIX_WORDS ? this.fullestBySuffix.get(words.join(" ")) : undefined;
+    if (words.length === 1 && (best === undefined || this.nameWords(best).length === 1)) {
       // A lone word may shorten an organisation's name or abbreviate it: "Norvane", "WHO".
       return this.organisationsByShortForm.get(/^\p{Lu}+$/u.test(name) ? name : key) ?? name;
     }
-    return best?.name ?? name;
+    return best ?? name;
+  }
+
+  private lastOrganisationIndexBefore(offset: number): number {
+    let lo = 0;
+    let hi = this.organisations.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.organisations[mid]!.start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
   }
 
   private lastIndexBefore(offset: number): number {
@@ -505,9 +527,8 @@ export class NameIndex {
    * named within CATAPHORA_CHARS after it ("'Why now?' she asked. Labour MP Dawn Butler…"). */
   lastPersonBefore(offset: number, gender?: Gender): string | null {
     const last = this.lastIndexBefore(offset);
-    let index = last;
     // Within the last sentence naming anyone, its subject: "Wong met her counterpart, Wang Yi. … she said".
-    while (index > 0 && !this.persons[index]!.subject) index--;
+    const index = last >= 0 ? this.persons[last]!.subjectIndex : -1;
     if (index >= 0) {
       const name = this.persons[index]!.name;
       const known = this.genderOf(name);
@@ -533,8 +554,7 @@ export class NameIndex {
    * several words or initials. */
   lastOrganisationBefore(offset: number, head: string): string | null {
     const generic = GENERIC_ORGANISATION_HEADS.has(head);
-    let k = this.organisations.length - 1;
-    while (k >= 0 && this.organisations[k]!.start >= offset) k--;
+    let k = this.lastOrganisationIndexBefore(offset);
     for (let seen = 0; k >= 0 && seen < MAX_ORGANISATION_LOOKBACK; k--, seen++) {
       const organisation = this.organisations[k]!;
       const name = this.resolve(organisation.name);
