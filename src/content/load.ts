@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { analyze } from "../extract/index.ts";
+import { analyzeChecked } from "../extract/index.ts";
 import { parseBriefingDate, toIso } from "../dates.ts";
 import { ContentError } from "../errors.ts";
 import { renderMarkdown } from "../markdown/render.ts";
@@ -121,7 +121,11 @@ function readBriefing(
     if (suggestion) warnings.push(`${shown}: unknown field "${field}": did you mean "${suggestion}"? (kept as it is)`);
   }
 
-  const analysis = analyze(split.body, "markdown");
+  const { analysis, failure } = analyzeChecked(split.body, "markdown");
+  if (failure !== null) {
+    warnings.push(`${shown}: key quotes, summary and key points could not be extracted (${failure}); they are left empty, ` +
+      `so set "summary" in the front matter, and please report this file`);
+  }
   const briefingPath = `/briefings/${date.toFormat("yyyy")}/${slug}/`;
   const keyQuotes = fm.keyQuote ? [{ text: fm.keyQuote.text, speaker: fm.keyQuote.speaker ?? null }, ...analysis.keyQuotes] : analysis.keyQuotes;
   return {

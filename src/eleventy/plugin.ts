@@ -2,7 +2,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Briefing } from "../content/types.ts";
 import { formatDisplayDate, formatDisplayDateTime } from "../dates.ts";
 import { formatEmailSizeReport } from "../email/index.ts";
-import { analyze } from "../extract/index.ts";
+import { analyzeChecked } from "../extract/index.ts";
 import { forgetSiteData, loadSiteData, type SiteData } from "../site/data.ts";
 import { projectPaths } from "../site/project.ts";
 import { newsArticleJsonLd, pageMeta, type PageContext } from "../site/meta.ts";
@@ -16,12 +16,22 @@ export interface DispatchOptions {
 type Analysed = Pick<Briefing, "summary" | "keyPoints" | "keyQuotes" | "readingTimeMinutes">;
 const remembered = new Map<string, Analysed>();
 
-/** Briefings carry their analysis already; a Markdown string is analysed once and remembered. */
-function analysed(input: Briefing | string): Analysed {
+/** Eleventy's filter context: the page whose template calls the filter. */
+interface FilterContext {
+  page?: { inputPath?: string };
+}
+
+/** Briefings carry their analysis already; a Markdown string is analysed once and remembered (a failure is
+ * a warning naming the template that asked). */
+function analysed(input: Briefing | string, context: FilterContext): Analysed {
   if (typeof input !== "string") return input;
   let found = remembered.get(input);
   if (!found) {
-    found = analyze(input, "markdown");
+    const { analysis, failure } = analyzeChecked(input, "markdown");
+    if (failure !== null) {
+      console.warn(`[dispatch] warning: ${context.page?.inputPath ?? "a template"}: extraction failed on a filter's text (${failure}); it gave empty results`);
+    }
+    found = analysis;
     remembered.set(input, found);
   }
   return found;
@@ -55,10 +65,18 @@ export function dispatchPlugin(eleventyConfig: UserConfig, options: DispatchOpti
   eleventyConfig.addNunjucksGlobal("pageMeta", (context: Omit<PageContext, "site">) => pageMeta({ ...context, site: settings() }));
 
   // The extractors as filters, on a briefing (already analysed) or any Markdown string.
-  eleventyConfig.addFilter("summary", (input: Briefing | string) => analysed(input).summary);
-  eleventyConfig.addFilter("keyPoints", (input: Briefing | string) => analysed(input).keyPoints);
-  eleventyConfig.addFilter("keyQuotes", (input: Briefing | string) => analysed(input).keyQuotes);
-  eleventyConfig.addFilter("readingTime", (input: Briefing | string) => analysed(input).readingTimeMinutes);
+  eleventyConfig.addFilter("summary", function (this: FilterContext, input: Briefing | string) {
+    return analysed(input, this).summary;
+  });
+  eleventyConfig.addFilter("keyPoints", function (this: FilterContext, input: Briefing | string) {
+    return analysed(input, this).keyPoints;
+  });
+  eleventyConfig.addFilter("keyQuotes", function (this: FilterContext, input: Briefing | string) {
+    return analysed(input, this).keyQuotes;
+  });
+  eleventyConfig.addFilter("readingTime", function (this: FilterContext, input: Briefing | string) {
+    return analysed(input, this).readingTimeMinutes;
+  });
 
   eleventyConfig.on("eleventy.after", () => {
     const { warnings, emailReport } = data();

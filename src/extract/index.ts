@@ -35,14 +35,28 @@ function analyzeUnsafe(source: string, format: SourceFormat): Analysis {
   };
 }
 
-/** Analyses a briefing body (Markdown, the default) or a plain-text article. Deterministic; never throws. */
-export function analyze(source: string, format: SourceFormat = "markdown"): Analysis {
+/** An analysis, and why extraction failed when it did (then the analysis is empty but for the word count). */
+export interface CheckedAnalysis {
+  analysis: Analysis;
+  /** null when extraction succeeded; else the error's message, for a warning naming the file. */
+  failure: string | null;
+}
+
+/** `analyze`, also telling whether extraction failed, so that a caller can warn. Never throws. */
+export function analyzeChecked(source: string, format: SourceFormat = "markdown"): CheckedAnalysis {
   const text = typeof source === "string" ? source : "";
   try {
-    return analyzeUnsafe(text, format === "text" ? "text" : "markdown");
-  } catch {
-    // Last-resort guard for callers from plain JavaScript or a bug: a build must not fail on one article.
+    return { analysis: analyzeUnsafe(text, format === "text" ? "text" : "markdown"), failure: null };
+  } catch (error) {
+    // Last-resort guard against a bug: a build must not fail on one article, but the caller hears of it.
     const wordCount = countWords(text);
-    return { plainText: text, summary: "", keyPoints: [], quotes: [], keyQuotes: [], wordCount, readingTimeMinutes: readingTimeMinutes(wordCount, text) };
+    const analysis = { plainText: text, summary: "", keyPoints: [], quotes: [], keyQuotes: [], wordCount, readingTimeMinutes: readingTimeMinutes(wordCount, text) };
+    return { analysis, failure: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** Analyses a briefing body (Markdown, the default) or a plain-text article. Deterministic; never throws
+ * (a failure gives an empty analysis: use `analyzeChecked` to hear of it). */
+export function analyze(source: string, format: SourceFormat = "markdown"): Analysis {
+  return analyzeChecked(source, format).analysis;
 }
