@@ -1,6 +1,6 @@
 /**
  * Deterministic synthetic briefings for benchmarks: realistic length (600–900 words),
- * headings, quotations with attributions, scare quotes, links and tags.
+ * headings, lists, attributed quotations, scare quotes, links, tags and dates over years.
  */
 
 const PEOPLE = ["Keir Starmer", "Emmanuel Macron", "Ursula von der Leyen", "Kaja Kallas", "Volodymyr Zelenskyy", "Anna Weber", "Maria Lopez"];
@@ -38,21 +38,34 @@ function paragraph(next: () => number): string {
   return Array.from({ length: count }, () => sentence(next, 12 + Math.floor(next() * 14))).join(" ");
 }
 
-/** The Markdown body of one synthetic briefing. */
+function list(next: () => number): string {
+  const count = 3 + Math.floor(next() * 3);
+  return Array.from({ length: count }, () => `- ${sentence(next, 6 + Math.floor(next() * 8))}`).join("\n");
+}
+
+/** The Markdown body of one synthetic briefing (600–900 words). */
 export function syntheticBody(seed: number): string {
   const next = random(seed);
   const speaker = pick(next, PEOPLE);
+  const other = pick(next, PEOPLE);
   const parts = [
     `${speaker} said on Tuesday that ${sentence(next, 18).toLowerCase()}`,
     `## ${pick(next, ["What happened", "The background", "What comes next"])}`,
     paragraph(next),
     `"${sentence(next, 14)} ${sentence(next, 10)}" ${speaker.split(" ").at(-1)} told reporters in the capital.`,
     paragraph(next),
+    list(next),
     `Critics called the plan a "${pick(next, WORDS)} ${pick(next, WORDS)}", and ${pick(next, ROLES)} said it would "${sentence(next, 8).toLowerCase().replace(/\.$/, "")}".`,
     `## ${pick(next, ["Reaction", "The numbers", "Why it matters"])}`,
     paragraph(next),
+    `"${sentence(next, 12)}" said ${other}, who leads the ${pick(next, WORDS)} committee.`,
+    paragraph(next),
     `The so-called '${pick(next, WORDS)} ${pick(next, WORDS)}' group meets again next month, according to [officials](https://example.org/${seed}).`,
     paragraph(next),
+    `## ${pick(next, ["What to watch", "Next steps", "The outlook"])}`,
+    list(next),
+    paragraph(next),
+    `${sentence(next, 10)} See the [full report](https://example.org/reports/${seed}) and **${pick(next, WORDS)}** figures.`,
     paragraph(next),
   ];
   return `${parts.join("\n\n")}\n`;
