@@ -1,4 +1,6 @@
-import yaml from "js-yaml";
+import { parseDocument, YAMLError } from "yaml";
+import { fieldName } from "./issues.ts";
+import { DEFAULT_LIMITS, howToRaise, type InputLimits } from "./limits.ts";
 
 export interface SplitSource {
   data: Record<string, unknown>;
@@ -18,12 +20,83 @@ export class FrontMatterError extends Error {
 
 const FENCE = /^---[ \t]*\r?\n/;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*$/m;
+/** C0 controls but tab and line breaks, DEL and C1: invisible, invalid in XML, mangled by mail. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
-/**
- * Splits YAML front matter from the Markdown body. YAML's core schema keeps dates as
- * written ("2026-01-06" stays text) so that the site's time zone, not UTC, decides midnight.
- */
-export function splitFrontMatter(source: string): SplitSource {
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let index = text.indexOf("\n"); index !== -1 && index < offset; index = text.indexOf("\n", index + 1)) line += 1;
+  return line;
+}
+
+/** The first field (or field name) holding a control character, walked without recursion. */
+function findControlCharacter(data: object): { path: PropertyKey[]; char: string } | null {
+  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value: data, path: [] }];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === "string") {
+      const found = CONTROL.exec(value);
+      if (found) return { path, char: found[0] };
+    } else if (value !== null && typeof value === "object" && !seen.has(value)) {
+      seen.add(value);
+      for (const [key, child] of Object.entries(value).reverse()) {
+        const path2 = [...path, Array.isArray(value) ? Number(key) : key];
+        const inKey = CONTROL.exec(key);
+        if (inKey && !Array.isArray(value)) return { path: path2, char: inKey[0] };
+        stack.push({ value: child, path: path2 });
+      }
+    }
+  }
+  return null;
+}
+
+/** Reads the YAML between the fences: core schema, bounded alias expansion, no control characters. */
+function parseYaml(yamlText: string, limits: Pick<InputLimits, "frontMatterKb" | "yamlAliases">): Record<string, unknown> {
+  const bytes = Buffer.byteLength(yamlText, "utf8");
+  if (bytes > limits.frontMatterKb * 1024) {
+    throw new FrontMatterError(
+      `the front matter is ${Math.ceil(bytes / 1024)} KB, more than the ${limits.frontMatterKb} KB allowed; move long text into the body, or ${howToRaise("frontMatterKb")}`,
+      2,
+    );
+  }
+  // The core schema keeps dates as written ("2026-01-06" stays text) so that the site's time
+  // zone, not UTC, decides midnight.
+  const document = parseDocument(yamlText, { schema: "core", prettyErrors: false, logLevel: "silent" });
+  const [error] = document.errors;
+  if (error) {
+    const reason = error.message.split("\n")[0]!.replace(/\.$/, "");
+    throw new FrontMatterError(`front matter is not valid YAML: ${reason}; check the quotes and colons`, lineAt(yamlText, error.pos[0]) + 1);
+  }
+  let data: unknown;
+  try {
+    // Each alias (*name) copies what it names when read: nested ones multiply (a "billion
+    // laughs" of ten lines expands to gigabytes), so their expansion is counted and capped.
+    data = document.toJS({ maxAliasCount: limits.yamlAliases }) ?? {};
+  } catch (error) {
+    if (!(error instanceof ReferenceError || error instanceof YAMLError)) throw error;
+    throw new FrontMatterError(
+      `the front matter's YAML aliases (*name) expand to more than ${limits.yamlAliases} copies; write the values out, or ${howToRaise("yamlAliases")}`,
+      null,
+    );
+  }
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    throw new FrontMatterError("front matter must be a list of fields like title: …", 2);
+  }
+  const control = findControlCharacter(data);
+  if (control) {
+    const code = `U+${control.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+    throw new FrontMatterError(
+      `"${fieldName(control.path)}" contains the invisible control character ${code}, which pages, feeds and email cannot carry; delete it (retype the text if you cannot see where it is)`,
+      null,
+    );
+  }
+  return data as Record<string, unknown>;
+}
+
+/** Splits YAML front matter from the Markdown body. */
+export function splitFrontMatter(source: string, limits: Pick<InputLimits, "frontMatterKb" | "yamlAliases"> = DEFAULT_LIMITS): SplitSource {
   const text = source.replace(/^\uFEFF/, "");
   const opening = FENCE.exec(text);
   if (!opening) return { data: {}, body: text, bodyLine: 1 };
@@ -32,21 +105,8 @@ export function splitFrontMatter(source: string): SplitSource {
   if (!closing) {
     throw new FrontMatterError("front matter opens with --- on line 1 but never closes: add a line with --- after the last field", 1);
   }
-  const yamlText = rest.slice(0, closing.index);
-  let data: unknown;
-  try {
-    data = yaml.load(yamlText, { schema: yaml.CORE_SCHEMA }) ?? {};
-  } catch (error) {
-    if (error instanceof yaml.YAMLException) {
-      const line = error.mark ? error.mark.line + 2 : null;
-      throw new FrontMatterError(`front matter is not valid YAML: ${error.reason}; check the quotes and colons`, line);
-    }
-    throw error;
-  }
-  if (typeof data !== "object" || Array.isArray(data)) {
-    throw new FrontMatterError("front matter must be a list of fields like title: …", 2);
-  }
+  const data = parseYaml(rest.slice(0, closing.index), limits);
   const afterClosing = rest.slice(closing.index + closing[0].length).replace(/^\r?\n/, "");
   const bodyLine = text.length - afterClosing.length > 0 ? text.slice(0, text.length - afterClosing.length).split("\n").length : 1;
-  return { data: data as Record<string, unknown>, body: afterClosing, bodyLine };
+  return { data, body: afterClosing, bodyLine };
 }

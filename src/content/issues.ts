@@ -9,7 +9,8 @@ function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-function fieldName(path: readonly PropertyKey[]): string {
+/** A field as editors write it: `authors[0].name`. */
+export function fieldName(path: readonly PropertyKey[]): string {
   return path.map((key, index) => (typeof key === "number" ? `[${key}]` : `${index ? "." : ""}${String(key)}`)).join("");
 }
 

@@ -9,6 +9,7 @@ import { absoluteUrl, slugify } from "../urls.ts";
 import { FrontMatterError, splitFrontMatter } from "./frontmatter.ts";
 import { readLocalImage, withLocalImageSizes } from "./images.ts";
 import { describeIssue } from "./issues.ts";
+import { howToRaise, type InputLimits } from "./limits.ts";
 import { isPublished } from "./publish.ts";
 import { frontMatterSchema, KNOWN_FIELDS, type FrontMatter } from "./schema.ts";
 import { closestField } from "./spelling.ts";
@@ -80,6 +81,26 @@ function toImage(fm: FrontMatter & { image: string }, settings: SiteSettings, st
   };
 }
 
+/**
+ * A briefing's text, or why it cannot be read: too large for the limit (checked before reading,
+ * so a huge file costs nothing), or gone since the folder was listed.
+ */
+function readSource(file: string, shown: string, limits: InputLimits): string | { problem: string } {
+  try {
+    const bytes = statSync(file).size;
+    if (bytes > limits.briefingKb * 1024) {
+      return {
+        problem: `${shown}: the file is ${Math.ceil(bytes / 1024)} KB, more than the ${limits.briefingKb} KB a briefing may have; split it into several briefings, or ${howToRaise("briefingKb")}`,
+      };
+    }
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return { problem: `${shown}: the file was moved or deleted while the build was reading it; run the build again` };
+    return { problem: `${shown}: cannot be read (${code ?? String(error)}); check that the file exists and that you may read it` };
+  }
+}
+
 /** Reads one file into a briefing without neighbours, or the problems that stop it. */
 function readBriefing(
   file: string,
@@ -88,9 +109,11 @@ function readBriefing(
   warnings: string[],
 ): { briefing: Briefing; problems: [] } | { briefing: null; problems: string[] } {
   const { settings } = options;
+  const source = readSource(file, shown, settings.limits);
+  if (typeof source !== "string") return { briefing: null, problems: [source.problem] };
   let split;
   try {
-    split = splitFrontMatter(readFileSync(file, "utf8"));
+    split = splitFrontMatter(source, settings.limits);
   } catch (error) {
     if (error instanceof FrontMatterError) {
       return { briefing: null, problems: [`${shown}${error.line ? `:${error.line}` : ""}: ${error.message}`] };

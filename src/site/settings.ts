@@ -4,6 +4,7 @@ import { isValidTimeZone } from "../dates.ts";
 import { ContentError } from "../errors.ts";
 import { normaliseBaseUrl } from "../urls.ts";
 import { describeIssue } from "../content/issues.ts";
+import { DEFAULT_LIMITS, LIMIT_ENV, type InputLimits } from "../content/limits.ts";
 
 export const EMAIL_TOOLS = ["generic", "mailchimp", "buttondown", "kit", "brevo", "substack"] as const;
 
@@ -34,6 +35,13 @@ const settingsSchema = z.looseObject({
       address: z.string().trim().min(1).optional(),
     })
     .prefault({}),
+  limits: z
+    .object({
+      briefingKb: z.number().int().min(1).default(DEFAULT_LIMITS.briefingKb),
+      frontMatterKb: z.number().int().min(1).default(DEFAULT_LIMITS.frontMatterKb),
+      yamlAliases: z.number().int().min(0).default(DEFAULT_LIMITS.yamlAliases),
+    })
+    .prefault({}),
 });
 
 export type SiteSettings = z.infer<typeof settingsSchema>;
@@ -57,6 +65,14 @@ export function parseSiteSettings(raw: unknown, file: string, env: NodeJS.Proces
     }
   } else {
     settings.url = normaliseBaseUrl(settings.url);
+  }
+  for (const limit of Object.keys(LIMIT_ENV) as (keyof InputLimits)[]) {
+    const value = env[LIMIT_ENV[limit]]?.trim();
+    if (!value) continue;
+    if (!/^\d+$/.test(value) || (limit !== "yamlAliases" && Number(value) === 0)) {
+      throw new ContentError([`${LIMIT_ENV[limit]}: must be a whole number like ${DEFAULT_LIMITS[limit] * 2} (got "${value}")`]);
+    }
+    settings.limits[limit] = Number(value);
   }
   return settings;
 }
