@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { analyzeChecked } from "../extract/index.ts";
 import { parseBriefingDate, toIso } from "../dates.ts";
@@ -96,8 +96,9 @@ function readSource(file: string, shown: string, limits: InputLimits): string | 
     return readFileSync(file, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    if (!code) throw error;
     if (code === "ENOENT") return { problem: `${shown}: the file was moved or deleted while the build was reading it; run the build again` };
-    return { problem: `${shown}: cannot be read (${code ?? String(error)}); check that the file exists and that you may read it` };
+    return { problem: `${shown}: cannot be read (${code}); check that the file exists and that you may read it` };
   }
 }
 
