@@ -167,6 +167,8 @@ function readBriefing(
       authors: toAuthors(fm.authors),
       image: fm.image ? toImage({ ...fm, image: fm.image }, settings, options.staticDir) : null,
       draft: fm.draft ?? false,
+      email: fm.email ?? true,
+      allowClipped: fm.allowClipped ?? false,
       html: withLocalImageSizes(renderMarkdown(split.body), options.staticDir),
       markdown: split.body,
       quotes: analysis.quotes,

@@ -28,6 +28,8 @@ export const frontMatterSchema = z.looseObject({
   imageCaption: z.string({ error: "must be text; put it in quotes" }).trim().min(1, "must not be empty").optional(),
   imageCredit: z.string({ error: "must be text like Photo: Jane Doe/Agency; put it in quotes" }).trim().min(1, "must not be empty").optional(),
   draft: z.boolean({ error: "must be true or false" }).optional(),
+  email: z.boolean({ error: "must be true or false (false: a web-only briefing with no email edition)" }).optional(),
+  allowClipped: z.boolean({ error: "must be true or false" }).optional(),
   slug: z
     .string({ error: "must be text like paris-summit" })
     .regex(/^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u, "must be lower-case words joined by hyphens, like paris-summit")

@@ -51,6 +51,10 @@ export interface Briefing {
   authors: Author[];
   image: BriefingImage | null;
   draft: boolean;
+  /** False for a web-only briefing: no email edition, no preview link. */
+  email: boolean;
+  /** Send this one's email even if Gmail would clip it (as site-wide email.allowClipped does). */
+  allowClipped: boolean;
   /** The rendered Markdown body: the only content that reaches HTML unescaped. */
   html: string;
   /** The Markdown body as written, for the extractors and the plain-text email. */

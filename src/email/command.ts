@@ -43,6 +43,9 @@ export function emailCommand(argv: string[], briefings: Briefing[], settings: Si
   const found = findBriefing(slugs[0]!, briefings);
   if ("problem" in found) return { stdout: "", stderr: found.problem, code: 1 };
   const { briefing } = found;
+  if (!briefing.email) {
+    return { stdout: "", stderr: [`${briefing.sourcePath} is web-only ("email: false" in its front matter): it has no email edition. Remove that line to make one.`], code: 1 };
+  }
   const edition = renderEmail(briefing, settings);
   const stderr = edition.warnings.map((warning) => `warning: ${warning}`);
   if (briefing.draft || Date.parse(briefing.date) > now.getTime()) {

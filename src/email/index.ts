@@ -105,8 +105,9 @@ export interface EmailBuild {
 
 /**
  * Every briefing's email files: /email/<slug>/index.html, email.txt, fragment.html and the
- * preview page. Emails Gmail would clip fail the build (all of them named at once) unless
- * `email.allowClipped` is set; large ones are warned about.
+ * preview page; none for web-only briefings (`email: false`). Emails Gmail would clip fail the
+ * build (all of them named at once) unless `allowClipped` is set for the briefing or the site;
+ * large ones are warned about.
  */
 export function buildEmailFiles(briefings: Briefing[], settings: SiteSettings): EmailBuild {
   const files: OutputFile[] = [];
@@ -115,6 +116,7 @@ export function buildEmailFiles(briefings: Briefing[], settings: SiteSettings): 
   const problems: string[] = [];
   const editions = new Map<string, EmailEdition>();
   for (const briefing of briefings) {
+    if (!briefing.email) continue;
     const key = editionKey(briefing, settings);
     const edition = previousEditions.get(key) ?? renderEmail(briefing, settings);
     editions.set(key, edition);
@@ -128,10 +130,14 @@ export function buildEmailFiles(briefings: Briefing[], settings: SiteSettings): 
     report.push({ sourcePath: briefing.sourcePath, slug: briefing.slug, bytes: edition.bytes });
     warnings.push(...edition.warnings);
     const verdict = sizeVerdict(edition.bytes);
-    if (verdict === "clipped" && !settings.email.allowClipped) {
-      problems.push(`${sizeMessage(briefing, edition.bytes)}. Shorten the briefing, or set "email": { "allowClipped": true } in content/_data/site.json to send it clipped`);
+    const allowedBy = briefing.allowClipped ? "allowClipped in its front matter" : settings.email.allowClipped ? "email.allowClipped" : null;
+    if (verdict === "clipped" && !allowedBy) {
+      problems.push(
+        `${sizeMessage(briefing, edition.bytes)}. Shorten the briefing; or add "allowClipped: true" to its front matter to send it ` +
+          `clipped ("email": { "allowClipped": true } in content/_data/site.json for every briefing), or "email: false" to publish it on the web only`,
+      );
     } else if (verdict === "clipped") {
-      warnings.push(`${sizeMessage(briefing, edition.bytes)}: it will be clipped (allowed by email.allowClipped)`);
+      warnings.push(`${sizeMessage(briefing, edition.bytes)}: it will be clipped (allowed by ${allowedBy})`);
     } else if (verdict === "warn") {
       warnings.push(`${sizeMessage(briefing, edition.bytes)}: close to the limit, keep it short`);
     }

@@ -37,6 +37,12 @@ describe("email command", () => {
     expect(draft.stdout).not.toContain("warning:");
   });
 
+  it("refuses a web-only briefing (email: false), saying how to give it an email", () => {
+    const webOnly = emailCommand(["web-only"], [makeBriefing({ slug: "web-only", email: false })], settings);
+    expect(webOnly).toMatchObject({ stdout: "", code: 1 });
+    expect(webOnly.stderr).toEqual([expect.stringMatching(/is web-only \("email: false" in its front matter\).*Remove that line/)]);
+  });
+
   it("explains its usage when called wrongly", () => {
     expect(emailCommand([], briefings, settings)).toEqual({ stdout: "", stderr: [USAGE], code: 1 });
     expect(emailCommand(["a", "--html"], briefings, settings).code).toBe(1);

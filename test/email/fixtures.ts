@@ -58,6 +58,8 @@ export function makeBriefing(overrides: Partial<Briefing> & { markdown?: string 
     authors: [{ name: "Dispatch Newsroom" }],
     image: null,
     draft: false,
+    email: true,
+    allowClipped: false,
     html: renderMarkdown(markdown),
     quotes: [],
     keyQuote: { text: "The trend is not in doubt. What remains open is how fast we respond.", speaker: "Dr. Amira Haddad" },

@@ -88,6 +88,20 @@ describe("size limits", () => {
     expect(build.files).toHaveLength(4);
   });
 
+  it("only warns about a clipped email when the briefing itself sets allowClipped", () => {
+    const huge = { ...briefingOfSize(95_000, "huge-read"), allowClipped: true };
+    const build = buildEmailFiles([huge], settings);
+    expect(build.warnings.join("\n")).toMatch(/huge-read\.md: .*it will be clipped \(allowed by allowClipped in its front matter\)/);
+    expect(build.files).toHaveLength(4);
+  });
+
+  it("writes no email for a web-only briefing (email: false), however large", () => {
+    const huge = { ...briefingOfSize(95_000, "huge-read"), email: false };
+    const build = buildEmailFiles([makeBriefing(), huge], settings);
+    expect(build.files.map((file) => file.path).filter((file) => file.includes("huge-read"))).toEqual([]);
+    expect(build.report.map((entry) => entry.slug)).not.toContain("huge-read");
+  });
+
   it("formats the size report, one line per email, marking large ones", () => {
     const text = formatEmailSizeReport([
       { sourcePath: "content/briefings/2026/a.md", slug: "a", bytes: 9_235 },

@@ -38,6 +38,10 @@ beforeAll(() => {
         "![A remote picture](https://example.org/images/remote.jpg)\n",
     ),
   );
+  briefings.write("2026/web-only.md", briefingSource({ title: '"A web-only report"', date: "2026-01-07", email: "false" }));
+  // Well over Gmail's clipping limit: the build fails on it unless the briefing allows it.
+  const long = Array.from({ length: 1400 }, (_, n) => `Paragraph ${n} of a very long read, said the editor.`).join("\n\n");
+  briefings.write("2026/long-read.md", briefingSource({ title: '"A very long read"', date: "2026-01-06", allowClipped: "true" }, long));
   build = runBuild(briefings.dir, out, { SITE_URL: BASE });
   files = listFiles(out);
 });
@@ -56,6 +60,29 @@ describe("a fixture site with newsroom features", () => {
       for (const result of report.results) for (const message of result.messages) failures.push(`${file}:${message.line}: ${message.ruleId} ${message.message}`);
     }
     expect(failures).toEqual([]);
+  });
+});
+
+describe("per-briefing email switches", () => {
+  it("email: false publishes the briefing on the web and in feeds, with no email edition", () => {
+    expect(files).toContain("briefings/2026/web-only/index.html");
+    expect(files.filter((file) => file.startsWith("email/web-only/"))).toEqual([]);
+    expect(read("feed.json")).toContain(`${BASE}briefings/2026/web-only/`);
+    expect(build.stdout).not.toMatch(/web-only\.md/);
+  });
+
+  it("allowClipped: true lets that briefing's clipped email through, with a warning", () => {
+    expect(files).toContain("email/long-read/index.html");
+    expect(build.stdout + build.stderr).toMatch(/long-read\.md: the email is .*it will be clipped \(allowed by allowClipped in its front matter\)/);
+  });
+
+  it("without allowClipped the same briefing stops the build, naming both switches", () => {
+    const briefings = fixtureCopy();
+    const long = Array.from({ length: 1400 }, (_, n) => `Paragraph ${n} of a very long read, said the editor.`).join("\n\n");
+    briefings.write("2026/long-read.md", briefingSource({ title: '"A very long read"', date: "2026-01-06" }, long));
+    const failed = runBuild(briefings.dir, path.join(tempFolder("dispatch-clipped-").dir, "dist"), { SITE_URL: BASE });
+    expect(failed.status).not.toBe(0);
+    expect(failed.stderr).toMatch(/long-read\.md: the email is .*add "allowClipped: true" to its front matter.*"email: false"/);
   });
 });
 
