@@ -29,3 +29,11 @@ export function rootError(error: unknown): unknown {
   for (const link of errorChain(error)) last = link;
   return last;
 }
+
+/** A command used the wrong way, or asked for something that cannot be done: one sentence with the fix. */
+export class CommandError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "CommandError";
+  }
+}

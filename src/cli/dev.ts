@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { watch } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { clearDevState, writeDevState } from "../site/devstate.ts";
 import { loadSiteSettings } from "../site/settings.ts";
 import { projectPaths } from "../site/project.ts";
 import { basePath } from "../urls.ts";
@@ -47,6 +48,8 @@ const server = new LocalhostDevServer("dispatch", output, {
 });
 startEleventy();
 server.serve(port);
+// `npm run new` reads the address to print a preview link.
+void server.ready().then(() => writeDevState(root, server.getServerUrl("localhost")));
 console.log(`[dispatch] dev server: http://localhost:${port}${basePath(settings.url)} (drafts and future briefings shown; Ctrl+C stops)`);
 watch(path.join(root, "src"), { recursive: true }, restartEleventy);
 // The email templates and CSS are read once per process too (src/email/render.ts, inline.ts).
@@ -55,6 +58,7 @@ watch(path.join(root, "layouts", "email"), { recursive: true }, restartEleventy)
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     eleventy?.kill();
+    clearDevState(root);
     void server.close().finally(() => process.exit(0));
   });
 }
