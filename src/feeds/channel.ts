@@ -15,6 +15,10 @@ export interface Channel {
   briefings: Briefing[];
   /** Only for a feed without items: nothing else can date it. */
   now: Date;
+  /** RFC 5005 links (prev-archive, next-archive, current) to other documents, by site path. Atom only. */
+  pagingLinks?: { rel: "prev-archive" | "next-archive" | "current"; path: string }[];
+  /** An archive document (RFC 5005 fh:archive): its items are complete and do not change. */
+  archive?: boolean;
 }
 
 /**
@@ -39,5 +43,7 @@ export function channelOptions(channel: Channel, settings: SiteSettings, format:
     updated: channelUpdated(channel),
     generator: "Dispatch",
     author: publisherAuthor(settings),
+    // WebSub: readers subscribe at the hub and hear of a new briefing as soon as it is pinged.
+    hub: settings.websub?.hub,
   };
 }

@@ -1,6 +1,7 @@
 import type { Briefing, Tag } from "../content/types.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import type { OutputFile } from "../site/outputs.ts";
+import { archivePages, archivePath } from "./archive.ts";
 import { renderAtom } from "./atom.ts";
 import type { Channel } from "./channel.ts";
 import { publishedNewestFirst } from "./items.ts";
@@ -31,7 +32,8 @@ function byTag(briefings: Briefing[]): Map<string, { tag: Tag; briefings: Briefi
 
 /**
  * RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the site, and an Atom feed per tag. Each carries the
- * newest `settings.feedItems` published briefings. `now` only decides what is published and
+ * newest `settings.feedItems` published briefings; the older ones are in the site Atom feed's
+ * archive documents (RFC 5005), so a reader can backfill the whole archive. `now` only decides what is published and
  * dates a feed that has no items.
  */
 export function buildFeeds(briefings: Briefing[], settings: SiteSettings, now: Date = new Date()): OutputFile[] {
@@ -44,11 +46,41 @@ export function buildFeeds(briefings: Briefing[], settings: SiteSettings, now: D
     briefings: published.slice(0, settings.feedItems),
     now,
   });
+  const archives = archivePages(published, settings.feedItems, settings.feedArchivePageSize);
+  const newestArchive = archives.at(-1);
   const files: OutputFile[] = [
     { path: FEED_LINKS.rss.path, body: renderRss(site(FEED_LINKS.rss.path), settings) },
-    { path: FEED_LINKS.atom.path, body: renderAtom(site(FEED_LINKS.atom.path), settings) },
+    {
+      path: FEED_LINKS.atom.path,
+      body: renderAtom(
+        { ...site(FEED_LINKS.atom.path), pagingLinks: newestArchive ? [{ rel: "prev-archive", path: archivePath(newestArchive.page) }] : [] },
+        settings,
+      ),
+    },
     { path: FEED_LINKS.json.path, body: renderJson(site(FEED_LINKS.json.path), settings) },
   ];
+  for (const archive of archives) {
+    const path = archivePath(archive.page);
+    const pagingLinks: NonNullable<Channel["pagingLinks"]> = [{ rel: "current", path: FEED_LINKS.atom.path }];
+    if (archive.prevPath) pagingLinks.push({ rel: "prev-archive", path: archive.prevPath });
+    if (archive.nextPath) pagingLinks.push({ rel: "next-archive", path: archive.nextPath });
+    files.push({
+      path,
+      body: renderAtom(
+        {
+          title: `${settings.title} (archive ${archive.page})`,
+          description: settings.description,
+          homePath: "/archive/",
+          selfPath: path,
+          briefings: [...archive.briefings].reverse(),
+          now,
+          pagingLinks,
+          archive: true,
+        },
+        settings,
+      ),
+    });
+  }
   for (const { tag, briefings: tagged } of byTag(published).values()) {
     const path = tagFeedPath(tag);
     files.push({

@@ -49,6 +49,7 @@ export function renderJson(channel: Channel, settings: SiteSettings): string {
     feed_url: v1.feed_url,
     description: v1.description,
     language: settings.language,
+    ...(settings.websub ? { hubs: [{ type: "WebSub", url: settings.websub.hub }] } : {}),
     authors: [jsonAuthor(publisherAuthor(settings))],
     items: v1.items.map((item, index) => {
       const briefing: Briefing | undefined = channel.briefings[index];

@@ -2,6 +2,7 @@ import type { Briefing } from "../content/types.ts";
 import { buildEmailFiles, type EmailSizeReport } from "../email/index.ts";
 import { buildFeeds, feedLinks, type FeedLink } from "../feeds/index.ts";
 import { archivePages, archivePeriods, tagPages, tagSummaries, type ArchiveYear, type ListingPage, type TagSummary } from "./listings.ts";
+import { buildNewsSitemap } from "./news-sitemap.ts";
 import type { OutputFile } from "./outputs.ts";
 import { loadProject, type Project } from "./project.ts";
 import type { SiteSettings } from "./settings.ts";
@@ -28,7 +29,7 @@ function buildSiteData(project: Project): SiteData {
     listings: [...archivePages(briefings, settings), ...tagPages(briefings, settings)],
     archive: archivePeriods(briefings, settings),
     tags: tagSummaries(briefings),
-    outputs: [...buildFeeds(briefings, settings), ...email.files],
+    outputs: [...buildFeeds(briefings, settings), buildNewsSitemap(briefings, settings, new Date()), ...email.files],
     emailReport: email.report,
     warnings: [...project.warnings, ...email.warnings],
   };

@@ -23,6 +23,10 @@ const settingsSchema = z.looseObject({
     logo: z.string().optional(),
   }),
   feedItems: z.number().int().min(1).max(1000).default(20),
+  /** Items per archived feed document (RFC 5005), counted from the oldest briefing. */
+  feedArchivePageSize: z.number().int().min(1).max(1000).default(50),
+  /** A WebSub hub: feeds name it, and `npm run ping` tells it which feeds changed. */
+  websub: z.object({ hub: z.url({ protocol: /^https?$/, error: "must be the hub's web address, starting with https://" }) }).optional(),
   archivePageSize: z.number().int().min(1).max(500).default(10),
   email: z
     .looseObject({

@@ -50,6 +50,8 @@ describe("a fixture site built with Eleventy", () => {
       "tags/europe/index.html",
       "briefings/2026/uk-france-ukraine-troops/index.html",
       "sitemap.xml",
+      "sitemap-index.xml",
+      "news-sitemap.xml",
       "robots.txt",
       "feed.xml",
       "atom.xml",
@@ -97,6 +99,13 @@ describe("a fixture site built with Eleventy", () => {
       .map((file) => new URL(file.replace(/index\.html$/, ""), BASE).href)
       .sort();
     expect(locs).toEqual(expected);
+  });
+
+  it("points robots.txt at a sitemap index of the page and news sitemaps", () => {
+    expect(read("robots.txt")).toContain(`Sitemap: ${BASE}sitemap-index.xml`);
+    const $ = cheerio.load(read("sitemap-index.xml"), { xml: true });
+    expect($("sitemap > loc").map((_, el) => $(el).text()).get()).toEqual([`${BASE}sitemap.xml`, `${BASE}news-sitemap.xml`]);
+    expect(cheerio.load(read("news-sitemap.xml"), { xml: true })("urlset").length).toBe(1);
   });
 
   it("keeps the base path in every internal link and asset", () => {
