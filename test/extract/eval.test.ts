@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
-import { corpusPaths, evaluate, type CorpusCase, loadCorpus, normalizeQuoteText, toSingleMarkCase, toSingleMarks } from "../../src/cli/eval.js";
+import { corpusPaths, evaluate, type CorpusCase, loadCorpus, normalizeQuoteText, toSingleMarkCase, toSingleMarks } from "../../src/eval/index.js";
 
 const ARTICLES_DEV = fileURLToPath(new URL("../fixtures/extract/articles-dev.json", import.meta.url));
 
 describe("corpus evaluation", () => {
-  const cases = loadCorpus();
+  const cases = loadCorpus().cases;
 
   it("has a large, varied corpus including the sample briefing", () => {
     expect(cases.length).toBeGreaterThanOrEqual(80);
@@ -25,8 +25,8 @@ describe("corpus evaluation", () => {
   it.each([
     ["corpus.json, double marks", (): CorpusCase[] => cases],
     ["corpus.json, single (British) marks", (): CorpusCase[] => cases.map(toSingleMarkCase)],
-    ["articles-dev.json, double marks", (): CorpusCase[] => loadCorpus(ARTICLES_DEV)],
-    ["articles-dev.json, single (British) marks", (): CorpusCase[] => loadCorpus(ARTICLES_DEV).map(toSingleMarkCase)],
+    ["articles-dev.json, double marks", (): CorpusCase[] => loadCorpus(ARTICLES_DEV).cases],
+    ["articles-dev.json, single (British) marks", (): CorpusCase[] => loadCorpus(ARTICLES_DEV).cases.map(toSingleMarkCase)],
   ])("meets the targets on %s", (_, variant) => {
     const { metrics } = evaluate(variant());
     expect(metrics.f1).toBeGreaterThanOrEqual(0.95);

@@ -1,0 +1,35 @@
+/** The text `npm run eval` prints. */
+import type { Matching } from "./corpus.js";
+import type { CaseReport, Metrics } from "./score.js";
+
+/** The figures of one corpus variant, a few lines under `label`. */
+export function formatMetrics(label: string, m: Metrics, matching: Matching = "exact"): string {
+  const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+  return [
+    `${label}`,
+    `  quote spans     precision ${m.precision.toFixed(3)}  recall ${m.recall.toFixed(3)}  F1 ${m.f1.toFixed(3)}` +
+      `  (gold ${m.counts.gold}, predicted ${m.counts.predicted}, matched ${m.counts.matched})`,
+    matching === "exact"
+      ? `  speakers        accuracy on matched ${pct(m.speakerAccuracy)}; found and attributed ${pct(m.foundAndAttributed)} of all gold`
+      : `  speakers        accuracy on matched ${pct(m.speakerAccuracy)} (${m.counts.judged} with a written speaker); ` +
+        `found and attributed ${pct(m.foundAndAttributed)} of gold with a written speaker`,
+    `  scare quotes    false-positive rate ${pct(m.scareQuoteFalsePositiveRate)} (${m.counts.scare} non-quotations)`,
+    ...(m.counts.summaries === 0 ? [] : [
+      `  lede            exact match ${pct(m.ledeExactMatch)}  ROUGE-1 F1 ${m.ledeRouge1.toFixed(3)} (${m.counts.summaries} gold ledes)`,
+    ]),
+  ].join("\n");
+}
+
+/** Per-case misses, spurious quotations, wrong speakers and ledes, for tuning on development data. */
+export function formatReports(reports: readonly CaseReport[]): string {
+  const out: string[] = [];
+  for (const r of reports) {
+    const lines: string[] = [];
+    for (const q of r.missed) lines.push(`  missed   ${JSON.stringify(q.text)} (${q.speaker})`);
+    for (const q of r.spurious) lines.push(`  spurious ${JSON.stringify(q.text)} (${q.speaker})`);
+    for (const w of r.wrongSpeaker) lines.push(`  speaker  ${JSON.stringify(w.text)}: expected ${w.expected}, got ${w.got}`);
+    if (r.summary) lines.push(`  lede     expected ${JSON.stringify(r.summary.expected)}\n           got      ${JSON.stringify(r.summary.got)}`);
+    if (lines.length > 0) out.push(`${r.id}\n${lines.join("\n")}`);
+  }
+  return out.join("\n");
+}

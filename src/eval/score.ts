@@ -1,0 +1,210 @@
+/**
+ * Scores `analyze` against an annotated corpus.
+ *
+ * - Quote spans, `exact` matching (the project's corpora): a predicted quotation matches a gold one when
+ *   their texts are equal after trimming whitespace, collapsing inner whitespace and dropping trailing
+ *   punctuation (`,` `.` `;` `:` `!` `?` `…` dashes), which British and American styles place differently.
+ *   Speakers: equal case-insensitively, ignoring a leading "the" ("the Kremlin" = "Kremlin"); null = null.
+ * - `tokens` matching (the team's shared format, real news), as the team's scorer counts: a prediction
+ *   matches a gold quotation when their word tokens reach F1 ≥ 0.8, one to one, best pairs first; a speaker
+ *   is right when its last word is one of the gold `speaker_keys`, judged only where the article writes the
+ *   speaker (a name or a description, not a pronoun).
+ * - Precision/recall/F1 are micro-averaged. Found and attributed: matched quotations with the right speaker
+ *   over all gold quotations (with `tokens`, over those with a written speaker).
+ * - Scare quotes: gold non-quotations (scare quotes, names, titles) returned as quotations.
+ * - Lede: exact match (after whitespace normalisation) and ROUGE-1 F1 against a gold `summary`.
+ */
+import { TRAILING_PUNCTUATION } from "../extract/charsets.js";
+import { analyze, type Analysis } from "../extract/index.js";
+import type { CorpusCase, GoldQuote, Matching } from "./corpus.js";
+import { rouge1, tokenF1 } from "./rouge.js";
+
+export interface Metrics {
+  precision: number;
+  recall: number;
+  f1: number;
+  speakerAccuracy: number;
+  foundAndAttributed: number;
+  scareQuoteFalsePositiveRate: number;
+  ledeExactMatch: number;
+  ledeRouge1: number;
+  counts: {
+    gold: number;
+    predicted: number;
+    matched: number;
+    /** Matched quotations whose speaker was judged. */
+    judged: number;
+    scare: number;
+    summaries: number;
+  };
+}
+
+export interface CaseReport {
+  id: string;
+  missed: GoldQuote[];
+  spurious: { text: string; speaker: string | null }[];
+  wrongSpeaker: { text: string; expected: string | null; got: string | null }[];
+  summary?: { expected: string; got: string };
+}
+
+/** Text equality used for `exact` quote spans (see the header). */
+export function normalizeQuoteText(text: string): string {
+  return text.normalize("NFC").replace(/\s+/gu, " ").trim().replace(TRAILING_PUNCTUATION, "");
+}
+
+function normalizeSpeaker(speaker: string | null): string | null {
+  return speaker === null ? null : speaker.normalize("NFC").toLowerCase().replace(/^the\s+/u, "").trim();
+}
+
+const QUOTE_TOKEN = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
+const OTHER_APOSTROPHES = /[’‘`´]/gu;
+
+/** Word tokens for `tokens` matching: NFKC, lower case, letters and digits with inner apostrophes. */
+export function quoteTokens(text: string): string[] {
+  return text.normalize("NFKC").toLowerCase().replace(OTHER_APOSTROPHES, "'").match(QUOTE_TOKEN) ?? [];
+}
+
+/** A speaker word as the gold keys are written: lower case, no edge punctuation, no possessive `'s`. */
+function speakerToken(word: string): string {
+  return word.normalize("NFKC").toLowerCase().replace(OTHER_APOSTROPHES, "'")
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "").replace(/'s$/u, "").replace(/'$/u, "");
+}
+
+function lastSpeakerToken(speaker: string | null): string | null {
+  const words = (speaker ?? "").trim().split(/\s+/u).map(speakerToken).filter(Boolean);
+  return words[words.length - 1] ?? null;
+}
+
+const MATCH_F1 = 0.8;
+
+/** One-to-one pairs `[predicted, gold]`, best score first, none below `min`. */
+function greedyPairs<P, G>(predicted: readonly P[], gold: readonly G[], score: (p: P, g: G) => number, min: number): [number, number][] {
+  const scored: [number, number, number][] = [];
+  predicted.forEach((p, i) => gold.forEach((g, j) => {
+    const s = score(p, g);
+    if (s >= min) scored.push([s, i, j]);
+  }));
+  scored.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2]);
+  const usedP = new Set<number>();
+  const usedG = new Set<number>();
+  const pairs: [number, number][] = [];
+  for (const [, i, j] of scored) {
+    if (usedP.has(i) || usedG.has(j)) continue;
+    usedP.add(i);
+    usedG.add(j);
+    pairs.push([i, j]);
+  }
+  return pairs;
+}
+
+/** Pairs of predicted and gold quotations under the corpus's matching rule. */
+function matchQuotes(predicted: Prediction["quotes"], gold: readonly GoldQuote[], matching: Matching): [number, number][] {
+  if (matching === "tokens") {
+    const p = predicted.map((q) => quoteTokens(q.text));
+    const g = gold.map((q) => quoteTokens(q.text));
+    return greedyPairs(p, g, tokenF1, MATCH_F1);
+  }
+  // Exact: each gold quotation, in order, takes the first unused prediction with the same text.
+  const keys = predicted.map((q) => normalizeQuoteText(q.text));
+  const used = new Set<number>();
+  const pairs: [number, number][] = [];
+  gold.forEach((g, j) => {
+    const key = normalizeQuoteText(g.text);
+    const i = keys.findIndex((k, at) => !used.has(at) && k === key);
+    if (i < 0) return;
+    used.add(i);
+    pairs.push([i, j]);
+  });
+  return pairs;
+}
+
+/** Whether the gold speaker is judged at all, and if so whether the prediction has it right. */
+function judgeSpeaker(predicted: string | null, gold: GoldQuote, matching: Matching): boolean | null {
+  if (matching === "exact") return normalizeSpeaker(predicted) === normalizeSpeaker(gold.speaker);
+  if (gold.speakerKind !== "name" && gold.speakerKind !== "nominal") return null;
+  const last = lastSpeakerToken(predicted);
+  return last !== null && (gold.speakerKeys ?? []).includes(last);
+}
+
+/** Whether a gold quotation counts in "found and attributed" (every one with `exact`). */
+function hasWrittenSpeaker(gold: GoldQuote, matching: Matching): boolean {
+  return matching === "exact" || gold.speakerKind === "name" || gold.speakerKind === "nominal";
+}
+
+/** Gold non-quotations returned as quotations (with `tokens`, by predictions matching no gold quotation,
+ * as the team's scorer counts). */
+function scareHits(predicted: Prediction["quotes"], matched: ReadonlySet<number>, nonQuotes: readonly string[], matching: Matching): number {
+  if (matching === "tokens") {
+    const unmatched = predicted.filter((_, i) => !matched.has(i)).map((q) => quoteTokens(q.text));
+    return greedyPairs(unmatched, nonQuotes.map(quoteTokens), tokenF1, MATCH_F1).length;
+  }
+  const keys = new Set(predicted.map((q) => normalizeQuoteText(q.text)));
+  return nonQuotes.filter((n) => keys.has(normalizeQuoteText(n))).length;
+}
+
+const ratio = (a: number, b: number): number => (b === 0 ? 1 : a / b);
+
+/** What is scored of one case's analysis. */
+export type Prediction = Pick<Analysis, "quotes" | "summary">;
+
+/** Scores `analyze` on the corpus cases. */
+export function evaluate(cases: readonly CorpusCase[], matching: Matching = "exact"): { metrics: Metrics; reports: CaseReport[] } {
+  return scorePredictions(cases, cases.map((c) => analyze(c.text, c.format)), matching);
+}
+
+/** Scores predictions (one per case, in order) against the cases' gold annotations. */
+export function scorePredictions(
+  cases: readonly CorpusCase[], predictions: readonly Prediction[], matching: Matching = "exact",
+): { metrics: Metrics; reports: CaseReport[] } {
+  let gold = 0, predicted = 0, matched = 0, judged = 0, speakerRight = 0, written = 0, scare = 0, scareFound = 0;
+  let summaries = 0, exact = 0, rougeSum = 0;
+  const reports: CaseReport[] = [];
+  cases.forEach((c, index) => {
+    const analysis = predictions[index] ?? { quotes: [], summary: "" };
+    const report: CaseReport = { id: c.id, missed: [], spurious: [], wrongSpeaker: [] };
+    const pairs = matchQuotes(analysis.quotes, c.quotes, matching);
+    gold += c.quotes.length;
+    predicted += analysis.quotes.length;
+    matched += pairs.length;
+    written += c.quotes.filter((g) => hasWrittenSpeaker(g, matching)).length;
+    const matchedGold = new Set(pairs.map(([, j]) => j));
+    const matchedPredicted = new Set(pairs.map(([i]) => i));
+    for (const [i, j] of pairs) {
+      const hit = analysis.quotes[i]!;
+      const g = c.quotes[j]!;
+      const right = judgeSpeaker(hit.speaker, g, matching);
+      if (right === null) continue;
+      judged++;
+      if (right) speakerRight++;
+      else report.wrongSpeaker.push({ text: g.text, expected: g.speaker, got: hit.speaker });
+    }
+    report.missed = c.quotes.filter((_, j) => !matchedGold.has(j));
+    report.spurious = analysis.quotes.filter((_, i) => !matchedPredicted.has(i)).map(({ text, speaker }) => ({ text, speaker }));
+    scare += (c.nonQuotes ?? []).length;
+    scareFound += scareHits(analysis.quotes, matchedPredicted, c.nonQuotes ?? [], matching);
+    if (c.summary !== undefined) {
+      summaries++;
+      const norm = (s: string): string => s.replace(/\s+/gu, " ").trim();
+      if (norm(c.summary) === norm(analysis.summary)) exact++;
+      else report.summary = { expected: c.summary, got: analysis.summary };
+      rougeSum += rouge1(c.summary, analysis.summary);
+    }
+    reports.push(report);
+  });
+  const precision = ratio(matched, predicted);
+  const recall = ratio(matched, gold);
+  return {
+    metrics: {
+      precision,
+      recall,
+      f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
+      speakerAccuracy: ratio(speakerRight, judged),
+      foundAndAttributed: ratio(speakerRight, written),
+      scareQuoteFalsePositiveRate: scare === 0 ? 0 : scareFound / scare,
+      ledeExactMatch: ratio(exact, summaries),
+      ledeRouge1: summaries === 0 ? 1 : rougeSum / summaries,
+      counts: { gold, predicted, matched, judged, scare, summaries },
+    },
+    reports,
+  };
+}

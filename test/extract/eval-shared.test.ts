@@ -1,0 +1,65 @@
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { CorpusError, evalReport, loadCorpus, scorePredictions, tokenF1, quoteTokens } from "../../src/eval/index.ts";
+import { tempFolder } from "../helpers/tmp.ts";
+
+// A tiny corpus written for these tests in the team's shared format (the real data stays outside the repo).
+const SHARED = fileURLToPath(new URL("../fixtures/extract/shared-format.jsonl", import.meta.url));
+const CLI = fileURLToPath(new URL("../../src/cli/eval.ts", import.meta.url));
+const quote = (text: string, speaker: string | null) => ({ text, speaker, start: 0, end: 0 });
+
+describe("npm run eval on the shared JSON Lines format", () => {
+  it("reads articles, quotations with speaker keys and kinds, and distractors", () => {
+    const corpus = loadCorpus(SHARED);
+    expect(corpus.matching).toBe("tokens");
+    expect(corpus.cases.map((c) => [c.id, c.format, c.quotes.length, c.nonQuotes])).toEqual([
+      ["shared-1", "text", 3, ["Meet the Press"]],
+      ["shared-2", "text", 1, []],
+    ]);
+    expect(corpus.cases[0]!.quotes[1]).toMatchObject({ speaker: "a senior administration official", speakerKind: "nominal", speakerKeys: ["official"] });
+  });
+
+  it("matches spans by token F1 ≥ 0.8 one to one, and speakers by their last word among the keys", () => {
+    const { cases } = loadCorpus(SHARED);
+    expect(tokenF1(quoteTokens("This is a historic day for working families,"), quoteTokens("this is a historic day"))).toBeCloseTo(10 / 13);
+    const { metrics, reports } = scorePredictions(cases, [
+      {
+        summary: "",
+        quotes: [
+          quote("This is a historic day for working families", "Maria Lopez’s"), // right: possessive dropped
+          quote("This is a historic day for working families", "Maria Lopez"), // a duplicate matches nothing
+          quote("We will keep fighting it", "the White House"), // F1 0.77: no match
+          quote("Nobody should pay more for care.", "Maria Lopez"), // pronoun speaker: not judged
+          quote("Meet the Press", null), // a distractor taken for a quotation
+        ],
+      },
+      { summary: "", quotes: [quote("We have never seen the river this low", "Tom Reyes")] },
+    ], "tokens");
+    expect(metrics.counts).toMatchObject({ gold: 4, predicted: 6, matched: 3, judged: 2, scare: 1 });
+    expect(metrics.precision).toBeCloseTo(3 / 6);
+    expect(metrics.recall).toBeCloseTo(3 / 4);
+    expect(metrics.speakerAccuracy).toBe(1);
+    expect(metrics.foundAndAttributed).toBeCloseTo(2 / 3); // 3 gold quotations with a written speaker
+    expect(metrics.scareQuoteFalsePositiveRate).toBe(1);
+    expect(reports[0]!.missed.map((q) => q.speakerKind)).toEqual(["nominal"]);
+  });
+
+  it("scores the extractor on a shared-format file from the command line, both quote styles", () => {
+    const result = spawnSync(process.execPath, ["--import", "tsx", CLI, SHARED], { encoding: "utf8", timeout: 30_000 });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("shared-format.jsonl — Double quote marks (as written): 2 cases");
+    expect(result.stdout).toContain("shared-format.jsonl — Single quote marks (converted, British style): 2 cases");
+    expect(result.stdout).toMatch(/gold 4, predicted \d+, matched \d+/u);
+    expect(evalReport(SHARED, { limit: 1 })).toContain("1 cases");
+  });
+
+  it("names the file and line of a broken article, in one line", () => {
+    const folder = tempFolder();
+    const file = folder.write("bad.jsonl", '{"id": "a", "text": "Fine.", "quotes": []}\n{"id": "b", "text": 3}\n');
+    expect(() => loadCorpus(file)).toThrow(CorpusError);
+    const result = spawnSync(process.execPath, ["--import", "tsx", CLI, file], { encoding: "utf8", timeout: 30_000 });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe(`eval: ${file}:2: an article needs "text" (a string) and "quotes" (a list)`);
+  });
+});
