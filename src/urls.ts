@@ -31,15 +31,37 @@ export function resolveAgainst(url: string, pageUrl: string, base: string): stri
 }
 
 /**
- * A URL-safe slug from any text: keeps letters of every script, drops punctuation, and
- * drops accents from Latin letters only (in Cyrillic "ї" is its own letter, not "і" + accent).
+ * A URL-safe slug from any text: keeps letters (with their vowel signs and other marks) and
+ * digits of every script, drops punctuation, and drops accents from Latin letters only (in
+ * Cyrillic "ї" is its own letter, not "і" + accent). Lower-cased before and after the
+ * decomposition so that a slug is its own slug ("İ" lower-cases to "i" + a combining dot).
  */
 export function slugify(text: string): string {
   return text
+    .toLowerCase()
     .normalize("NFKD")
     .replace(/(\p{Script=Latin})\p{M}+/gu, "$1")
     .normalize("NFC")
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, "-")
     .replace(/^-+|-+$/g, "");
+}
+
+/** A slug becomes a folder name: file systems allow 255 bytes, the rest is a margin. */
+export const MAX_SLUG_BYTES = 200;
+
+/**
+ * What is wrong with a URL part, or null. The one rule for slugs written in front matter, made
+ * from file names and made from tags: what slugify makes, short enough for a file name.
+ */
+export function slugProblem(slug: string): string | null {
+  if (slug === "" || slugify(slug) !== slug) {
+    const better = slugify(slug);
+    return `must be lower-case letters or digits joined by hyphens, like paris-summit or 日本語-ニュース${better ? ` ("${better}" would do)` : ""}`;
+  }
+  const bytes = Buffer.byteLength(slug, "utf8");
+  if (bytes > MAX_SLUG_BYTES) {
+    return `makes a URL part of ${bytes} bytes, more than the ${MAX_SLUG_BYTES} a file name can hold (a Latin letter takes 1 byte, most Chinese or Japanese characters 3); shorten it`;
+  }
+  return null;
 }

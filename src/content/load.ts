@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { analyzeChecked } from "../extract/index.ts";
-import { parseBriefingDate, toIso } from "../dates.ts";
+import { dateProblem, parseBriefingDate, toIso } from "../dates.ts";
 import { ContentError } from "../errors.ts";
 import { renderMarkdown } from "../markdown/render.ts";
 import type { SiteSettings } from "../site/settings.ts";
-import { absoluteUrl, slugify } from "../urls.ts";
+import { absoluteUrl, slugify, slugProblem } from "../urls.ts";
 import { FrontMatterError, splitFrontMatter } from "./frontmatter.ts";
 import { readLocalImage, withLocalImageSizes } from "./images.ts";
 import { describeIssue } from "./issues.ts";
@@ -42,11 +42,33 @@ const IMAGE_TYPES: Record<string, string> = {
   ".avif": "image/avif",
 };
 
-function listMarkdown(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith(".md") && !entry.name.startsWith("_"))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
+/** Names an editor may have meant as a briefing: other Markdown extensions, any case. */
+const MARKDOWN_LIKE = /\.(md|markdown|mdown|mkdn?|mdwn|mdtext)$/i;
+
+/**
+ * The briefings in a folder, and a warning for each file that looks like one but is skipped:
+ * a file that silently vanishes from the site is worse than a message.
+ */
+function listMarkdown(dir: string, show: (file: string) => string): { files: string[]; skipped: string[] } {
+  const files: string[] = [];
+  const skipped: string[] = [];
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    if (entry.isSymbolicLink()) {
+      // A link may point outside the briefings folder, or be edited through from anywhere.
+      skipped.push(`${show(file)}: skipped: it is a symbolic link, and Dispatch reads only real files; copy or move the file itself here`);
+    } else if (!entry.isFile() || !MARKDOWN_LIKE.test(entry.name)) {
+      continue;
+    } else if (!entry.name.endsWith(".md")) {
+      const renamed = entry.name.replace(MARKDOWN_LIKE, ".md");
+      skipped.push(`${show(file)}: skipped: briefings must end in .md (lower case); rename it to ${renamed} to publish it`);
+    } else if (entry.name.startsWith("_")) {
+      skipped.push(`${show(file)}: skipped: a name starting with "_" keeps a file out of the build (notes, templates); rename it to publish it`);
+    } else {
+      files.push(file);
+    }
+  }
+  return { files: files.sort(), skipped: skipped.sort() };
 }
 
 function toAuthors(value: FrontMatter["authors"]): Author[] {
@@ -128,15 +150,16 @@ function readBriefing(
   const fm = parsed.data;
   const problems: string[] = [];
   const date = parseBriefingDate(fm.date, settings.timeZone);
-  if (!date) problems.push(`${shown}: "date" must be a date like 2026-01-06 or 2026-01-06T09:30:00+01:00 (got ${JSON.stringify(fm.date)})`);
+  if (!date) problems.push(`${shown}: "date" ${dateProblem(fm.date, settings.timeZone)} (got ${JSON.stringify(fm.date)})`);
   const updated = fm.updated === undefined ? null : parseBriefingDate(fm.updated, settings.timeZone);
   if (fm.updated !== undefined && !updated) {
-    problems.push(`${shown}: "updated" must be a date like 2026-01-06 or 2026-01-06T18:00:00+01:00 (got ${JSON.stringify(fm.updated)})`);
+    problems.push(`${shown}: "updated" ${dateProblem(fm.updated, settings.timeZone)} (got ${JSON.stringify(fm.updated)})`);
   }
   if (date && updated && updated < date) problems.push(`${shown}: "updated" (${fm.updated}) is before "date" (${fm.date}); fix one of them`);
   if (fm.image && !fm.imageAlt) problems.push(`${shown}: "imageAlt" is required when "image" is set: describe the picture in a sentence`);
   const slug = fm.slug ?? slugify(path.basename(file, ".md"));
   if (!slug) problems.push(`${shown}: cannot make a URL from the file name; add a line like slug: paris-summit`);
+  else if (!fm.slug && slugProblem(slug)) problems.push(`${shown}: the file name ${slugProblem(slug)} (or add a shorter "slug")`);
   if (!date || problems.length > 0) return { briefing: null, problems };
 
   for (const field of Object.keys(split.data)) {
@@ -197,14 +220,17 @@ export function loadBriefings(options: LoadOptions): LoadResult {
   const byPath = new Map<string, string>();
   const briefings: Briefing[] = [];
 
+  const show = (file: string) => path.relative(cwd, file) || file;
   let files: string[];
   try {
-    files = listMarkdown(options.dir);
+    const listing = listMarkdown(options.dir, show);
+    files = listing.files;
+    warnings.push(...listing.skipped);
   } catch {
     throw new ContentError([`${path.relative(cwd, options.dir) || options.dir}: cannot read the briefings folder; check DISPATCH_BRIEFINGS`]);
   }
   for (const file of files) {
-    const shown = path.relative(cwd, file) || file;
+    const shown = show(file);
     const result = readBriefing(file, shown, options, warnings);
     if (!result.briefing) {
       problems.push(...result.problems);

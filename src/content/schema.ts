@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { slugify, slugProblem } from "../urls.ts";
 
 const text = (what: string) =>
   z.string({ error: (issue) => (issue.input === undefined ? `add ${what}` : `must be text; put it in quotes`) });
@@ -9,6 +10,28 @@ const author = z.union([
   z.object({ name: z.string().trim().min(1), url: z.url({ protocol: /^https?$/, error: "must be a web address starting with https://" }).optional() }),
 ]);
 
+/**
+ * Why an image address cannot be used, or null. Only two forms: a web address, or a path
+ * inside content/ such as /images/paris.jpg. Browsers read "\\" as "/" and skip tabs in URLs,
+ * so "/\\evil.example/x.jpg" would be another site; ".." would read files outside content/.
+ */
+function imageProblem(src: string): string | null {
+  const usage = "must be a path like /images/paris.jpg or an https:// URL";
+  if (/[\\\s\p{Cc}]/u.test(src)) return `${usage}, without backslashes or spaces (write a space as %20)`;
+  if (/^https?:\/\//i.test(src)) return URL.canParse(src) ? null : usage;
+  if (!src.startsWith("/") || src.startsWith("//")) return usage;
+  let segments: string[];
+  try {
+    segments = src.split(/[?#]/)[0]!.split("/").map(decodeURIComponent);
+  } catch {
+    return `${usage}; "%" must start an escape like %20`;
+  }
+  if (segments.some((segment) => segment === "." || segment === ".." || /[\\/]/.test(segment))) {
+    return `${usage}: a file inside content/, without "." or ".." in the path`;
+  }
+  return null;
+}
+
 const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item)]);
 
 /** Front matter as editors write it. Unknown fields pass through: editors extend. */
@@ -17,12 +40,26 @@ export const frontMatterSchema = z.looseObject({
   date: text("a line like date: 2026-01-06 or date: 2026-01-06T09:30:00+01:00"),
   updated: z.string({ error: "must be a date like 2026-01-06 or 2026-01-06T18:00:00+01:00" }).optional(),
   summary: z.string({ error: "must be text; put it in quotes" }).trim().optional(),
-  tags: oneOrMany(z.string({ error: "must be a word or a list of words" }).trim().min(1)).optional(),
+  tags: oneOrMany(
+    z
+      .string({ error: "must be a word or a list of words" })
+      .trim()
+      .min(1)
+      .check((ctx) => {
+        // A tag's slug is its page's folder name: a tag too long for one fails here, not mid-build.
+        const slug = slugify(ctx.value);
+        const problem = slug && slugProblem(slug);
+        if (problem) ctx.issues.push({ code: "custom", message: problem.replace("shorten it", "shorten the tag"), input: ctx.value, continue: true });
+      }),
+  ).optional(),
   authors: oneOrMany(author).optional(),
   image: z
     .string({ error: "must be a path like /images/paris.jpg or an https:// URL" })
     .trim()
-    .regex(/^(https?:\/\/|\/(?!\/))/i, "must be a path like /images/paris.jpg or an https:// URL")
+    .check((ctx) => {
+      const problem = imageProblem(ctx.value);
+      if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value });
+    })
     .optional(),
   imageAlt: z.string({ error: "must be text describing the image" }).trim().min(1, "must describe the image").optional(),
   imageCaption: z.string({ error: "must be text; put it in quotes" }).trim().min(1, "must not be empty").optional(),
@@ -32,7 +69,10 @@ export const frontMatterSchema = z.looseObject({
   allowClipped: z.boolean({ error: "must be true or false" }).optional(),
   slug: z
     .string({ error: "must be text like paris-summit" })
-    .regex(/^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u, "must be lower-case words joined by hyphens, like paris-summit")
+    .check((ctx) => {
+      const problem = slugProblem(ctx.value);
+      if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value });
+    })
     .optional(),
   keyQuote: z
     .object({ text: z.string().trim().min(1), speaker: z.string().trim().min(1).nullable().optional() }, {

@@ -1,3 +1,5 @@
+import { symlinkSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { FrontMatterError, splitFrontMatter } from "../../src/content/frontmatter.ts";
 import { loadBriefings } from "../../src/content/load.ts";
@@ -99,5 +101,95 @@ describe("control characters in front matter", () => {
 
   it("lets tabs and line breaks through", () => {
     expect(problemsWith({ summary: '"One\\tline\\nand another."' })).toEqual([]);
+  });
+});
+
+describe("dates", () => {
+  it.each([
+    ["2026-01-06T09:30:00+25:00", "+25:00"],
+    ["2026-01-06T09:30:00-13:00", "-13:00"],
+    ["2026-01-06T09:30:00+05:75", "+05:75"],
+  ])("refuse the impossible offset in %s", (value, offset) => {
+    expect(problemsWith({ date: value })).toEqual([
+      `2026/a.md: "date" has the offset ${offset}, but offsets run from -12:00 to +14:00; write the time with its real offset, like 2026-01-06T09:30:00+01:00 (got "${value}")`,
+    ]);
+  });
+
+  it("accept the offsets the world uses, from -12:00 to +14:00", () => {
+    expect(problemsWith({ date: "2026-01-06T09:30:00+14:00", updated: "2026-01-07T09:30:00-12:00" })).toEqual([]);
+  });
+
+  it.each(["0000-01-01", "0999-12-31", "1000-01-01T00:30:00+01:00"])("refuse %s, outside the four-digit years (in the site's zone)", (value) => {
+    expect(problemsWith({ date: value })).toEqual([`2026/a.md: "date" must be in the years 1000 to 9999 in the site's time zone (got "${value}")`]);
+  });
+});
+
+describe("image addresses", () => {
+  it.each([
+    ["/\\evil.example/x.jpg", "without backslashes or spaces"],
+    ["https:\\\\evil.example/x.jpg", "without backslashes or spaces"],
+    ["/\t/evil.example/x.jpg", "without backslashes or spaces"],
+    ["//evil.example/x.jpg", "must be a path like /images/paris.jpg or an https:// URL"],
+    ["/../../x.png", 'a file inside content/, without "." or ".." in the path'],
+    ["/images/../../x.png", 'a file inside content/, without "." or ".." in the path'],
+    ["/images/%2e%2e/%2e%2e/x.png", 'a file inside content/, without "." or ".." in the path'],
+    ["/images/..%2f..%2fx.png", 'a file inside content/, without "." or ".." in the path'],
+  ])("refuse %j, which would leave the site or content/", (image, reason) => {
+    const [problem] = problemsWith({ image: JSON.stringify(image), imageAlt: "A photo" });
+    expect(problem).toContain('2026/a.md: "image" must be a path like /images/paris.jpg or an https:// URL');
+    expect(problem).toContain(reason);
+  });
+
+  it("keep site paths and web addresses", () => {
+    expect(problemsWith({ image: "/images/paris%20summit.jpg", imageAlt: "A photo" })).toEqual([]);
+    expect(problemsWith({ image: "https://cdn.example.org/a/b.jpg?w=600", imageAlt: "A photo" })).toEqual([]);
+  });
+});
+
+describe("slugs: one rule for front matter, file names and tags", () => {
+  it("accepts in front matter what a file name makes: letters of any script, with their marks", () => {
+    const folder = tempFolder();
+    folder.write("2026/日本語-ニュース.md", briefingSource({ title: "A", date: "2026-01-01" }));
+    folder.write("2026/b.md", briefingSource({ title: "B", date: "2026-01-02", slug: "日本語-ニュース-2" }));
+    folder.write("2026/c.md", briefingSource({ title: "C", date: "2026-01-03", slug: "हिन्दी-समाचार" }));
+    const { briefings } = loadBriefings({ dir: folder.dir, settings, now, cwd: folder.dir });
+    expect(briefings.map((b) => b.slug)).toEqual(["हिन्दी-समाचार", "日本語-ニュース-2", "日本語-ニュース"]);
+  });
+
+  it("says which slug would do when one is not in the form", () => {
+    expect(problemsWith({ slug: "Paris Summit" })).toEqual([
+      '2026/a.md: "slug" must be lower-case letters or digits joined by hyphens, like paris-summit or 日本語-ニュース ("paris-summit" would do) (got "Paris Summit")',
+    ]);
+  });
+
+  it("refuses a slug, a tag or a file name too long for a folder name, before anything is written", () => {
+    expect(problemsWith({ slug: "a".repeat(300) })[0]).toMatch(/^2026\/a\.md: "slug" makes a URL part of 300 bytes, more than the 200 a file name can hold .*; shorten it \(got "a{300}"\)$/);
+    expect(problemsWith({ tags: `[Europe, ${"b".repeat(300)}]` })[0]).toMatch(/^2026\/a\.md: "tags\[1\]" makes a URL part of 300 bytes, .*; shorten the tag \(got "b{300}"\)$/);
+    // 70 Japanese characters are 210 bytes.
+    const folder = tempFolder();
+    folder.write(`2026/${"語".repeat(70)}.md`, briefingSource({ title: "A", date: "2026-01-01" }));
+    expect(() => loadBriefings({ dir: folder.dir, settings, now, cwd: folder.dir })).toThrow(
+      /the file name makes a URL part of 210 bytes, more than the 200 a file name can hold .*\(or add a shorter "slug"\)/,
+    );
+  });
+});
+
+describe("files that look like briefings but are skipped", () => {
+  it("are named in a warning that says why", () => {
+    const folder = tempFolder();
+    folder.write("2026/real.md", briefingSource({ title: "Real", date: "2026-01-01" }));
+    folder.write("2026/long.markdown", briefingSource({ title: "Long", date: "2026-01-02" }));
+    folder.write("2026/UPPER.MD", briefingSource({ title: "Upper", date: "2026-01-02" }));
+    folder.write("2026/_notes.md", briefingSource({ title: "Notes", date: "2026-01-03" }));
+    folder.write("2026/notes.txt", "Not a briefing");
+    symlinkSync(path.join(folder.dir, "2026/real.md"), path.join(folder.dir, "2026/linked.md"));
+    const { briefings, warnings } = loadBriefings({ dir: folder.dir, settings, now, cwd: folder.dir });
+    expect(briefings.map((b) => b.slug)).toEqual(["real"]);
+    expect(warnings).toEqual([
+      "2026/UPPER.MD: skipped: briefings must end in .md (lower case); rename it to UPPER.md to publish it",
+      '2026/_notes.md: skipped: a name starting with "_" keeps a file out of the build (notes, templates); rename it to publish it',
+      "2026/linked.md: skipped: it is a symbolic link, and Dispatch reads only real files; copy or move the file itself here",
+      "2026/long.markdown: skipped: briefings must end in .md (lower case); rename it to long.md to publish it",
+    ]);
   });
 });

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { absoluteUrl, basePath, normaliseBaseUrl, resolveAgainst, slugify } from "../../src/urls.ts";
+import { absoluteUrl, basePath, normaliseBaseUrl, resolveAgainst, slugify, slugProblem } from "../../src/urls.ts";
 
 describe("absoluteUrl", () => {
   it("keeps a base's path for site paths", () => {
@@ -38,5 +39,21 @@ describe("slugify", () => {
     expect(slugify("Україна")).toBe("україна");
     expect(slugify("東京 2026")).toBe("東京-2026");
     expect(slugify("!!!")).toBe("");
+  });
+
+  it("keeps the vowel signs of Indic scripts and lower-cases İ without a stray dot", () => {
+    expect(slugify("हिन्दी समाचार")).toBe("हिन्दी-समाचार");
+    expect(slugify("İstanbul")).toBe("istanbul");
+  });
+
+  it("is its own slug, so a slug written in front matter follows the file-name rule", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary" }), (text) => {
+        const slug = slugify(text);
+        expect(slugify(slug)).toBe(slug);
+        if (slug) expect(slugProblem(slug) ?? "").not.toMatch(/lower-case letters/);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
