@@ -1,20 +1,29 @@
 import path from "node:path";
-import { buildSite } from "../build/build.ts";
-import { findContentError, rootError } from "../errors.ts";
+import { checkOutput } from "../build/guard.ts";
+import { findContentError, CommandError, rootError } from "../errors.ts";
 import { projectPaths } from "../site/project.ts";
 
-/** `npm run build`: the site, feeds and email edition into dist/ (or DISPATCH_OUT). */
+/**
+ * `npm run build`: the site, feeds and email edition into dist/ (or DISPATCH_OUT).
+ * `npm run build -- --force` replaces an output folder that Dispatch did not make.
+ */
 async function main(): Promise<number> {
   const started = performance.now();
   try {
-    const files = await buildSite();
+    const force = process.argv.slice(2).includes("--force");
+    // Refused outputs are refused before Eleventy (seconds to load) is even imported.
+    checkOutput(projectPaths().output, projectPaths(), { force });
+    const { buildSite } = await import("../build/build.ts");
+    const files = await buildSite({ force });
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     const output = path.relative(process.cwd(), projectPaths().output) || ".";
     console.log(`Built ${files} files into ${output}/ in ${seconds} s`);
     return 0;
   } catch (error) {
     const content = findContentError(error);
-    if (content) {
+    if (error instanceof CommandError) {
+      console.error(error.message);
+    } else if (content) {
       const count = content.problems.length;
       console.error(`Build failed: ${count} problem${count === 1 ? "" : "s"} to fix (the previous output was left as it was):`);
       for (const problem of content.problems) console.error(`  ${problem}`);

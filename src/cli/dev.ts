@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { watch } from "node:fs";
+import { mkdirSync, watch, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { LocalhostDevServer } from "../dev/server.ts";
 import { clearDevState, writeDevState } from "../site/devstate.ts";
+import { checkOutput, MARKER, MARKER_TEXT } from "../build/guard.ts";
+import { CommandError } from "../errors.ts";
 import { loadSiteSettings } from "../site/settings.ts";
 import { projectPaths } from "../site/project.ts";
 import { basePath } from "../urls.ts";
@@ -23,7 +25,18 @@ const port = Number(process.env.PORT ?? 8080);
 const eleventyCmd = path.join(path.dirname(createRequire(import.meta.url).resolve("@11ty/eleventy")), "..", "cmd.cjs");
 const exitWithParent = new URL("../dev/exit-with-parent.ts", import.meta.url).href;
 const env = { ...process.env, DISPATCH_DEV: "1", DISPATCH_OUT: output };
-const settings = loadSiteSettings(projectPaths(env, root).settingsFile, env);
+const paths = projectPaths(env, root);
+const settings = loadSiteSettings(paths.settingsFile, env);
+// Eleventy writes into .dev/ as it likes: the same guard as the build's keeps it off anything else.
+try {
+  checkOutput(output, paths, { force: process.argv.slice(2).includes("--force"), command: "npm start" });
+} catch (error) {
+  if (!(error instanceof CommandError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+mkdirSync(output, { recursive: true });
+writeFileSync(path.join(output, MARKER), MARKER_TEXT);
 
 let eleventy: ChildProcess | null = null;
 function startEleventy(): void {
