@@ -1,29 +1,84 @@
+import { inline } from "@css-inline/css-inline";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import juice from "juice";
 import { LAYOUTS_DIR } from "./render.ts";
 
-const EMAIL_CSS = readFileSync(path.join(LAYOUTS_DIR, "email", "email.css"), "utf8");
+/**
+ * layouts/email/email.css in two parts: the plain rules, inlined into style attributes, and the
+ * top-level @media blocks (narrow screens, dark mode), which only work from a <style> element.
+ */
+export function splitMediaRules(css: string): { inline: string; media: string } {
+  const text = css.replace(/\/\*[\s\S]*?\*\//g, "");
+  const media: string[] = [];
+  let plain = "";
+  let from = 0;
+  for (let at = text.indexOf("@media"); at >= 0; at = text.indexOf("@media", from)) {
+    plain += text.slice(from, at);
+    let depth = 0;
+    let end = text.indexOf("{", at);
+    for (; end < text.length; end += 1) {
+      if (text[end] === "{") depth += 1;
+      else if (text[end] === "}" && --depth === 0) break;
+    }
+    media.push(text.slice(at, end + 1).trim());
+    from = end + 1;
+  }
+  plain += text.slice(from);
+  return { inline: plain.trim(), media: media.join("\n") };
+}
+
+const EMAIL_CSS = splitMediaRules(readFileSync(path.join(LAYOUTS_DIR, "email", "email.css"), "utf8"));
 
 const FRAGMENT_START = "<!--dispatch:fragment-->";
 const FRAGMENT_END = "<!--/dispatch:fragment-->";
 
+/** CSS that classic Outlook (Word) only reads as the old table attributes. */
+const TABLE_ATTRIBUTES = [
+  ["background-color", "bgcolor"],
+  ["text-align", "align"],
+  ["vertical-align", "valign"],
+] as const;
+
 /**
- * Inlines layouts/email/email.css into style attributes (and width/bgcolor attributes Outlook
- * reads). The document keeps the @media rules in one <style> in its head.
+ * Tidies css-inline's output where mail clients or editors care: "a: 1; b: 2;" in style
+ * attributes (as written by hand and by juice before it), and beside the style of a table or
+ * cell the bgcolor/align/valign attributes classic Outlook reads, unless already set. Only
+ * tags match: a "<" in text is always escaped by then.
+ */
+function tidyStyles(html: string): string {
+  return html.replace(/<([a-z][a-z0-9]*)(\s[^>]*?)? style="([^"]*)"/g, (_whole, tag: string, attributes = "", style: string) => {
+    const spaced = style.replace(/;(?=\S)/g, "; ");
+    let added = "";
+    if (tag === "table" || tag === "td" || tag === "th") {
+      for (const [property, attribute] of TABLE_ATTRIBUTES) {
+        if (new RegExp(`\\s${attribute}=`).test(attributes)) continue;
+        const value = new RegExp(`(?:^|;)\\s*${property}:\\s*([^;]+?)\\s*(?:;|$)`).exec(style)?.[1];
+        if (value) added += ` ${attribute}="${value}"`;
+      }
+    }
+    return `<${tag}${attributes} style="${spaced}"${added}`;
+  });
+}
+
+/**
+ * Inlines layouts/email/email.css into style attributes (and the bgcolor/align/valign and width
+ * attributes Outlook reads) with css-inline, a compiled inliner about ten times faster than
+ * juice. The document keeps the @media rules in one <style> at the end of its head.
  */
 export function inlineEmailCss(html: string): string {
-  return juice(html, {
-    extraCss: EMAIL_CSS,
-    removeStyleTags: true,
-    preserveMediaQueries: true,
-    insertPreservedExtraCss: true,
-    preserveImportant: true,
+  const inlined = inline(html, {
+    // The template has no <style> of its own outside Outlook's conditional comments.
+    inlineStyleTags: false,
+    extraCss: EMAIL_CSS.inline,
     applyWidthAttributes: true,
     // CSS height:auto would become height="auto", which is not valid HTML.
     applyHeightAttributes: false,
-    applyAttributesTableElements: true,
   });
+  return tidyStyles(inlined)
+    .replace(/^<!DOCTYPE html>/, "<!doctype html>\n")
+    // css-inline writes the preheader's padding characters raw; as entities they stay visible to editors.
+    .replaceAll("\u200c", "&zwnj;")
+    .replace("</head>", `<style>\n${EMAIL_CSS.media}\n</style>\n</head>`);
 }
 
 /**
