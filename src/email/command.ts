@@ -1,10 +1,11 @@
 import type { Briefing } from "../content/types.ts";
 import { closestField } from "../content/spelling.ts";
+import { buildDigests, renderDigestEmail } from "../digest/index.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import { renderEmail } from "./index.ts";
 import { estimatedSentBytes, formatKb, sizeVerdict } from "./size.ts";
 
-export const USAGE = "Usage: npm run --silent email -- <slug> [--text]";
+export const USAGE = "Usage: npm run --silent email -- <slug> [--text]  or  email -- --digest latest|<key> [--text]";
 
 export interface CommandResult {
   stdout: string;
@@ -39,7 +40,8 @@ export function findBriefing(wanted: string, briefings: Briefing[]): { briefing:
 export function emailCommand(argv: string[], briefings: Briefing[], settings: SiteSettings, now: Date = new Date()): CommandResult {
   const options = argv.filter((arg) => arg.startsWith("--"));
   const slugs = argv.filter((arg) => !arg.startsWith("--"));
-  if (slugs.length !== 1 || options.some((option) => option !== "--text")) return { stdout: "", stderr: [USAGE], code: 1 };
+  if (slugs.length !== 1 || options.some((option) => option !== "--text" && option !== "--digest")) return { stdout: "", stderr: [USAGE], code: 1 };
+  if (options.includes("--digest")) return digestCommand(slugs[0]!, briefings, settings, now, options.includes("--text"));
   const found = findBriefing(slugs[0]!, briefings);
   if ("problem" in found) return { stdout: "", stderr: found.problem, code: 1 };
   const { briefing } = found;
@@ -57,4 +59,19 @@ export function emailCommand(argv: string[], briefings: Briefing[], settings: Si
     stderr.push(`warning: ${briefing.sourcePath}: ${sizes}: ${verdict === "clipped" ? "Gmail will clip it" : "close to Gmail's clipping limit"}`);
   }
   return { stdout: options.includes("--text") ? edition.text : edition.html, stderr, code: 0 };
+}
+
+/** `email --digest latest|<key>`: a digest's email, like a briefing's. */
+function digestCommand(wanted: string, briefings: Briefing[], settings: SiteSettings, now: Date, text: boolean): CommandResult {
+  const digests = buildDigests(briefings, settings, now);
+  if (digests.length === 0) {
+    const why = settings.digest.enabled ? "no briefing is published yet" : '"digest": { "enabled": false } is set in content/_data/site.json';
+    return { stdout: "", stderr: [`There is no digest: ${why}.`], code: 1 };
+  }
+  const digest = wanted === "latest" ? digests[0] : digests.find((candidate) => candidate.key === wanted);
+  if (!digest) {
+    return { stdout: "", stderr: [`No digest is called "${wanted}". Newest digests:`, ...digests.slice(0, 8).map((d) => `  ${d.key}`)], code: 1 };
+  }
+  const edition = renderDigestEmail(digest, settings);
+  return { stdout: text ? edition.text : edition.html, stderr: [`note: digest ${digest.key}, ${digest.briefings.length} briefings: ${digest.title}`], code: 0 };
 }

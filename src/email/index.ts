@@ -6,7 +6,7 @@ import type { OutputFile } from "../site/outputs.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import { emailLeadImage, prepareBody } from "./body.ts";
 import { inlineEmailCss, splitFragment } from "./inline.ts";
-import { utmFor, withUtm } from "./links.ts";
+import { utmFor, withUtm, type Utm } from "./links.ts";
 import { toolLinks } from "./presets.ts";
 import { renderPreview } from "./preview.ts";
 import { renderTemplate } from "./render.ts";
@@ -40,20 +40,57 @@ function preheaderPadding(preheader: string): number {
   return Math.max(30, 150 - [...preheader].length);
 }
 
-export function renderEmail(briefing: Briefing, settings: SiteSettings): EmailEdition {
+/** What every edition's template needs around its content: language, masthead, preheader, footer. */
+export interface EditionShell {
+  /** layouts/email/<…>.njk: the content rows between masthead and footer. */
+  contentTemplate: string;
+  subject: string;
+  preheader: string;
+  /** The web page this email mirrors ("Read on the web", "View in browser"). */
+  webUrl: string;
+  utm: Utm | null;
+}
+
+/**
+ * Renders an edition: the view goes into layouts/email/email.njk around `shell.contentTemplate`,
+ * the CSS is inlined once, the fragment cut from the inlined document and the plain text made
+ * from it.
+ */
+export function renderEdition(shell: EditionShell, view: object, settings: SiteSettings, warnings: string[] = []): EmailEdition {
   const links = toolLinks(settings);
-  const utm = utmFor(briefing, settings);
-  const body = prepareBody(briefing, settings, utm);
-  const webUrl = withUtm(briefing.url, settings.url, utm);
-  const warnings = [...body.warnings];
-  const view = {
+  const webUrl = withUtm(shell.webUrl, settings.url, shell.utm);
+  const document = renderTemplate("email/email.njk", {
+    ...view,
+    contentTemplate: shell.contentTemplate,
     lang: settings.language,
     dir: settings.direction,
-    subject: briefing.title,
-    preheader: briefing.summary,
-    preheaderPadding: preheaderPadding(briefing.summary),
+    subject: shell.subject,
+    preheader: shell.preheader,
+    preheaderPadding: preheaderPadding(shell.preheader),
     siteTitle: settings.title,
-    siteUrl: withUtm(settings.url, settings.url, utm),
+    siteUrl: withUtm(settings.url, settings.url, shell.utm),
+    webUrl,
+    viewInBrowserUrl: links.viewInBrowserUrl ?? webUrl,
+    // Tools that add their own footer (Substack) get none from us.
+    footer: links.unsubscribeUrl ? { unsubscribeUrl: links.unsubscribeUrl, addressLine: links.addressLine } : null,
+  });
+  const { html, fragment } = splitFragment(inlineEmailCss(document));
+  return {
+    subject: shell.subject,
+    preheader: shell.preheader,
+    html,
+    fragment,
+    text: toPlainText(html, shell.webUrl),
+    bytes: Buffer.byteLength(html, "utf8"),
+    warnings,
+  };
+}
+
+export function renderEmail(briefing: Briefing, settings: SiteSettings): EmailEdition {
+  const utm = utmFor(briefing, settings);
+  const body = prepareBody(briefing, settings, utm);
+  const warnings = [...body.warnings];
+  const view = {
     title: briefing.title,
     dateIso: briefing.date,
     dateDisplay: formatDisplayDate(briefing.date, settings.timeZone, settings.language),
@@ -62,21 +99,9 @@ export function renderEmail(briefing: Briefing, settings: SiteSettings): EmailEd
     keyPoints: briefing.keyPoints,
     keyQuote: briefing.keyQuote,
     bodyHtml: body.html,
-    webUrl,
-    viewInBrowserUrl: links.viewInBrowserUrl ?? webUrl,
-    // Tools that add their own footer (Substack) get none from us.
-    footer: links.unsubscribeUrl ? { unsubscribeUrl: links.unsubscribeUrl, addressLine: links.addressLine } : null,
   };
-  const { html, fragment } = splitFragment(inlineEmailCss(renderTemplate("email/email.njk", view)));
-  return {
-    subject: briefing.title,
-    preheader: briefing.summary,
-    html,
-    fragment,
-    text: toPlainText(html, briefing.url),
-    bytes: Buffer.byteLength(html, "utf8"),
-    warnings,
-  };
+  const shell = { contentTemplate: "email/content.njk", subject: briefing.title, preheader: briefing.summary, webUrl: briefing.url, utm };
+  return renderEdition(shell, view, settings, warnings);
 }
 
 function sizeMessage(briefing: Briefing, bytes: number): string {

@@ -1,4 +1,5 @@
 import type { Briefing } from "../content/types.ts";
+import { buildDigests, digestEmailFiles, digestFeed, digestPages } from "../digest/index.ts";
 import { buildEmailFiles, type EmailSizeReport } from "../email/index.ts";
 import { buildFeeds, feedLinks, type FeedLink } from "../feeds/index.ts";
 import { archivePages, archivePeriods, tagPages, tagSummaries, type ArchiveYear, type ListingPage, type TagSummary } from "./listings.ts";
@@ -23,13 +24,20 @@ export interface SiteData {
 function buildSiteData(project: Project): SiteData {
   const { settings, briefings } = project;
   const email = buildEmailFiles(briefings, settings);
+  const now = new Date();
+  const digests = buildDigests(briefings, settings, now);
   return {
     site: { ...settings, dev: project.dev, feeds: feedLinks(settings) },
     briefings,
-    listings: [...archivePages(briefings, settings), ...tagPages(briefings, settings)],
+    listings: [...archivePages(briefings, settings), ...tagPages(briefings, settings), ...digestPages(digests)],
     archive: archivePeriods(briefings, settings),
     tags: tagSummaries(briefings),
-    outputs: [...buildFeeds(briefings, settings), buildNewsSitemap(briefings, settings, new Date()), ...email.files],
+    outputs: [
+      ...buildFeeds(briefings, settings),
+      buildNewsSitemap(briefings, settings, now),
+      ...email.files,
+      ...(digests.length > 0 ? [digestFeed(digests, settings, now), ...digestEmailFiles(digests, settings)] : []),
+    ],
     emailReport: email.report,
     warnings: [...project.warnings, ...email.warnings],
   };

@@ -4,7 +4,7 @@ import type { SiteSettings } from "./settings.ts";
 
 /** One page of a list of briefings: the archive, a year, a month or a tag. */
 export interface ListingPage {
-  kind: "archive" | "year" | "month" | "tag";
+  kind: "archive" | "year" | "month" | "tag" | "digest";
   /** Site path of this page, e.g. /archive/2026/page/2/. */
   path: string;
   heading: string;
@@ -14,7 +14,7 @@ export interface ListingPage {
   pageCount: number;
   newerPath: string | null;
   olderPath: string | null;
-  /** Atom feed for a tag page. */
+  /** Atom feed for a tag page or the digests. */
   feedPath: string | null;
 }
 

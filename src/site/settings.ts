@@ -6,6 +6,8 @@ import { normaliseBaseUrl } from "../urls.ts";
 import { describeIssue } from "../content/issues.ts";
 import { DEFAULT_LIMITS, LIMIT_ENV, type InputLimits } from "../content/limits.ts";
 
+export const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
+
 export const EMAIL_TOOLS = ["generic", "mailchimp", "buttondown", "kit", "brevo", "substack"] as const;
 
 const settingsSchema = z.looseObject({
@@ -28,6 +30,17 @@ const settingsSchema = z.looseObject({
   /** A WebSub hub: feeds name it, and `npm run ping` tells it which feeds changed. */
   websub: z.object({ hub: z.url({ protocol: /^https?$/, error: "must be the hub's web address, starting with https://" }) }).optional(),
   archivePageSize: z.number().int().min(1).max(500).default(10),
+  /** The weekly (or monthly) digest edition: a roundup of the period's briefings. */
+  digest: z
+    .object({
+      enabled: z.boolean().default(true),
+      period: z.enum(["week", "month"]).default("week"),
+      weekStartsOn: z.enum(WEEKDAYS).default("monday"),
+      /** {site}, {start}, {end} and {period} are filled in; the default depends on the period. */
+      title: z.string().trim().min(1).optional(),
+      intro: z.string().trim().min(1).optional(),
+    })
+    .prefault({}),
   email: z
     .looseObject({
       tool: z.enum(EMAIL_TOOLS).default("generic"),

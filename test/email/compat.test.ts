@@ -1,5 +1,6 @@
 import { HtmlValidate } from "html-validate";
 import { describe, expect, it } from "vitest";
+import { buildDigests, renderDigestEmail } from "../../src/digest/index.ts";
 import { renderEmail } from "../../src/email/index.ts";
 import { EMAIL_TOOLS } from "../../src/site/settings.ts";
 import { compareVersions, newestSupport, unsupportedFeatures } from "./caniemail-support.ts";
@@ -13,6 +14,7 @@ const EDITIONS = [
   { name: "nasty", email: renderEmail(makeNastyBriefing(), makeSettings()) },
   { name: "rtl", email: renderEmail(makeBriefing(), makeSettings({ language: "he", direction: "rtl" })) },
   ...EMAIL_TOOLS.map((tool) => ({ name: `tool ${tool}`, email: renderEmail(makeBriefing(), makeSettings({}, { tool, utm: true })) })),
+  { name: "digest", email: renderDigestEmail(buildDigests(loadSampleBriefings(), makeSettings(), new Date())[0]!, makeSettings()) },
 ];
 
 /**

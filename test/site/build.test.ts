@@ -18,7 +18,7 @@ const read = (file: string) => readFileSync(path.join(out, file), "utf8");
 /** Site pages: everything HTML but the email edition, which has its own rules (test/email). */
 const sitePages = () => files.filter((file) => file.endsWith(".html") && !file.startsWith("email/"));
 /** The email preview pages are web pages for editors: they follow the site's rules. */
-const previewPages = () => files.filter((file) => /^email\/[^/]+\/preview\/index\.html$/.test(file));
+const previewPages = () => files.filter((file) => /^email\/(digest\/)?[^/]+\/preview\/index\.html$/.test(file));
 
 beforeAll(() => {
   const briefings = fixtureCopy();

@@ -1,0 +1,169 @@
+import { Feed } from "feed";
+import type { Briefing } from "../content/types.ts";
+import { formatDisplayDate, toIso } from "../dates.ts";
+import { ContentError } from "../errors.ts";
+import { renderEdition, type EmailEdition } from "../email/index.ts";
+import { withUtm } from "../email/links.ts";
+import { renderPreview } from "../email/preview.ts";
+import { sizeVerdict } from "../email/size.ts";
+import { publishedNewestFirst } from "../feeds/items.ts";
+import { textAsHtml, xmlChars } from "../feeds/xml.ts";
+import type { ListingPage } from "../site/listings.ts";
+import type { OutputFile } from "../site/outputs.ts";
+import type { SiteSettings } from "../site/settings.ts";
+import { absoluteUrl, slugify } from "../urls.ts";
+import { digestPeriods, type DigestPeriod } from "./periods.ts";
+
+export const DIGEST_FEED_PATH = "/digest/atom.xml";
+
+/** One digest edition: a period's briefings, newest first. */
+export interface Digest {
+  key: string;
+  title: string;
+  intro: string | null;
+  /** ISO dates of the period's first and last day. */
+  start: string;
+  end: string;
+  rangeDisplay: string;
+  /** The web page, e.g. /digest/2026-w02/. */
+  path: string;
+  url: string;
+  briefings: Briefing[];
+}
+
+function fill(pattern: string, values: Record<string, string>): string {
+  return pattern.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+function toDigest(period: DigestPeriod, settings: SiteSettings): Digest {
+  const { period: kind, title, intro } = settings.digest;
+  const show = (date: typeof period.start) => formatDisplayDate(toIso(date), settings.timeZone, settings.language);
+  const start = show(period.start);
+  const end = show(period.end);
+  const label =
+    kind === "month"
+      ? period.start.setLocale(settings.language).toLocaleString({ month: "long", year: "numeric" })
+      : `week ${period.key.slice(-2).replace(/^0/, "")}, ${period.key.slice(0, 4)}`;
+  const pattern = title ?? (kind === "month" ? "{site}: {period}" : "{site}: the week of {start}");
+  const path = `/digest/${period.key}/`;
+  return {
+    key: period.key,
+    title: fill(pattern, { site: settings.title, start, end, period: label }),
+    intro: intro ?? null,
+    start: period.start.toISODate() ?? "",
+    end: period.end.toISODate() ?? "",
+    rangeDisplay: `${start} – ${end}`,
+    path,
+    url: absoluteUrl(path, settings.url),
+    briefings: period.briefings,
+  };
+}
+
+/** Every digest of the published briefings, newest first; none when `digest.enabled` is false. */
+export function buildDigests(briefings: readonly Briefing[], settings: SiteSettings, now: Date): Digest[] {
+  if (!settings.digest.enabled) return [];
+  return digestPeriods(publishedNewestFirst(briefings, now), settings).map((period) => toDigest(period, settings));
+}
+
+/** The digest's preheader: the intro, else the headlines. */
+function preheader(digest: Digest): string {
+  if (digest.intro) return digest.intro;
+  return digest.briefings.map((briefing) => briefing.title).join(" · ");
+}
+
+/**
+ * The digest's email. Pull quotes go first if it would be clipped; a digest still too large
+ * for Gmail fails like a briefing's email (unless email.allowClipped).
+ */
+export function renderDigestEmail(digest: Digest, settings: SiteSettings): EmailEdition {
+  const utm = settings.email.utm ? { source: slugify(settings.title) || "dispatch", medium: "email", campaign: `digest-${digest.key}` } : null;
+  const render = (withQuotes: boolean) =>
+    renderEdition(
+      { contentTemplate: "email/digest-content.njk", subject: digest.title, preheader: preheader(digest), webUrl: digest.url, utm },
+      {
+        title: digest.title,
+        intro: digest.intro,
+        rangeDisplay: digest.rangeDisplay,
+        items: digest.briefings.map((briefing) => ({
+          title: briefing.title,
+          url: withUtm(briefing.url, settings.url, utm),
+          dateIso: briefing.date,
+          dateDisplay: formatDisplayDate(briefing.date, settings.timeZone, settings.language),
+          summary: briefing.summary,
+          quote: withQuotes ? briefing.keyQuote : null,
+        })),
+      },
+      settings,
+    );
+  const full = render(true);
+  if (sizeVerdict(full.bytes) !== "clipped") return full;
+  const lean = render(false);
+  if (sizeVerdict(lean.bytes) === "clipped" && !settings.email.allowClipped) {
+    throw new ContentError([
+      `digest ${digest.key}: the email of its ${digest.briefings.length} briefings is too large for Gmail even without pull quotes; set "digest": { "period": "week" } or "email": { "allowClipped": true } in content/_data/site.json`,
+    ]);
+  }
+  return lean;
+}
+
+/** Each digest's four email parts, beside the briefings' editions: /email/digest/<key>/. */
+export function digestEmailFiles(digests: readonly Digest[], settings: SiteSettings): OutputFile[] {
+  return digests.flatMap((digest) => {
+    const edition = renderDigestEmail(digest, settings);
+    const dir = `/email/digest/${digest.key}/`;
+    return [
+      { path: `${dir}index.html`, body: edition.html },
+      { path: `${dir}email.txt`, body: edition.text },
+      { path: `${dir}fragment.html`, body: edition.fragment },
+      { path: `${dir}preview/index.html`, body: renderPreview(edition, settings) },
+    ];
+  });
+}
+
+/** The digests' web pages, as listing pages (newer and older digests in the pager). */
+export function digestPages(digests: readonly Digest[]): ListingPage[] {
+  return digests.map((digest, index) => ({
+    kind: "digest",
+    path: digest.path,
+    heading: digest.title,
+    description: digest.intro ?? `${digest.briefings.length} briefings, ${digest.rangeDisplay}`,
+    items: digest.briefings,
+    pageNumber: 1,
+    pageCount: 1,
+    newerPath: digests[index - 1]?.path ?? null,
+    olderPath: digests[index + 1]?.path ?? null,
+    feedPath: DIGEST_FEED_PATH,
+  }));
+}
+
+/** /digest/atom.xml: one entry per digest, its list of briefings as content. */
+export function digestFeed(digests: readonly Digest[], settings: SiteSettings, now: Date): OutputFile {
+  const self = absoluteUrl(DIGEST_FEED_PATH, settings.url);
+  const updated = (digest: Digest) => new Date(Math.max(...digest.briefings.map((briefing) => Date.parse(briefing.updated ?? briefing.date))));
+  const feed = new Feed({
+    id: self,
+    title: textAsHtml(xmlChars(`${settings.title}: digest`)),
+    description: textAsHtml(xmlChars(settings.description)),
+    link: absoluteUrl("/", settings.url),
+    feedLinks: { atom: self },
+    language: settings.language,
+    updated: digests[0] ? updated(digests[0]) : now,
+    generator: "Dispatch",
+    author: { name: xmlChars(settings.publisher.name), email: settings.publisher.email, link: settings.publisher.url },
+  });
+  for (const digest of digests) {
+    const list = digest.briefings
+      .map((briefing) => `<li><a href="${textAsHtml(briefing.url)}">${textAsHtml(xmlChars(briefing.title))}</a>: ${textAsHtml(xmlChars(briefing.summary))}</li>`)
+      .join("");
+    feed.addItem({
+      title: textAsHtml(xmlChars(digest.title)),
+      id: digest.url,
+      link: digest.url,
+      date: updated(digest),
+      published: new Date(Date.parse(digest.briefings.at(-1)?.date ?? digest.start)),
+      description: textAsHtml(xmlChars(digest.intro ?? `${digest.briefings.length} briefings, ${digest.rangeDisplay}`)),
+      content: `<ul>${list}</ul>`,
+    });
+  }
+  return { path: DIGEST_FEED_PATH, body: feed.atom1() };
+}
