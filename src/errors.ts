@@ -37,3 +37,12 @@ export class CommandError extends Error {
     this.name = "CommandError";
   }
 }
+
+/** Why a file could not be read, in words: "no such file", "it is a folder"… */
+export function fileErrorReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EISDIR") return "it is a folder, not a file";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  return error instanceof Error ? error.message : String(error);
+}

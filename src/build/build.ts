@@ -24,12 +24,16 @@ export async function buildSite(options: { force?: boolean } = {}): Promise<numb
     writeFileSync(path.join(staging, MARKER), MARKER_TEXT);
     // The input folder (pages/) comes from the config.
     const eleventy = new Eleventy(undefined, staging, { configPath: ".eleventy.ts", quietMode: true });
+    // Its failures reach the caller, which words them; its own report would repeat them with a stack.
+    if (!process.env.DEBUG) eleventy.disableLogger();
     // Eleventy resolves to [passthrough copies, written templates].
     const [, written] = (await eleventy.write()) as unknown as [unknown, unknown[]?];
     swapIn(staging, paths.output);
     return written?.length ?? 0;
   } catch (error) {
-    discard(staging);
+    // A failed template does not stop Eleventy's asset copies into the staging folder: removing
+    // it now would fail them too (and print their stack), so it goes when the process ends.
+    process.once("exit", () => discard(staging));
     throw error;
   }
 }

@@ -7,7 +7,9 @@
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import { FrontMatterError, splitFrontMatter } from "../content/frontmatter.ts";
+import { CommandError, fileErrorReason } from "../errors.ts";
 import { analyze, type SourceFormat } from "../extract/index.js";
+import { runCommand } from "./run.ts";
 
 const MARKDOWN_HEADING = /^#{1,6}[ \t]/m;
 
@@ -29,9 +31,7 @@ function main(args: string[]): number {
   try {
     source = readFileSync(file === "-" ? 0 : file, "utf8");
   } catch (error) {
-    const reason = error instanceof Error && "code" in error && error.code === "ENOENT" ? "no such file" : String(error);
-    process.stderr.write(`analyze: cannot read ${file}: ${reason}\n`);
-    return 1;
+    throw new CommandError(`cannot read ${file}: ${fileErrorReason(error)}; give a .md briefing, a .txt article, or - for stdin`);
   }
   const format = detectFormat(source, file);
   let body = source;
@@ -41,8 +41,7 @@ function main(args: string[]): number {
       body = splitFrontMatter(source).body;
     } catch (error) {
       if (!(error instanceof FrontMatterError)) throw error;
-      process.stderr.write(`analyze: ${file}${error.line ? `:${error.line}` : ""}: ${error.message}\n`);
-      return 1;
+      throw new CommandError(`${file}${error.line ? `:${error.line}` : ""}: ${error.message}`);
     }
   }
   const analysis = analyze(body, format);
@@ -58,4 +57,4 @@ function main(args: string[]): number {
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+await runCommand("analyze", () => main(process.argv.slice(2)));

@@ -1,7 +1,8 @@
 import path from "node:path";
 import { checkOutput } from "../build/guard.ts";
-import { findContentError, CommandError, rootError } from "../errors.ts";
+import { CommandError, findContentError } from "../errors.ts";
 import { projectPaths } from "../site/project.ts";
+import { describeFailure } from "./run.ts";
 
 /**
  * `npm run build`: the site, feeds and email edition into dist/ (or DISPATCH_OUT).
@@ -29,8 +30,7 @@ async function main(): Promise<number> {
       for (const problem of content.problems) console.error(`  ${problem}`);
     } else {
       console.error("Build failed (the previous output was left as it was):");
-      const inner = rootError(error);
-      console.error(inner instanceof Error ? (inner.stack ?? inner.message) : String(inner));
+      for (const line of describeFailure(error, Boolean(process.env.DEBUG))) console.error(`  ${line}`);
     }
     return 1;
   }

@@ -6,8 +6,10 @@
  * FILE: a corpus in the project's JSON format or the team's shared JSON Lines format (`.jsonl`); without
  * one, every corpus in test/fixtures/extract/.
  */
+import { realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { CorpusError, evalReports, type EvalOptions } from "../eval/index.js";
+import { runCommand } from "./run.ts";
 
 const USAGE = "usage: npm run eval [-- --verbose] [-- --limit N] [-- FILE.json|FILE.jsonl …]";
 
@@ -43,4 +45,7 @@ function main(args: readonly string[]): number {
   return 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = main(process.argv.slice(2));
+// Run as a command, not imported by a test (through a symlinked checkout too).
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
+  await runCommand("eval", () => main(process.argv.slice(2)));
+}

@@ -10,16 +10,19 @@ export async function runCommand(name: string, main: () => number | Promise<numb
     process.exitCode = await main();
   } catch (error) {
     process.exitCode = 1;
-    for (const line of describeFailure(name, error, Boolean(process.env.DEBUG))) console.error(line);
+    const [first, ...rest] = describeFailure(error, Boolean(process.env.DEBUG));
+    console.error(findContentError(error) ? first : `${name}: ${first}`);
+    for (const line of rest) console.error(line);
   }
 }
 
-export function describeFailure(name: string, error: unknown, debug: boolean): string[] {
+/** What went wrong, as lines: the problems of a ContentError, else one line (the stack too with DEBUG). */
+export function describeFailure(error: unknown, debug: boolean): string[] {
   const content = findContentError(error);
   if (content) return content.problems;
   const inner = rootError(error);
-  if (inner instanceof CommandError) return [`${name}: ${inner.message}`];
-  if (debug) return [`${name} failed:`, inner instanceof Error ? (inner.stack ?? inner.message) : String(inner)];
-  const message = inner instanceof Error ? inner.message.split("\n")[0] : String(inner);
-  return [`${name} failed: ${message} (run again with DEBUG=1 to see where)`];
+  const message = (inner instanceof Error ? inner.message : String(inner)).replace(/\s+/g, " ").trim();
+  if (inner instanceof CommandError) return [message];
+  if (debug) return [message, inner instanceof Error ? (inner.stack ?? "") : ""];
+  return [`${message} (run again with DEBUG=1 to see where)`];
 }

@@ -14,10 +14,13 @@ export interface CommandRun {
  * A project of its own in a temporary folder, as a newcomer's clone: its own content/ (a copy
  * of the sample's settings and assets, no briefings) and links to this checkout's code.
  */
-export function tempProject(options: { briefings?: boolean } = {}) {
+export function tempProject(options: { briefings?: boolean; /** Copied, to change in a test, instead of linked. */ own?: string[] } = {}) {
   const folder = tempFolder("dispatch-project-");
   for (const file of [".eleventy.ts", "package.json"]) copyFileSync(path.join(ROOT, file), path.join(folder.dir, file));
-  for (const dir of ["src", "layouts", "pages", "node_modules"]) symlinkSync(path.join(ROOT, dir), path.join(folder.dir, dir));
+  for (const dir of ["src", "layouts", "pages", "node_modules"]) {
+    if (options.own?.includes(dir)) cpSync(path.join(ROOT, dir), path.join(folder.dir, dir), { recursive: true });
+    else symlinkSync(path.join(ROOT, dir), path.join(folder.dir, dir));
+  }
   for (const dir of ["_data", "assets", ...(options.briefings ? ["briefings"] : [])]) {
     cpSync(path.join(ROOT, "content", dir), path.join(folder.dir, "content", dir), { recursive: true });
   }
