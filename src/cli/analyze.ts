@@ -48,7 +48,7 @@ function main(args: string[]): number {
   const output = {
     summary: analysis.summary,
     keyPoints: analysis.keyPoints,
-    quotes: analysis.quotes.map(({ text, speaker }) => ({ text, speaker })),
+    quotes: analysis.quotes.map(({ text, speaker, attribution, confidence }) => ({ text, speaker, attribution, confidence })),
     wordCount: analysis.wordCount,
     readingTimeMinutes: analysis.readingTimeMinutes,
     keyQuotes: analysis.keyQuotes,

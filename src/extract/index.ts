@@ -7,7 +7,8 @@ import { countWords, readingTimeMinutes } from "./reading.js";
 import { createAttributionContext } from "./speakers.js";
 import type { Analysis, SourceFormat } from "./types.js";
 
-export type { Analysis, Block, BlockKind, KeyQuote, PlainDocument, Quote, Sentence, SourceFormat } from "./types.js";
+export type { Analysis, AttributionMethod, Block, BlockKind, KeyQuote, PlainDocument, Quote, Sentence, SourceFormat } from "./types.js";
+export { CERTAIN_ATTRIBUTION } from "./confidence.js";
 export { toPlainDocument, looksLikeHeading } from "./plaintext.js";
 export { splitSentences, sentenceRanges } from "./sentences.js";
 export { extractQuotes, isQuotation, isTitleCase, documentSentences } from "./quotes.js";

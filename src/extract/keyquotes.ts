@@ -1,5 +1,6 @@
 /** Pull-quote ranking: attributed, complete, mid-length, early and distinctive quotations first. */
 import { CLAUSE_ENDS, QUOTE_CLOSERS, SENTENCE_ENDS, charClass } from "./charsets.js";
+import { CERTAIN_ATTRIBUTION } from "./confidence.js";
 import { countWords } from "./reading.js";
 import type { KeyQuote, Quote } from "./types.js";
 
@@ -17,6 +18,7 @@ interface Joined {
   text: string;
   speaker: string | null;
   start: number;
+  confidence: number;
 }
 
 /** Joins spans split by their attribution: `"We will act," she said, "and soon."` → `We will act, and soon.` */
@@ -29,8 +31,10 @@ export function joinSplitQuotes(quotes: readonly Quote[], plainText: string): Jo
     // The first part of a split quotation stops at a comma or dash where the attribution cuts in.
     const split = last !== undefined && previous !== undefined && quote.speaker === last.speaker &&
       SPLIT_END.test(previous.text) && gap.length <= MAX_GAP_CHARS && !gap.includes("\n") && !SENTENCE_BREAK.test(gap.replace(QUOTE_CLOSER, ""));
-    if (split) last.text = `${last.text} ${quote.text}`;
-    else joined.push({ text: quote.text, speaker: quote.speaker, start: quote.start });
+    if (split) {
+      last.text = `${last.text} ${quote.text}`;
+      last.confidence = Math.max(last.confidence, quote.confidence);
+    } else joined.push({ text: quote.text, speaker: quote.speaker, start: quote.start, confidence: quote.confidence });
     previous = quote;
   }
   return joined;
@@ -53,10 +57,12 @@ function score(quote: Joined, rank: number, total: number): number {
   return value + (1 - rank / Math.max(total, 1)); // earlier first
 }
 
-/** Quotations ranked best first for a pull quote. */
+/** Quotations fit for a pull quote, ranked best first: only those whose speaker is certain and that are
+ * long enough to stand alone (a misattributed pull quote is a correction; none is better). */
 export function rankKeyQuotes(quotes: readonly Quote[], plainText: string): KeyQuote[] {
   const joined = joinSplitQuotes(quotes, plainText);
   return joined
+    .filter((quote) => quote.confidence >= CERTAIN_ATTRIBUTION && countWords(quote.text) >= MIN_WORDS)
     .map((quote, rank) => ({ quote, value: score(quote, rank, joined.length) }))
     .sort((a, b) => b.value - a.value || a.quote.start - b.quote.start)
     .map(({ quote }) => ({ text: asPullQuote(quote.text), speaker: quote.speaker }));

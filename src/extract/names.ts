@@ -564,13 +564,13 @@ export class NameIndex {
     return null;
   }
 
-  /** The last person before `offset` introduced with the title `role` ("minister"), else the last person. */
+  /** The last person before `offset` introduced with the title `role` ("minister"), else null. */
   lastWithRoleBefore(offset: number, role: string): string | null {
     const MAX_LOOKBACK = 50;
     const index = this.lastIndexBefore(offset);
     for (let k = index; k >= 0 && index - k < MAX_LOOKBACK; k--) {
       if (this.persons[k]!.titles.includes(role)) return this.persons[k]!.name;
     }
-    return this.lastPersonBefore(offset);
+    return null;
   }
 }

@@ -2,6 +2,7 @@
 import { firstNotBefore } from "./bisect.js";
 import { CLAUSE_ENDS, EXCLAMATION_OR_QUESTION, SENTENCE_ENDS, TRAILING_PUNCTUATION, charClass } from "./charsets.js";
 import { CALLING_VERBS, COPULAS, DETERMINERS, NAMING_CUES, PREPOSITIONS, PRONOUNS } from "./lexicon.js";
+import { NO_CREDIT, credit, inherit, type Credit } from "./confidence.js";
 import { findMarkedSpans, type MarkedSpan } from "./marks.js";
 import { toPlainDocument } from "./plaintext.js";
 import { countWords } from "./reading.js";
@@ -102,7 +103,7 @@ interface Candidate {
   end: number;
   local: Attribution | null;
   quotation: boolean;
-  speaker: string | null;
+  credit: Credit;
 }
 
 /** Sentences of every block, in document order. */
@@ -134,10 +135,12 @@ export function quotesOf(doc: PlainDocument, sentences: readonly Sentence[], ctx
     const trailingTo = Math.min(attributionSentence?.end ?? block.end, block.end, next?.open ?? block.end);
     const sentenceStart = openSentence?.start ?? block.start;
     // The whole sentence is a fallback: it reaches verbs before an earlier quoted span ("X said the 'a' … but warned 'b'").
-    const local = attributeAfter(ctx, trailingFrom, trailingTo) ?? attributeBefore(ctx, leadingFrom, span.open) ??
+    const after = attributeAfter(ctx, trailingFrom, trailingTo);
+    const local = after ?? attributeBefore(ctx, leadingFrom, span.open) ??
       (sentenceStart < leadingFrom ? attributeBefore(ctx, sentenceStart, span.open) : null);
     const quotation = isQuotation(text.slice(start, end), contextBefore(ctx, span, leadingFrom), local !== null);
-    candidates.push({ span, start, end, local, quotation, speaker: local?.speaker ?? null });
+    const credited = credit(local, after !== null && closesSentence ? "adjacent" : "same-sentence");
+    candidates.push({ span, start, end, local, quotation, credit: credited });
   });
   // A quotation over several paragraphs is one quotation: one verdict and one speaker for all its spans.
   const groups = new Map<number, Candidate[]>();
@@ -152,12 +155,12 @@ export function quotesOf(doc: PlainDocument, sentences: readonly Sentence[], ctx
   for (const group of groups.values()) {
     if (!group.some((c) => c.quotation)) continue;
     const attributed = group.find((c) => c.local !== null);
-    const speaker = attributed ? attributed.speaker : inheritSpeaker(ctx, doc, sentences, group[0]!, lastQuote);
+    const credited = attributed ? attributed.credit : inheritSpeaker(ctx, doc, sentences, group[0]!, lastQuote);
     for (const c of group) {
-      c.speaker = speaker;
-      const quote = { text: text.slice(c.start, c.end), speaker, start: c.start, end: c.end };
+      c.credit = credited;
+      const quote: Quote = { text: text.slice(c.start, c.end), start: c.start, end: c.end, ...credited };
       quotes.push(quote);
-      if (!attributed && speaker === null) unattributed.push(quote);
+      if (!attributed && credited.speaker === null) unattributed.push(quote);
     }
     lastQuote = group[group.length - 1];
   }
@@ -168,30 +171,32 @@ export function quotesOf(doc: PlainDocument, sentences: readonly Sentence[], ctx
 /** A headline quoting words the article attributes later (`'We were never cool': the Pylons …`) has the
  * speaker of those words. */
 function speakRepeatedQuotes(quotes: readonly Quote[], unattributed: readonly Quote[]): void {
-  const speakers = new Map<string, string>();
+  const speakers = new Map<string, Credit>();
   for (const q of quotes) {
     const key = q.text.replace(TRAILING_PUNCTUATION, "");
-    if (q.speaker !== null && !speakers.has(key)) speakers.set(key, q.speaker);
+    if (q.speaker !== null && !speakers.has(key)) speakers.set(key, q);
   }
-  for (const q of unattributed) q.speaker = speakers.get(q.text.replace(TRAILING_PUNCTUATION, "")) ?? null;
+  for (const q of unattributed) Object.assign(q, inherit(speakers.get(q.text.replace(TRAILING_PUNCTUATION, "")) ?? NO_CREDIT));
 }
 
 /** Speaker of an unattributed quotation: a speech verb earlier in its paragraph, the quotation
  * before it in the paragraph, or the end of the previous paragraph (`Zelenskyy added:`). */
 function inheritSpeaker(
   ctx: AttributionContext, doc: PlainDocument, sentences: readonly Sentence[], c: Candidate, lastQuote: Candidate | undefined,
-): string | null {
+): Credit {
   const block = doc.blocks[c.span.block]!;
   const sameBlock = lastQuote?.span.block === c.span.block ? lastQuote : undefined;
   const from = sameBlock ? (sameBlock.span.close ?? sameBlock.end) + 1 : block.start;
   const earlier = attributeBefore(ctx, from, c.span.open);
-  if (earlier) return earlier.speaker;
-  if (sameBlock) return sameBlock.speaker;
+  if (earlier) return credit(earlier, "adjacent");
+  if (sameBlock) return inherit(sameBlock.credit);
   const previousBlock = doc.blocks[c.span.block - 1];
-  if (!previousBlock || previousBlock.kind === "heading") return null;
-  if (lastQuote?.span.block === c.span.block - 1) return lastQuote.speaker;
+  if (!previousBlock || previousBlock.kind === "heading") return NO_CREDIT;
+  if (lastQuote?.span.block === c.span.block - 1) return inherit(lastQuote.credit);
   const lastSentence = sentenceAt(sentences, previousBlock.end - 1);
-  return attributeBefore(ctx, lastSentence?.start ?? previousBlock.start, previousBlock.end)?.speaker ?? null;
+  const found = credit(attributeBefore(ctx, lastSentence?.start ?? previousBlock.start, previousBlock.end), "adjacent");
+  // `Zelenskyy added:` leads into the paragraph; a verb in a plain last sentence may attribute something else.
+  return doc.text[previousBlock.end - 1] === ":" ? found : inherit(found);
 }
 
 /** Every quotation of a source (Markdown body by default), in article order. */

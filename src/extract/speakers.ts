@@ -6,13 +6,20 @@ import {
 import { GENERIC_ORGANISATION_HEADS, NameIndex, findNameMentions, isAcronym, isRemitComma, pronounGender, type NameMention } from "./names.js";
 import { isWord, stripPossessive, tokenize, type Tokens } from "./tokens.js";
 
-/** How the speaker was referred to: by name, pronoun, role ("the minister") or anonymously ("a spokesperson"). */
-export type AttributionKind = "name" | "pronoun" | "role" | "anonymous";
+/** How the speaker was referred to: by name, by a description ("a senior official", "the statement"), a
+ * pronoun, a role referring back ("the minister"), or not at all ("they"). */
+export type AttributionKind = "name" | "description" | "pronoun" | "role" | "anonymous";
 
 export interface Attribution {
   kind: AttributionKind;
-  /** Fullest name, or null when the source is anonymous or cannot be resolved. */
+  /** Fullest name, the description as written, or null when the source cannot be told. */
   speaker: string | null;
+  /** Found through a speech verb or "according to" (not a headline's `Name: "…"`). */
+  verb?: boolean;
+}
+
+function spoken(attribution: Attribution | null): Attribution | null {
+  return attribution === null ? null : { ...attribution, verb: true };
 }
 
 /** Tokens and names of one document, shared by every attribution look-up. */
@@ -125,6 +132,7 @@ function resolvePhrase(ctx: AttributionContext, from: number, to: number): Attri
   const position = tokens.start(from);
   // "they said": a group or an organisation, not the last person named.
   if (to - from === 1 && tokens.lower(from) === "they") return { kind: "anonymous", speaker: null };
+  if (to - from === 1 && FRAGMENT_WORDS.has(tokens.lower(from))) return null;
   if (to - from === 1 && PRONOUNS.has(tokens.lower(from))) {
     return { kind: "pronoun", speaker: names.lastPersonBefore(position, pronounGender(tokens, from)) };
   }
@@ -141,14 +149,12 @@ function resolvePhrase(ctx: AttributionContext, from: number, to: number): Attri
   if (words.length === 2 && (words[0] === "der" || words[0] === "die") && !(mentions[0]?.organisation ?? false)) {
     return { kind: "role", speaker: names.lastPersonBefore(position, words[0] === "der" ? "m" : "f") };
   }
-  // "a Chatterly spokesperson", "a spokesperson for the Department for Education": the organisation speaks.
-  if (words.some(isSpokesperson) && mentions.length > 0) {
-    return { kind: "name", speaker: names.resolve(mentions[mentions.length - 1]!.name) };
-  }
-  const indefinite = words[0] === "a" || words[0] === "an";
-  // "officials", "a senior EU official": an unnamed source, whatever names qualify it.
-  if (group || (indefinite && words.some((w) => ROLE_NOUNS.has(w) || AFFILIATIONS.has(w)))) {
-    return { kind: "anonymous", speaker: null };
+  const indefinite = INDEFINITE.has(words[0]!);
+  // "a Chatterly spokesperson", "officials", "a senior EU official": an unnamed source is credited as
+  // described, whatever names qualify it (a spokesperson is not the body they speak for).
+  const namesPerson = mentions.some((m) => !m.organisation && !m.possessive);
+  if (group || (!namesPerson && (words.some(isSpokesperson) || (indefinite && words.some((w) => ROLE_NOUNS.has(w) || AFFILIATIONS.has(w)))))) {
+    return described(ctx, from, to);
   }
   const mention = pickMention(mentions);
   if (mention) return { kind: "name", speaker: names.resolve(mention.name) };
@@ -165,8 +171,51 @@ function resolvePhrase(ctx: AttributionContext, from: number, to: number): Attri
     }
   }
   const role = [...words].reverse().find((w) => ROLE_NOUNS.has(w) || AFFILIATIONS.has(w));
-  if (role === undefined) return null;
-  return { kind: "role", speaker: names.lastWithRoleBefore(position, role) };
+  // "the minister said": the person introduced with that title ("Minister Ana Ribeiro"), else the
+  // description as written ("the judge"; news names a role it has not introduced). A bare elided role
+  // (`l’élue`) is the person named last. Each refers back: not certain enough for a pull quote.
+  if (role !== undefined) {
+    const person = names.lastWithRoleBefore(position, role);
+    if (person !== null) return { kind: "role", speaker: person };
+    if (words.length > 1 && DETERMINERS.has(words[0]!)) return { kind: "role", speaker: phraseText(ctx, from, to) };
+    return words.length === 1 && to - from === 1 ? { kind: "role", speaker: names.lastPersonBefore(position) } : null;
+  }
+  // "the statement read", "a man yelled", "some protesters chanted": a described source.
+  return isDescription(tokens, to, words) ? described(ctx, from, to) : null;
+}
+
+const INDEFINITE: ReadonlySet<string> = new Set(["a", "an", "another", "one", "some", "several", "two", "three", "many"]);
+/** Sentence openers that are no speaker on their own (`Let`, `Imagine`, `I'm`): a headline or an imperative. */
+const FRAGMENT_WORDS: ReadonlySet<string> = new Set(["let", "imagine", "i'm", "i’m", "i'll", "i’ll", "i", "we", "you", "said", "says"]);
+
+function phraseText(ctx: AttributionContext, from: number, to: number): string {
+  return ctx.text.slice(ctx.tokens.start(from), ctx.tokens.end(to - 1));
+}
+
+function described(ctx: AttributionContext, from: number, to: number): Attribution {
+  return { kind: "description", speaker: phraseText(ctx, from, to) };
+}
+
+/** Nouns for people and for writings that speak in news ("the statement said", "a man yelled"). A closed
+ * list: an open one takes "the fraud claims were" for a speaker and a verb. */
+const SOURCE_NOUNS: ReadonlySet<string> = new Set([
+  "man", "woman", "men", "women", "person", "people", "crowd", "audience", "voter", "resident", "supporter", "protester",
+  "protesters", "attendees", "fan", "reporter", "moderator", "host", "narrator", "caller", "viewer", "reader", "user",
+  "member", "members", "staffer", "staffers", "employee", "employees", "worker", "workers", "friend", "neighbor",
+  "neighbour", "relative", "student", "participant", "panelist", "questioner", "heckler", "commenter", "poster",
+  "statement", "report", "email", "e-mail", "memo", "letter", "document", "documents", "ad", "advertisement", "video",
+  "column", "editorial", "article", "story", "newspaper", "paper", "magazine", "outlet", "website", "site", "blog",
+  "study", "survey", "poll", "analysis", "complaint", "lawsuit", "suit", "filing", "indictment", "ruling", "order",
+  "tweet", "post", "message", "note", "release", "transcript", "sign", "banner", "placard", "headline", "caption",
+  "petition", "motion", "bill", "resolution", "platform", "manifesto", "proposal", "plan", "policy", "guidance",
+]);
+
+/** A lower-case noun phrase opened by a determiner or a quantifier whose head is a person or a writing
+ * ("the statement", "a man", "some protesters"). */
+function isDescription(tokens: Tokens, to: number, words: readonly string[]): boolean {
+  if (words.length < 2 || !(DETERMINERS.has(words[0]!) || INDEFINITE.has(words[0]!))) return false;
+  const head = to - 1;
+  return isWord(tokens, head) && !tokens.capitalised(head) && SOURCE_NOUNS.has(words[words.length - 1]!);
 }
 
 /** "l’élue" → "élue": a French elided article is no part of the noun. */
@@ -183,6 +232,15 @@ function invertedPronoun(tokens: Tokens, i: number): string | null {
   const match = INVERTED_PRONOUN.exec(tokens.lower(i));
   if (match === null || !(match[1] === "a" || isSpeechVerb(match[1]!))) return null;
   return match[2]!;
+}
+
+/** A phrase naming a person or group by role: "a senior official", "a spokeswoman", "officials". */
+function isPersonPhrase(tokens: Tokens, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const word = stripPossessive(tokens.lower(k));
+    if (ROLE_NOUNS.has(word) || GROUP_NOUNS.has(word) || isSpokesperson(word)) return true;
+  }
+  return false;
 }
 
 function isSpokespersonPhrase(tokens: Tokens, from: number, to: number): boolean {
@@ -253,20 +311,30 @@ export function attributeAfter(ctx: AttributionContext, from: number, to: number
   while (i < end && LEADING_PUNCTUATION.has(tokens.text(i))) i++;
   if (i >= end) return null;
   if (tokens.lower(i) === "according" && tokens.lower(i + 1) === "to") {
-    return phraseWithApposition(ctx, i + 2, end).attribution;
+    return spoken(phraseWithApposition(ctx, i + 2, end).attribution);
   }
-  if (ACCORDING_WORDS.has(tokens.lower(i))) return phraseWithApposition(ctx, i + 1, end).attribution;
+  if (ACCORDING_WORDS.has(tokens.lower(i))) return spoken(phraseWithApposition(ctx, i + 1, end).attribution);
   const pronoun = invertedPronoun(tokens, i);
   if (pronoun !== null) {
-    return pronoun === "on" ? { kind: "anonymous", speaker: null } : { kind: "pronoun", speaker: ctx.names.lastPersonBefore(tokens.start(i), pronoun === "il" ? "m" : "f") };
+    return pronoun === "on" ? { kind: "anonymous", speaker: null, verb: true } : { kind: "pronoun", speaker: ctx.names.lastPersonBefore(tokens.start(i), pronoun === "il" ? "m" : "f"), verb: true };
   }
   const verb = skipFillers(tokens, i, end);
   if (verb < end && INVERTIBLE_VERBS.has(tokens.lower(verb))) {
-    return phraseWithApposition(ctx, verb + 1, end).attribution;
+    return spoken(phraseWithApposition(ctx, verb + 1, end).attribution);
   }
   const { attribution, next } = phraseWithApposition(ctx, i, end);
   const after = skipFillers(tokens, next, end);
-  return attribution && after < end && isSpeechVerb(tokens.text(after)) ? attribution : null;
+  if (attribution && after < end && isSpeechVerb(tokens.text(after))) return spoken(attribution);
+  // `…," a spokeswoman for the ministry said`, `…," Edward Alden of the Council on Foreign Relations said`.
+  if (next < end && HEAD_PREPOSITIONS.has(tokens.lower(next))) {
+    const objectEnd = phraseForward(tokens, next + 1, end);
+    const verb = skipFillers(tokens, objectEnd, end);
+    if (objectEnd > next + 1 && verb < end && isSpeechVerb(tokens.text(verb))) {
+      if (attribution?.kind === "description" && isPersonPhrase(tokens, i, next)) return spoken(described(ctx, i, objectEnd));
+      return spoken(attribution?.kind === "name" ? attribution : resolvePhrase(ctx, next + 1, objectEnd));
+    }
+  }
+  return null;
 }
 
 /** The noun phrase ending just before `end` as a subject: `a spokesperson for Downing Street` is the
@@ -281,10 +349,13 @@ function subjectPhraseBefore(ctx: AttributionContext, end: number, start: number
     const headStart = phraseBackward(tokens, phraseStart - 1, start);
     if (headStart >= phraseStart - 1) return null;
     const head = resolvePhrase(ctx, headStart, phraseStart - 1);
-    if (head !== null && !(head.kind === "anonymous" && isSpokespersonPhrase(tokens, headStart, phraseStart - 1))) return head;
-    // "A review in the music weekly Sounds Direct dismissed", "a spokesperson for the Office of …": a head
-    // that is nobody or speaks for someone defers to the name after it.
+    // "a spokeswoman for the ministry", "a senior official at the Pentagon": the person as described.
+    if (head?.kind === "description" && isPersonPhrase(tokens, headStart, phraseStart - 1)) return described(ctx, headStart, end);
+    if (head !== null && head.kind !== "description") return head;
+    // "A review in the music weekly Sounds Direct dismissed": a head that is no one defers to the name after it.
     const object = resolvePhrase(ctx, phraseStart, end);
+    // "Some in the crowd chanted": the whole phrase describes who.
+    if (head === null && object?.kind === "description") return described(ctx, headStart, end);
     return object?.kind === "name" || head === null ? object : head;
   }
   return appositionHead(ctx, phraseStart, start) ?? resolvePhrase(ctx, phraseStart, end);
@@ -376,15 +447,15 @@ export function attributeBefore(ctx: AttributionContext, from: number, to: numbe
     const lower = tokens.lower(v);
     if ((lower === "according" && tokens.lower(v + 1) === "to") || ACCORDING_WORDS.has(lower)) {
       const found = phraseWithApposition(ctx, lower === "according" ? v + 2 : v + 1, end).attribution;
-      if (found) return found;
+      if (found) return spoken(found);
     }
     if (!isSpeechVerb(tokens.text(v)) || lower === "according") continue;
     const subject = subjectBefore(ctx, v, start);
-    if (subject) return subject;
+    if (subject) return spoken(subject);
     if (INVERTIBLE_VERBS.has(lower)) {
       // `said Jane Doe: "…"`, but not the reported clause of `said the company had "…"`.
       const { attribution, next } = phraseWithApposition(ctx, v + 1, end);
-      if (attribution && (next >= end || CLAUSE_END.has(tokens.text(next)))) return attribution;
+      if (attribution && (next >= end || CLAUSE_END.has(tokens.text(next)))) return spoken(attribution);
     }
   }
   // Headline style: `Starmer: "…"`.

@@ -3,12 +3,20 @@
 /** `markdown` = a briefing body without front matter; `text` = a plain-text article. */
 export type SourceFormat = "markdown" | "text";
 
+/** How a quotation's speaker was found: a speech verb in its own sentence, the sentence (or paragraph)
+ * next to it or the quotation before it, a pronoun referring back, or not at all. */
+export type AttributionMethod = "same-sentence" | "adjacent" | "pronoun" | "none";
+
 /** A direct quotation: `text` is `plainText.slice(start, end)`, without its quote marks. */
 export interface Quote {
   text: string;
+  /** A name in its fullest form, or a description as written ("a senior official"); null when unknown. */
   speaker: string | null;
   start: number;
   end: number;
+  attribution: AttributionMethod;
+  /** 0–1: how sure the speaker is; pull quotes use only those at `CERTAIN_ATTRIBUTION` or above. */
+  confidence: number;
 }
 
 /** A quotation ready for a pull quote: spans split by their attribution are joined. */
@@ -26,7 +34,8 @@ export interface Analysis {
   keyPoints: string[];
   /** Every quoted span, in article order. */
   quotes: Quote[];
-  /** Ranked best first. */
+  /** Pull-quote candidates, best first: only quotations whose speaker is certain (`CERTAIN_ATTRIBUTION`); empty
+   * rather than a guess. */
   keyQuotes: KeyQuote[];
   wordCount: number;
   readingTimeMinutes: number;

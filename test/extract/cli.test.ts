@@ -14,7 +14,7 @@ function expectShape(stdout: string): Record<string, unknown> {
   expect(typeof output.summary).toBe("string");
   expect(Array.isArray(output.keyPoints)).toBe(true);
   for (const q of output.quotes as { text: unknown; speaker: unknown }[]) {
-    expect(Object.keys(q)).toEqual(["text", "speaker"]);
+    expect(Object.keys(q)).toEqual(["text", "speaker", "attribution", "confidence"]);
     expect(typeof q.text).toBe("string");
     expect(q.speaker === null || typeof q.speaker === "string").toBe(true);
   }
@@ -30,7 +30,10 @@ describe("analyze CLI", { timeout: 30_000 }, () => {
     expect(result.status).toBe(0);
     const output = expectShape(result.stdout);
     expect(output.quotes).toEqual([
-      { text: "Our support for Ukraine is unwavering, not just for today, but for the long term,", speaker: "Keir Starmer" },
+      {
+        text: "Our support for Ukraine is unwavering, not just for today, but for the long term,", speaker: "Keir Starmer",
+        attribution: "same-sentence", confidence: 0.95,
+      },
     ]);
   });
 
@@ -40,7 +43,7 @@ describe("analyze CLI", { timeout: 30_000 }, () => {
     expect(result.status).toBe(0);
     const output = expectShape(result.stdout);
     expect(output.summary).toBe("“We will act today,” said Jane Doe.");
-    expect(output.quotes).toEqual([{ text: "We will act today,", speaker: "Jane Doe" }]);
+    expect(output.quotes).toEqual([{ text: "We will act today,", speaker: "Jane Doe", attribution: "same-sentence", confidence: 0.95 }]);
   });
 
   it("reads a plain-text article from stdin", () => {

@@ -3,17 +3,34 @@ import { analyze } from "../../src/extract/index.js";
 
 describe("key quotes", () => {
   it("joins spans split by their attribution into one readable quote", () => {
-    expect(analyze("“We will act,” she said, “and soon.”", "text").keyQuotes).toEqual([
-      { text: "We will act, and soon.", speaker: null },
-    ]);
-    expect(analyze("Yvette Cooper spoke. “We will act,” she said, “and we will act soon.”", "text").keyQuotes).toEqual([
-      { text: "We will act, and we will act soon.", speaker: "Yvette Cooper" },
+    expect(analyze("“We will act on this,” Yvette Cooper said, “and we will act soon.”", "text").keyQuotes).toEqual([
+      { text: "We will act on this, and we will act soon.", speaker: "Yvette Cooper" },
     ]);
   });
 
   it("does not join quotations from different sentences", () => {
-    const { keyQuotes } = analyze("“We will act today,” Jane Doe said. “And we will keep acting tomorrow.”", "text");
+    const { keyQuotes } = analyze("“We will act today and every day,” Jane Doe said. “And we will keep acting tomorrow,” Jane Doe added.", "text");
     expect(keyQuotes).toHaveLength(2);
+  });
+
+  it("shows only quotations whose speaker is certain: named or described, with a speech verb, in or next to their sentence", () => {
+    const pull = (text: string) => analyze(text, "text").keyQuotes;
+    // A pronoun, a role referring back, a quotation taking the speaker of the one before, a headline colon: none.
+    expect(pull("Yvette Cooper spoke. “We will act, and we will act very soon,” she said.")).toEqual([]);
+    expect(pull("Minister Yvette Cooper spoke. “We will act, and we will act very soon,” the minister said.")).toEqual([]);
+    expect(pull("Yvette Cooper: “We will act, and we will act very soon.”")).toEqual([]);
+    expect(pull("“Fine,” Yvette Cooper said.\n\n“We will act, and we will act very soon.”")).toEqual([]);
+    // Too short to stand alone.
+    expect(pull("“We will act,” Yvette Cooper said.")).toEqual([]);
+    expect(pull("“We will act, and we will act very soon,” a senior Home Office official said.")).toEqual([
+      { text: "We will act, and we will act very soon.", speaker: "a senior Home Office official" },
+    ]);
+    expect(pull("Yvette Cooper told the conference:\n\n“We will act, and we will act very soon.”")).toEqual([
+      { text: "We will act, and we will act very soon.", speaker: "Yvette Cooper" },
+    ]);
+    expect(pull("“Are we ready to act, and to act very soon?” Yvette Cooper asked in Leeds.")).toEqual([
+      { text: "Are we ready to act, and to act very soon?", speaker: "Yvette Cooper" },
+    ]);
   });
 
   it("ranks attributed, complete, mid-length quotations first", () => {

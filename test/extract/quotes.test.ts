@@ -35,7 +35,7 @@ describe("quotations versus scare quotes", () => {
       ["Rhys ap Dafydd", "months of dithering"],
     ]);
     expect(quotePairs("Diane Morales described her victory as a “turning point” for the party.")).toEqual([["Diane Morales", "turning point"]]);
-    expect(quotePairs("Protesters chanted ‘Books not bailiffs’ along Market Street.")).toEqual([[null, "Books not bailiffs"]]);
+    expect(quotePairs("Protesters chanted ‘Books not bailiffs’ along Market Street.")).toEqual([["Protesters", "Books not bailiffs"]]);
   });
 
   it("keeps a one-word partial quotation inside a reported clause, not after a preposition", () => {
