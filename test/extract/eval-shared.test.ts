@@ -7,7 +7,7 @@ import { tempFolder } from "../helpers/tmp.ts";
 // A tiny corpus written for these tests in the team's shared format (the real data stays outside the repo).
 const SHARED = fileURLToPath(new URL("../fixtures/extract/shared-format.jsonl", import.meta.url));
 const CLI = fileURLToPath(new URL("../../src/cli/eval.ts", import.meta.url));
-const quote = (text: string, speaker: string | null) => ({ text, speaker, start: 0, end: 0 });
+const quote = (text: string, speaker: string | null) => ({ text, speaker, start: 0, end: 0, attribution: "none" as const, confidence: 0 });
 
 describe("npm run eval on the shared JSON Lines format", () => {
   it("reads articles, quotations with speaker keys and kinds, and distractors", () => {
