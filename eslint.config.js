@@ -12,4 +12,11 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
     },
   },
+  {
+    // Scripts the site serves to readers' browsers.
+    files: ["content/assets/**/*.js"],
+    languageOptions: {
+      globals: { document: "readonly", location: "readonly", history: "readonly", setTimeout: "readonly", clearTimeout: "readonly", URL: "readonly", URLSearchParams: "readonly" },
+    },
+  },
 );

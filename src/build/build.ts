@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { checkOutput, MARKER, MARKER_TEXT } from "./guard.ts";
 import { discard, stagingDir, swapIn } from "./swap.ts";
+import { buildSearchIndex, formatSearchReport } from "../search/index.ts";
 import { loadSiteData } from "../site/data.ts";
 import { projectPaths } from "../site/project.ts";
 
@@ -28,6 +29,8 @@ export async function buildSite(options: { force?: boolean } = {}): Promise<numb
     if (!process.env.DEBUG) eleventy.disableLogger();
     // Eleventy resolves to [passthrough copies, written templates].
     const [, written] = (await eleventy.write()) as unknown as [unknown, unknown[]?];
+    // Reader search indexes the staged pages, so that a failed index keeps the last good site.
+    console.log(formatSearchReport(await buildSearchIndex(staging)));
     swapIn(staging, paths.output);
     return written?.length ?? 0;
   } catch (error) {
