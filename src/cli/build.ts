@@ -1,6 +1,8 @@
 import path from "node:path";
 import { checkOutput } from "../build/guard.ts";
 import { CommandError, findContentError } from "../errors.ts";
+import { describeSchedule } from "../content/publish.ts";
+import { loadSiteData } from "../site/data.ts";
 import { projectPaths } from "../site/project.ts";
 import { describeFailure } from "./run.ts";
 
@@ -19,6 +21,10 @@ async function main(): Promise<number> {
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     const output = path.relative(process.cwd(), projectPaths().output) || ".";
     console.log(`Built ${files} files into ${output}/ in ${seconds} s`);
+    // The same data the build used (read once per process).
+    const { scheduled, site } = loadSiteData({ dev: false });
+    const schedule = describeSchedule(scheduled, site.timeZone, site.language);
+    if (schedule) console.log(schedule);
     return 0;
   } catch (error) {
     const content = findContentError(error);

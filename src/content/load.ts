@@ -10,7 +10,7 @@ import { FrontMatterError, splitFrontMatter } from "./frontmatter.ts";
 import { readLocalImage, withLocalImageSizes } from "./images.ts";
 import { describeIssue } from "./issues.ts";
 import { howToRaise, type InputLimits } from "./limits.ts";
-import { isPublished } from "./publish.ts";
+import { isPublished, scheduledBriefings, type Scheduled } from "./publish.ts";
 import { frontMatterSchema, KNOWN_FIELDS, type FrontMatter } from "./schema.ts";
 import { closestField } from "./spelling.ts";
 import type { Author, Briefing, BriefingImage, Tag } from "./types.ts";
@@ -31,6 +31,8 @@ export interface LoadOptions {
 export interface LoadResult {
   briefings: Briefing[];
   warnings: string[];
+  /** Future-dated briefings that are not drafts, soonest first (listed in `briefings` only in dev). */
+  scheduled: Scheduled[];
 }
 
 const IMAGE_TYPES: Record<string, string> = {
@@ -255,5 +257,5 @@ export function loadBriefings(options: LoadOptions): LoadResult {
     briefing.newer = newer ? { title: newer.title, path: newer.path } : null;
     briefing.older = older ? { title: older.title, path: older.path } : null;
   });
-  return { briefings: visible, warnings };
+  return { briefings: visible, warnings, scheduled: scheduledBriefings(briefings, now) };
 }

@@ -1,3 +1,4 @@
+import type { Scheduled } from "../content/publish.ts";
 import type { Briefing } from "../content/types.ts";
 import { buildDigests, digestEmailFiles, digestFeed, digestPages } from "../digest/index.ts";
 import { buildEmailFiles, type EmailSizeReport } from "../email/index.ts";
@@ -19,6 +20,7 @@ export interface SiteData {
   outputs: OutputFile[];
   emailReport: EmailSizeReport[];
   warnings: string[];
+  scheduled: Scheduled[];
 }
 
 function buildSiteData(project: Project): SiteData {
@@ -40,6 +42,7 @@ function buildSiteData(project: Project): SiteData {
     ],
     emailReport: email.report,
     warnings: [...project.warnings, ...email.warnings],
+    scheduled: project.scheduled,
   };
 }
 

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { loadBriefings } from "../content/load.ts";
+import type { Scheduled } from "../content/publish.ts";
 import type { Briefing } from "../content/types.ts";
 import { loadSiteSettings, type SiteSettings } from "./settings.ts";
 
@@ -30,6 +31,8 @@ export interface Project {
   settings: SiteSettings;
   briefings: Briefing[];
   warnings: string[];
+  /** Future-dated briefings waiting for a build after their date, soonest first. */
+  scheduled: Scheduled[];
   /** True in the dev server: drafts and future briefings show, preview links appear. */
   dev: boolean;
 }
@@ -42,7 +45,7 @@ export function loadProject(options: { env?: NodeJS.ProcessEnv; root?: string; d
   const dev = options.dev ?? false;
   // A site started fresh may have no briefings folder yet (git keeps no empty folders).
   const fresh = !env.DISPATCH_BRIEFINGS && !existsSync(paths.briefings);
-  const { briefings, warnings } = fresh ? { briefings: [], warnings: [] } : loadBriefings({
+  const { briefings, warnings, scheduled } = fresh ? { briefings: [], warnings: [], scheduled: [] } : loadBriefings({
     dir: paths.briefings,
     settings,
     staticDir: paths.content,
@@ -50,5 +53,5 @@ export function loadProject(options: { env?: NodeJS.ProcessEnv; root?: string; d
     now: options.now,
     cwd: paths.root,
   });
-  return { paths, settings, briefings, warnings, dev };
+  return { paths, settings, briefings, warnings, scheduled, dev };
 }
