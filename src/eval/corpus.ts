@@ -3,7 +3,8 @@
  * - the project's own JSON (`test/fixtures/extract/corpus.json`, `articles-*.json`):
  *   `{ "cases": [{ id, format, text, quotes: [{ text, speaker }], nonQuotes?, summary? }] }`;
  * - the team's shared JSON Lines format (`quotes.jsonl`, as in the PolNeAR train split): one article a line,
- *   `{ id, text, quotes: [{ text, speaker, speaker_kind, speaker_keys }], distractors: [{ text }] }`.
+ *   `{ id, text, quotes: [{ text, speaker, speaker_kind, speaker_keys }], distractors: [{ text }] }`, or, for
+ *   summaries, `{ id, text, reference }` with the outlet's own highlights as the reference.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, extname, join } from "node:path";
@@ -29,6 +30,8 @@ export interface CorpusCase {
   /** Quoted spans that are no quotations (scare quotes, titles, nicknames). */
   nonQuotes?: string[];
   summary?: string;
+  /** Human highlights to score the "In brief" box (summary and key points) against. */
+  reference?: string;
 }
 
 /** How predictions meet the gold: `exact` texts after normalising (the project's corpora, written for
@@ -63,16 +66,17 @@ interface SharedQuote {
 const SPEAKER_KINDS: ReadonlySet<string> = new Set(["name", "nominal", "pronoun", "none"]);
 
 function sharedCase(line: string, where: string): CorpusCase {
-  let item: { id?: unknown; text?: unknown; quotes?: unknown; distractors?: unknown };
+  let item: { id?: unknown; text?: unknown; quotes?: unknown; distractors?: unknown; reference?: unknown };
   try {
     item = JSON.parse(line) as typeof item;
   } catch (error) {
     throw new CorpusError(`${where}: not JSON (${(error as Error).message}); each line must be one article object`);
   }
-  if (typeof item.text !== "string" || !Array.isArray(item.quotes)) {
-    throw new CorpusError(`${where}: an article needs "text" (a string) and "quotes" (a list)`);
+  const reference = typeof item.reference === "string" ? item.reference : undefined;
+  if (typeof item.text !== "string" || !(Array.isArray(item.quotes) || reference !== undefined)) {
+    throw new CorpusError(`${where}: an article needs "text" (a string) and "quotes" (a list) or "reference" (its highlights)`);
   }
-  const quotes = (item.quotes as SharedQuote[]).map((q): GoldQuote => ({
+  const quotes = (Array.isArray(item.quotes) ? (item.quotes as SharedQuote[]) : []).map((q): GoldQuote => ({
     text: String(q.text ?? ""),
     speaker: typeof q.speaker === "string" && q.speaker.trim() !== "" ? q.speaker : null,
     speakerKeys: Array.isArray(q.speaker_keys) ? q.speaker_keys.map(String) : [],
@@ -85,6 +89,7 @@ function sharedCase(line: string, where: string): CorpusCase {
     text: item.text,
     quotes,
     nonQuotes: distractors.map((d) => String(d.text ?? "")),
+    ...(reference === undefined ? {} : { reference }),
   };
 }
 

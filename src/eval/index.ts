@@ -6,7 +6,7 @@ import { evaluate } from "./score.js";
 import { toSingleMarkCase } from "./single-marks.js";
 
 export { CorpusError, corpusPaths, loadCorpus, type Corpus, type CorpusCase, type GoldQuote, type Matching } from "./corpus.js";
-export { evaluate, scorePredictions, normalizeQuoteText, quoteTokens, type CaseReport, type Metrics, type Prediction } from "./score.js";
+export { evaluate, lead3, scorePredictions, normalizeQuoteText, quoteTokens, type CaseReport, type Metrics, type Prediction } from "./score.js";
 export { toSingleMarkCase, toSingleMarks } from "./single-marks.js";
 export { rouge1, tokenF1 } from "./rouge.js";
 

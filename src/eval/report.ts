@@ -5,17 +5,25 @@ import type { CaseReport, Metrics } from "./score.js";
 /** The figures of one corpus variant, a few lines under `label`. */
 export function formatMetrics(label: string, m: Metrics, matching: Matching = "exact"): string {
   const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+  // A summaries corpus (references, no quotations annotated) has no quotation figures to show.
+  const quotations = m.counts.gold > 0 || m.counts.scare > 0 || m.counts.references === 0;
   return [
     `${label}`,
-    `  quote spans     precision ${m.precision.toFixed(3)}  recall ${m.recall.toFixed(3)}  F1 ${m.f1.toFixed(3)}` +
-      `  (gold ${m.counts.gold}, predicted ${m.counts.predicted}, matched ${m.counts.matched})`,
-    matching === "exact"
-      ? `  speakers        accuracy on matched ${pct(m.speakerAccuracy)}; found and attributed ${pct(m.foundAndAttributed)} of all gold`
-      : `  speakers        accuracy on matched ${pct(m.speakerAccuracy)} (${m.counts.judged} with a written speaker); ` +
-        `found and attributed ${pct(m.foundAndAttributed)} of gold with a written speaker`,
-    `  scare quotes    false-positive rate ${pct(m.scareQuoteFalsePositiveRate)} (${m.counts.scare} non-quotations)`,
+    ...(quotations ? [
+      `  quote spans     precision ${m.precision.toFixed(3)}  recall ${m.recall.toFixed(3)}  F1 ${m.f1.toFixed(3)}` +
+        `  (gold ${m.counts.gold}, predicted ${m.counts.predicted}, matched ${m.counts.matched})`,
+      matching === "exact"
+        ? `  speakers        accuracy on matched ${pct(m.speakerAccuracy)}; found and attributed ${pct(m.foundAndAttributed)} of all gold`
+        : `  speakers        accuracy on matched ${pct(m.speakerAccuracy)} (${m.counts.judged} with a written speaker); ` +
+          `found and attributed ${pct(m.foundAndAttributed)} of gold with a written speaker`,
+      `  scare quotes    false-positive rate ${pct(m.scareQuoteFalsePositiveRate)} (${m.counts.scare} non-quotations)`,
+    ] : []),
     ...(m.counts.summaries === 0 ? [] : [
       `  lede            exact match ${pct(m.ledeExactMatch)}  ROUGE-1 F1 ${m.ledeRouge1.toFixed(3)} (${m.counts.summaries} gold ledes)`,
+    ]),
+    ...(m.counts.references === 0 ? [] : [
+      `  in brief        ROUGE-1 F1 ${(100 * m.briefRouge1).toFixed(1)} (summary + key points); Lead-3 ${(100 * m.lead3Rouge1).toFixed(1)} ` +
+        `(${m.counts.references} references)`,
     ]),
   ].join("\n");
 }

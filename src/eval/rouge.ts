@@ -1,4 +1,5 @@
 /** Word-overlap F1: quotation matching and ROUGE-1 for the lede and key-point figures. */
+import { n as rougeN } from "js-rouge";
 
 /** F1 of the shared tokens of two token lists, as bags (each shared token counted as often as both have it). */
 export function tokenF1(a: readonly string[], b: readonly string[]): number {
@@ -19,11 +20,15 @@ export function tokenF1(a: readonly string[], b: readonly string[]): number {
   return (2 * p * r) / (p + r);
 }
 
-/** ROUGE-1 F1 of `candidate` against `reference`: shared lower-cased words (two empty texts agree). */
-export function rouge1(reference: string, candidate: string): number {
-  const words = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const ref = words(reference);
-  const cand = words(candidate);
-  if (ref.length === 0 || cand.length === 0) return ref.length === cand.length ? 1 : 0;
-  return tokenF1(cand, ref);
+/** Words as ROUGE-1 counts them for the lede figure: lower-cased letter and digit runs, any script. */
+const unicodeWords = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** Words as Google's rouge-score counts them (lower case, runs of a–z and 0–9), so that "In brief" figures
+ * compare with published ones. */
+export const rougeScoreWords = (s: string): string[] => s.toLowerCase().replace(/[^a-z0-9]+/gu, " ").split(" ").filter(Boolean);
+
+/** ROUGE-1 F1 of `candidate` against `reference` (js-rouge; two empty texts agree). */
+export function rouge1(reference: string, candidate: string, words: (s: string) => string[] = unicodeWords): number {
+  if (words(reference).length === 0 || words(candidate).length === 0) return words(reference).length === words(candidate).length ? 1 : 0;
+  return rougeN(candidate, reference, { n: 1, caseSensitive: false, tokenizer: words });
 }

@@ -13,11 +13,14 @@
  *   over all gold quotations (with `tokens`, over those with a written speaker).
  * - Scare quotes: gold non-quotations (scare quotes, names, titles) returned as quotations.
  * - Lede: exact match (after whitespace normalisation) and ROUGE-1 F1 against a gold `summary`.
+ * - "In brief": the summary and key points together, ROUGE-1 F1 against a `reference` (human highlights),
+ *   beside Lead-3 (the first three body sentences) on the same references, both tokenised as rouge-score does.
  */
 import { TRAILING_PUNCTUATION } from "../extract/charsets.js";
-import { analyze, type Analysis } from "../extract/index.js";
+import { analyze, sentenceRanges, toPlainDocument, type Analysis, type SourceFormat } from "../extract/index.js";
+import { isByline } from "../extract/summary.js";
 import type { CorpusCase, GoldQuote, Matching } from "./corpus.js";
-import { rouge1, tokenF1 } from "./rouge.js";
+import { rouge1, rougeScoreWords, tokenF1 } from "./rouge.js";
 
 export interface Metrics {
   precision: number;
@@ -28,6 +31,9 @@ export interface Metrics {
   scareQuoteFalsePositiveRate: number;
   ledeExactMatch: number;
   ledeRouge1: number;
+  /** Mean ROUGE-1 F1 of summary + key points against the references, and of Lead-3. */
+  briefRouge1: number;
+  lead3Rouge1: number;
   counts: {
     gold: number;
     predicted: number;
@@ -36,6 +42,7 @@ export interface Metrics {
     judged: number;
     scare: number;
     summaries: number;
+    references: number;
   };
 }
 
@@ -145,11 +152,23 @@ function scareHits(predicted: Prediction["quotes"], matched: ReadonlySet<number>
 const ratio = (a: number, b: number): number => (b === 0 ? 1 : a / b);
 
 /** What is scored of one case's analysis. */
-export type Prediction = Pick<Analysis, "quotes" | "summary">;
+export type Prediction = Pick<Analysis, "quotes" | "summary" | "keyPoints"> & { lead3: string };
+
+/** The first three sentences of the body (headings, bylines and datelines aside): the Lead-3 baseline. */
+export function lead3(text: string, format: SourceFormat): string {
+  const doc = toPlainDocument(text, format);
+  const body = doc.blocks.filter((b) => b.kind !== "heading" && !isByline(doc.text.slice(b.start, b.end)));
+  const sentences = body.flatMap((b) => sentenceRanges(doc.text, b.start, b.end)).slice(0, 3);
+  return sentences.map((s) => doc.text.slice(s.start, s.end)).join("\n");
+}
+
+function predict(c: CorpusCase): Prediction {
+  return { ...analyze(c.text, c.format), lead3: c.reference === undefined ? "" : lead3(c.text, c.format) };
+}
 
 /** Scores `analyze` on the corpus cases. */
 export function evaluate(cases: readonly CorpusCase[], matching: Matching = "exact"): { metrics: Metrics; reports: CaseReport[] } {
-  return scorePredictions(cases, cases.map((c) => analyze(c.text, c.format)), matching);
+  return scorePredictions(cases, cases.map(predict), matching);
 }
 
 /** Scores predictions (one per case, in order) against the cases' gold annotations. */
@@ -157,10 +176,10 @@ export function scorePredictions(
   cases: readonly CorpusCase[], predictions: readonly Prediction[], matching: Matching = "exact",
 ): { metrics: Metrics; reports: CaseReport[] } {
   let gold = 0, predicted = 0, matched = 0, judged = 0, speakerRight = 0, written = 0, scare = 0, scareFound = 0;
-  let summaries = 0, exact = 0, rougeSum = 0;
+  let summaries = 0, exact = 0, rougeSum = 0, references = 0, briefSum = 0, lead3Sum = 0;
   const reports: CaseReport[] = [];
   cases.forEach((c, index) => {
-    const analysis = predictions[index] ?? { quotes: [], summary: "" };
+    const analysis = predictions[index] ?? { quotes: [], summary: "", keyPoints: [], lead3: "" };
     const report: CaseReport = { id: c.id, missed: [], spurious: [], wrongSpeaker: [] };
     const pairs = matchQuotes(analysis.quotes, c.quotes, matching);
     gold += c.quotes.length;
@@ -189,6 +208,11 @@ export function scorePredictions(
       else report.summary = { expected: c.summary, got: analysis.summary };
       rougeSum += rouge1(c.summary, analysis.summary);
     }
+    if (c.reference !== undefined) {
+      references++;
+      briefSum += rouge1(c.reference, [analysis.summary, ...analysis.keyPoints].join("\n"), rougeScoreWords);
+      lead3Sum += rouge1(c.reference, analysis.lead3, rougeScoreWords);
+    }
     reports.push(report);
   });
   const precision = ratio(matched, predicted);
@@ -203,7 +227,9 @@ export function scorePredictions(
       scareQuoteFalsePositiveRate: scare === 0 ? 0 : scareFound / scare,
       ledeExactMatch: ratio(exact, summaries),
       ledeRouge1: summaries === 0 ? 1 : rougeSum / summaries,
-      counts: { gold, predicted, matched, judged, scare, summaries },
+      briefRouge1: references === 0 ? 0 : briefSum / references,
+      lead3Rouge1: references === 0 ? 0 : lead3Sum / references,
+      counts: { gold, predicted, matched, judged, scare, summaries, references },
     },
     reports,
   };

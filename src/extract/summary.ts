@@ -21,7 +21,7 @@ export interface Lede {
 }
 
 /** A short block with no full sentence: a byline ("By Jane Doe"), a dateline ("LONDON —"), a caption. */
-function isByline(text: string): boolean {
+export function isByline(text: string): boolean {
   return !ENDS_SENTENCE.test(text) && !hasWords(text, BYLINE_MAX_WORDS + 1);
 }
 
@@ -111,12 +111,36 @@ interface KeyPointCandidate {
   /** Distinct content words. */
   words: string[];
   firstInSection: boolean;
+  /** Body sentences before it, the lede's included. */
+  position: number;
 }
 
 const NEAR_DUPLICATE = 0.6;
+/** Position prior 1 / (1 + k / POSITION_SCALE) for the k-th body sentence: news puts what matters first. */
+const POSITION_SCALE = 4;
+/** Weight of the position prior against salience (scaled to at most 1); chosen on the PolNeAR train
+ * articles' headlines, development data only. */
+const POSITION_WEIGHT = 2;
+const SECTION_BONUS = 2;
+/** First words that point back to the sentence before ("It", "This", "But", "He said"): such a sentence
+ * does not stand alone in a list of points. */
+const REFERS_BACK: ReadonlySet<string> = new Set([
+  "it", "its", "this", "that", "these", "those", "he", "she", "they", "his", "her", "their", "him", "them",
+  "but", "and", "or", "so", "yet", "also", "however", "instead", "such", "then", "thus", "nor", "still",
+  "both", "there", "here", "meanwhile", "moreover", "furthermore", "nevertheless", "otherwise",
+]);
+const FIRST_WORD = /^[\p{L}\p{N}][\p{L}\p{N}'’]*/u;
 
-/** 3–5 whole sentences for an "In brief" box, in article order: the first sentence of each section,
- * topped up with the sentences most central to the article; none repeating the lede. */
+function refersBack(text: string): boolean {
+  const word = FIRST_WORD.exec(text)?.[0].toLowerCase();
+  return word !== undefined && REFERS_BACK.has(word);
+}
+
+/** 3–5 whole sentences for an "In brief" box, in article order, none repeating the lede: a position prior
+ * (news puts what matters first) plus salience (centrality: how much a sentence shares the article's most
+ * used words, as LexRank measures it, but against the article's word counts instead of every other
+ * sentence, which keeps it linear), the first sentence of each section first, sentences that refer back
+ * ("It", "But", "He") left out. */
 export function keyPoints(doc: PlainDocument, sentences: readonly Sentence[], ledeSentences: readonly Sentence[] = []): string[] {
   const frequency: Frequency = new Map();
   const candidates: KeyPointCandidate[] = [];
@@ -136,7 +160,7 @@ export function keyPoints(doc: PlainDocument, sentences: readonly Sentence[], le
     }
     if (isByline(blockText)) continue;
     for (const sentence of sentencesIn(sentences, block)) {
-      seen++;
+      const position = seen++;
       const text = doc.text.slice(sentence.start, sentence.end);
       const words = tallyContentWords(text, seen, frequency);
       if (ledeStarts.has(sentence.start)) {
@@ -144,22 +168,29 @@ export function keyPoints(doc: PlainDocument, sentences: readonly Sentence[], le
         continue;
       }
       const usable = ENDS_SENTENCE.test(text) && !text.endsWith(":") && text.length <= KEY_POINT_HARD_MAX_CHARS &&
-        hasWords(text, KEY_POINT_MIN_WORDS);
-      if (usable) candidates.push({ sentence, text, words, firstInSection: sectionOpen });
+        hasWords(text, KEY_POINT_MIN_WORDS) && !refersBack(text);
+      if (usable) candidates.push({ sentence, text, words, firstInSection: sectionOpen, position });
       sectionOpen = false;
     }
   }
+  const centrality = candidates.map((c) => {
+    let shared = 0;
+    for (const w of c.words) shared += frequency.get(w)!.sentences - 1;
+    return shared / Math.sqrt(c.words.length + 1);
+  });
+  const most = centrality.reduce((a, b) => Math.max(a, b), 1e-9);
+
   const ranked = candidates.map((c, index) => {
-    let centrality = 0;
-    for (const w of c.words) centrality += frequency.get(w)!.sentences - 1;
-    const score = centrality / Math.sqrt(c.words.length + 1) +
-      (c.firstInSection && section > 0 ? 2 : 0) +
-      1 - index / candidates.length -
+    const score = centrality[index]! / most +
+      POSITION_WEIGHT / (1 + c.position / POSITION_SCALE) +
+      (c.firstInSection && section > 0 ? SECTION_BONUS : 0) -
       (OPENING_QUOTE.test(c.text) ? 1 : 0) -
       (c.text.length > KEY_POINT_MAX_CHARS ? 1 : 0);
     return { candidate: c, score };
   });
-  const target = Math.min(MAX_KEY_POINTS, Math.max(MIN_KEY_POINTS, Math.round(candidates.length / 3)));
+  // Three points, or one for each section that opens with a usable sentence (up to five).
+  const sectionsOpened = section > 0 ? candidates.filter((c) => c.firstInSection).length : 0;
+  const target = Math.min(MAX_KEY_POINTS, Math.max(MIN_KEY_POINTS, sectionsOpened));
   const chosen: { candidate: KeyPointCandidate; words: Set<string> }[] = [];
   for (const { candidate: c } of ranked.sort((a, b) => b.score - a.score || a.candidate.sentence.start - b.candidate.sentence.start)) {
     if (chosen.length >= target) break;

@@ -1,11 +1,12 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { CorpusError, evalReport, loadCorpus, scorePredictions, tokenF1, quoteTokens } from "../../src/eval/index.ts";
+import { CorpusError, evalReport, lead3, loadCorpus, rouge1, scorePredictions, tokenF1, quoteTokens } from "../../src/eval/index.ts";
 import { tempFolder } from "../helpers/tmp.ts";
 
 // A tiny corpus written for these tests in the team's shared format (the real data stays outside the repo).
 const SHARED = fileURLToPath(new URL("../fixtures/extract/shared-format.jsonl", import.meta.url));
+const SUMMARIES = fileURLToPath(new URL("../fixtures/extract/shared-summaries.jsonl", import.meta.url));
 const CLI = fileURLToPath(new URL("../../src/cli/eval.ts", import.meta.url));
 const quote = (text: string, speaker: string | null) => ({ text, speaker, start: 0, end: 0, attribution: "none" as const, confidence: 0 });
 
@@ -26,6 +27,8 @@ describe("npm run eval on the shared JSON Lines format", () => {
     const { metrics, reports } = scorePredictions(cases, [
       {
         summary: "",
+        keyPoints: [],
+        lead3: "",
         quotes: [
           quote("This is a historic day for working families", "Maria Lopez’s"), // right: possessive dropped
           quote("This is a historic day for working families", "Maria Lopez"), // a duplicate matches nothing
@@ -34,7 +37,7 @@ describe("npm run eval on the shared JSON Lines format", () => {
           quote("Meet the Press", null), // a distractor taken for a quotation
         ],
       },
-      { summary: "", quotes: [quote("We have never seen the river this low", "Tom Reyes")] },
+      { summary: "", keyPoints: [], lead3: "", quotes: [quote("We have never seen the river this low", "Tom Reyes")] },
     ], "tokens");
     expect(metrics.counts).toMatchObject({ gold: 4, predicted: 6, matched: 3, judged: 2, scare: 1 });
     expect(metrics.precision).toBeCloseTo(3 / 6);
@@ -60,6 +63,24 @@ describe("npm run eval on the shared JSON Lines format", () => {
     expect(() => loadCorpus(file)).toThrow(CorpusError);
     const result = spawnSync(process.execPath, ["--import", "tsx", CLI, file], { encoding: "utf8", timeout: 30_000 });
     expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toBe(`eval: ${file}:2: an article needs "text" (a string) and "quotes" (a list)`);
+    expect(result.stderr.trim()).toBe(`eval: ${file}:2: an article needs "text" (a string) and "quotes" (a list) or "reference" (its highlights)`);
+  });
+
+  it("scores the In brief box (summary and key points) and Lead-3 against reference highlights", () => {
+    const { cases } = loadCorpus(SUMMARIES);
+    expect(cases.map((c) => [c.id, c.quotes.length, c.reference?.split("\n").length])).toEqual([["brief-1", 0, 2], ["brief-2", 0, 2]]);
+    expect(lead3(cases[0]!.text, "text")).toBe(
+      "The harbour bridge will close for repairs next month, the port authority said on Friday.\n" +
+        "The bridge carries 40,000 cars a day.\nDrivers will be sent along the coast road, which adds twenty minutes to the journey.",
+    );
+    // "the cat sat down" against "the cat sat": 3 shared words, P 3/4, R 1, F1 6/7; "a dog" shares none.
+    expect(rouge1("The cat sat.", "the cat\nsat down")).toBeCloseTo(6 / 7);
+    const one = [{ ...cases[0]!, reference: "The cat sat." }];
+    const { metrics } = scorePredictions(one, [{ quotes: [], summary: "the cat", keyPoints: ["sat down"], lead3: "a dog" }], "tokens");
+    expect(metrics.briefRouge1).toBeCloseTo(6 / 7);
+    expect(metrics.lead3Rouge1).toBe(0);
+    const report = evalReport(SUMMARIES);
+    expect(report).toMatch(/in brief {8}ROUGE-1 F1 \d+\.\d \(summary \+ key points\); Lead-3 \d+\.\d \(2 references\)/u);
+    expect(report).not.toContain("quote spans");
   });
 });

@@ -65,6 +65,23 @@ describe("key points", () => {
     ]);
   });
 
+  it("leaves out sentences that lean on the one before, and favours the top of a flat article", () => {
+    const flat = [
+      "The city council approved a £40m budget for buses and trams on Monday. The vote was close.",
+      "Bus fares will be cut by a third from April, the council said. It is the largest cut to bus fares in the city's history, and it will cost the council budget £12m a year for buses and trams.",
+      "Tram services will run every ten minutes on the main routes into the centre. But critics of the budget said the council had not explained how the buses and trams budget would be paid for.",
+      "Work on a new tram depot in the north of the city will start in the summer. The mayor said the plan would bring more people into the city centre at weekends.",
+      "Shops in the centre have struggled since the pandemic. Footfall fell by a fifth last year, according to the chamber of commerce.",
+      "Parking charges in council car parks will not change this year. Cycling groups welcomed new cycle lanes on two main roads.",
+      "He said the budget for buses and trams and the cut to bus fares would help the council meet its targets for the city.",
+      "Councillors will review the budget for buses, trams and bus fares again in the autumn, the council said.",
+    ].join("\n\n");
+    const { keyPoints } = analyze(flat);
+    expect(keyPoints).toHaveLength(3); // three for an article without sections: the box stays short
+    for (const point of keyPoints) expect(point).not.toMatch(/^(?:It|But|He|This)\b/u);
+    expect(keyPoints[0]).toBe("Bus fares will be cut by a third from April, the council said.");
+  });
+
   it("gives fewer points for a short text", () => {
     expect(analyze("Markets fell on Friday. Investors sold bank shares after the figures.", "text").keyPoints).toEqual([
       // the lede takes both sentences, nothing is left to repeat
