@@ -107,7 +107,7 @@ export const NAMING_CUES: ReadonlySet<string> = new Set([
 
 /** Capitalised words that introduce or qualify a name but are not part of it. */
 export const TITLES: ReadonlySet<string> = new Set([
-  "president", "prime", "minister", "secretary", "chancellor", "mayor", "governor", "senator", "sen",
+  "president", "prime", "minister", "secretary", "chancellor", "mayor", "governor", "gov", "senator", "sen", "sens", "reps",
   "rep", "representative", "congressman", "congresswoman", "judge", "justice", "general", "gen", "colonel",
   "col", "lieutenant", "lt", "captain", "capt", "commander", "admiral", "sergeant", "sgt", "chief",
   "director", "dr", "doctor", "professor", "prof", "mr", "mrs", "ms", "mx", "miss", "sir", "dame", "lord",
@@ -166,6 +166,10 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set([
   "im", "nach", "bei", "mit", "vor", "auf", "für", "über", "zum", "zur", "ein", "eine", "auch", "aber", "und",
   "doch", "dann", "dort", "hier", "wie", "als", "wenn", "dass", "dem", "dans", "pour", "avec", "mais", "après",
   "avant", "il", "elle", "ils", "elles", "ce", "cette", "une", "sur", "chez", "depuis", "lors",
+  // Verbs opening a headline or a question glue themselves to the name after them ("Did Donald Trump …?",
+  // "Imagine Brad Thor …"): never part of a name.
+  "did", "does", "do", "is", "are", "was", "were", "can", "could", "should", "would", "has", "have", "had",
+  "imagine", "let", "trust", "watch", "meet", "read", "see", "look", "listen", "remember", "forget", "thank",
 ]);
 
 /** Capitalised occupations written before a name as a descriptor, not part of it ("Substitute Daniel

@@ -3,7 +3,8 @@ import {
   ACCORDING_WORDS, AFFILIATIONS, DETERMINERS, GROUP_NOUNS, INVERTIBLE_VERBS, NOT_NAME_WORDS, ORGANISATION_WORDS, PREPOSITIONS, PRONOUNS, ROLE_NOUNS, TITLES,
   VERB_FILLERS, isSpeechVerb,
 } from "./lexicon.js";
-import { GENERIC_ORGANISATION_HEADS, NameIndex, findNameMentions, isAcronym, isRemitComma, pronounGender, type NameMention } from "./names.js";
+import { GENERIC_ORGANISATION_HEADS, NameIndex, pronounGender } from "./coreference.js";
+import { findNameMentions, isAcronym, isRemitComma, type NameMention } from "./names.js";
 import { isWord, stripPossessive, tokenize, type Tokens } from "./tokens.js";
 
 /** How the speaker was referred to: by name, by a description ("a senior official", "the statement"), a

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NameIndex } from "../../src/extract/names.js";
+import { NameIndex } from "../../src/extract/coreference.js";
 import { tokenize } from "../../src/extract/tokens.js";
 import { quotePairs } from "./helpers.js";
 
@@ -101,6 +101,15 @@ describe("speaker attribution", () => {
     const text = "The critic Fiona Hale wrote that it was “unfashionable in the best way.” Bookings, Wrona says, tripled.";
     expect(quotePairs(text)[0]![0]).toBe("Fiona Hale");
     expect(quotePairs("“Why now?” Olaf Becker asked.")[0]![0]).toBe("Olaf Becker");
+  });
+
+  it("reads abbreviated titles and never glues a headline's opening verb to a name", () => {
+    expect(quotePairs("“I’m getting ready to rent a covered wagon,” Ohio Gov. John Kasich said.")[0]![0]).toBe("John Kasich");
+    expect(quotePairs("“She’s going to be more aggressive,” said former South Carolina Gov. Jim Hodges, a Clinton backer.")[0]![0])
+      .toBe("Jim Hodges");
+    const headline = "Did Donald Trump really scam students?\n\n“You can fool some of the people all of the time,” Trump said.";
+    expect(quotePairs(headline)[0]![0]).toBe("Donald Trump");
+    expect(quotePairs("Imagine Brad Thor said we were “ready now to go to the polls.”")[0]![0]).toBe("Brad Thor");
   });
 
   it("keeps descriptors, demonyms and party labels out of names", () => {
