@@ -118,7 +118,7 @@ try {
           briefingsDir,
           file: edited.file,
           page: `briefings/2025/briefing-1/index.html`,
-          preview: `email/briefing-1/preview/index.html`,
+          preview: `email/2025/briefing-1/preview/index.html`,
           output: path.join(work, "dev-out"),
           edits,
         })

@@ -1,7 +1,7 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Briefing } from "../content/types.ts";
 import { formatDisplayDate, formatDisplayDateTime } from "../dates.ts";
-import { formatEmailSizeReport } from "../email/index.ts";
+import { emailPath, formatEmailSizeReport } from "../email/index.ts";
 import { analyzeChecked } from "../extract/index.ts";
 import { forgetSiteData, loadSiteData, type SiteData } from "../site/data.ts";
 import { projectPaths } from "../site/project.ts";
@@ -61,6 +61,7 @@ export function dispatchPlugin(eleventyConfig: UserConfig, options: DispatchOpti
   eleventyConfig.addFilter("displayDate", (iso: string) => formatDisplayDate(iso, settings().timeZone, settings().language));
   eleventyConfig.addFilter("displayDateTime", (iso: string) => formatDisplayDateTime(iso, settings().timeZone, settings().language));
   eleventyConfig.addFilter("absoluteUrl", (path: string) => absoluteUrl(path, settings().url));
+  eleventyConfig.addFilter("emailPath", (briefing: Briefing) => emailPath(briefing));
   eleventyConfig.addFilter("jsonLd", (briefing: Briefing) => newsArticleJsonLd(briefing, settings()));
   eleventyConfig.addNunjucksGlobal("pageMeta", (context: Omit<PageContext, "site">) => pageMeta({ ...context, site: settings() }));
 

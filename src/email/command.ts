@@ -5,7 +5,7 @@ import type { SiteSettings } from "../site/settings.ts";
 import { renderEmail } from "./index.ts";
 import { estimatedSentBytes, formatKb, sizeVerdict } from "./size.ts";
 
-export const USAGE = "Usage: npm run --silent email -- <slug> [--text]  or  email -- --digest latest|<key> [--text]";
+export const USAGE = "Usage: npm run --silent email -- <slug>|<year>/<slug> [--text]  or  email -- --digest latest|<key> [--text]";
 
 export interface CommandResult {
   stdout: string;
@@ -21,10 +21,21 @@ function closeMatches(wanted: string, slugs: string[]): string[] {
   return slugs.filter((slug) => slug.includes(lower) || lower.includes(slug) || slug === typo).slice(0, 8);
 }
 
-/** The briefing with this slug, or lines that say there is none and what was meant. */
+/** `2026/budget`: names one briefing even when another year has a "budget" too. */
+function yearSlug(briefing: Briefing): string {
+  return briefing.path.replace(/^\/briefings\/|\/$/g, "");
+}
+
+/**
+ * The briefing with this slug (or `<year>/<slug>`), or lines that say there is none, or that
+ * several years have it, and what was meant.
+ */
 export function findBriefing(wanted: string, briefings: Briefing[]): { briefing: Briefing } | { problem: string[] } {
-  const briefing = briefings.find((candidate) => candidate.slug === wanted);
-  if (briefing) return { briefing };
+  const matches = briefings.filter((candidate) => candidate.slug === wanted || yearSlug(candidate) === wanted);
+  if (matches.length > 1) {
+    return { problem: [`${matches.length} briefings have the slug "${wanted}"; name one with its year:`, ...matches.map((match) => `  ${yearSlug(match)}`)] };
+  }
+  if (matches[0]) return { briefing: matches[0] };
   const all = briefings.map((candidate) => candidate.slug);
   const close = closeMatches(wanted, all);
   const problem = [`No briefing has the slug "${wanted}".`];

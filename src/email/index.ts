@@ -129,7 +129,15 @@ export interface EmailBuild {
 }
 
 /**
- * Every briefing's email files: /email/<slug>/index.html, email.txt, fragment.html and the
+ * Where a briefing's email edition lives: its web path with /email/ for /briefings/
+ * (/email/2026/budget/), so two years' "budget" briefings never share a folder.
+ */
+export function emailPath(briefing: Pick<Briefing, "path">): string {
+  return briefing.path.replace(/^\/briefings\//, "/email/");
+}
+
+/**
+ * Every briefing's email files: /email/<year>/<slug>/index.html, email.txt, fragment.html and the
  * preview page; none for web-only briefings (`email: false`). Emails Gmail would clip fail the
  * build (all of them named at once) unless `allowClipped` is set for the briefing or the site;
  * large ones are warned about.
@@ -145,7 +153,7 @@ export function buildEmailFiles(briefings: Briefing[], settings: SiteSettings): 
     const key = editionKey(briefing, settings);
     const edition = previousEditions.get(key) ?? renderEmail(briefing, settings);
     editions.set(key, edition);
-    const dir = `/email/${briefing.slug}/`;
+    const dir = emailPath(briefing);
     files.push(
       { path: `${dir}index.html`, body: edition.html },
       { path: `${dir}email.txt`, body: edition.text },

@@ -68,14 +68,14 @@ async function layoutProblems(page: Page): Promise<{ overflow: number; outside: 
 describe.each(SLUGS)("the email %s in Chromium", (slug) => {
   it.each([375, 600])("at %i px: no horizontal scroll, one column", async (width) => {
     const page = await browser.newPage({ viewport: { width, height: 800 } });
-    await page.goto(`${base}/email/${slug}/`);
+    await page.goto(`${base}/email/2026/${slug}/`);
     expect(await layoutProblems(page)).toEqual({ overflow: 0, outside: [], sideBySide: [] });
     await page.close();
   });
 
   it.each([375, 600])("at %i px with <style> stripped (as some Gmail accounts do): still one readable column", async (width) => {
     const page = await browser.newPage({ viewport: { width, height: 800 } });
-    await page.goto(`${base}/email/${slug}/`);
+    await page.goto(`${base}/email/2026/${slug}/`);
     await page.evaluate(() => document.querySelectorAll("style").forEach((style) => style.remove()));
     expect(await layoutProblems(page)).toEqual({ overflow: 0, outside: [], sideBySide: [] });
     const reading = await page.evaluate(() => {
@@ -93,7 +93,7 @@ describe("dark mode in Chromium", () => {
   it("switches to light text on a dark column where the client honours prefers-color-scheme", async () => {
     const colours = async (colorScheme: "light" | "dark") => {
       const page = await browser.newPage({ colorScheme });
-      await page.goto(`${base}/email/sample-climate-report/`);
+      await page.goto(`${base}/email/2026/sample-climate-report/`);
       const result = await page.evaluate(() => ({
         text: getComputedStyle(document.querySelector(".body p")!).color,
         title: getComputedStyle(document.querySelector(".title")!).color,
@@ -109,14 +109,14 @@ describe("dark mode in Chromium", () => {
 
 describe("the preview page", () => {
   const files = (slug: string) => ({
-    html: readFileSync(path.join(root, "email", slug, "index.html"), "utf8"),
-    fragment: readFileSync(path.join(root, "email", slug, "fragment.html"), "utf8"),
-    text: readFileSync(path.join(root, "email", slug, "email.txt"), "utf8"),
+    html: readFileSync(path.join(root, "email", "2026", slug, "index.html"), "utf8"),
+    fragment: readFileSync(path.join(root, "email", "2026", slug, "fragment.html"), "utf8"),
+    text: readFileSync(path.join(root, "email", "2026", slug, "email.txt"), "utf8"),
   });
 
   it("shows subject, preheader, size and both frames, and is not indexed", async () => {
     const page = await browser.newPage();
-    await page.goto(`${base}/email/nasty/preview/`);
+    await page.goto(`${base}/email/2026/nasty/preview/`);
     const nasty = makeNastyBriefing();
     expect(await page.textContent("#subject")).toBe(nasty.title);
     expect(await page.textContent("#preheader")).toBe(nasty.summary);
@@ -124,7 +124,7 @@ describe("the preview page", () => {
     expect(await page.getAttribute('meta[name="robots"]', "content")).toBe("noindex");
     const frames = await page.$$eval("iframe", (elements) => elements.map((frame) => frame.clientWidth));
     expect(frames).toEqual([600, 375]);
-    expect(page.frames().filter((frame) => frame.url().endsWith("/email/nasty/index.html"))).toHaveLength(2);
+    expect(page.frames().filter((frame) => frame.url().endsWith("/email/2026/nasty/index.html"))).toHaveLength(2);
     // The title's <script> is text on this page too.
     expect(await page.evaluate(() => document.scripts.length)).toBe(1);
     await page.close();
@@ -133,7 +133,7 @@ describe("the preview page", () => {
   it("copies HTML, fragment, plain text and rich text to the clipboard", async () => {
     const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
     const page = await context.newPage();
-    await page.goto(`${base}/email/nasty/preview/`);
+    await page.goto(`${base}/email/2026/nasty/preview/`);
     const expected = files("nasty");
     for (const [button, wanted] of [
       ["Copy HTML", expected.html],
@@ -162,11 +162,11 @@ describe("the preview page", () => {
     const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
     const page = await context.newPage();
     await page.addInitScript(() => Object.defineProperty(Navigator.prototype, "clipboard", { get: () => undefined }));
-    await page.goto(`${base}/email/sample-climate-report/preview/`);
+    await page.goto(`${base}/email/2026/sample-climate-report/preview/`);
     await page.getByRole("button", { name: "Copy plain text", exact: true }).click();
     await expect.poll(() => page.textContent("#copy-status")).toBe("plain text copied.");
     const reader = await context.newPage();
-    await reader.goto(`${base}/email/sample-climate-report/preview/`);
+    await reader.goto(`${base}/email/2026/sample-climate-report/preview/`);
     expect(await reader.evaluate(() => navigator.clipboard.readText())).toBe(files("sample-climate-report").text);
     await context.close();
   });

@@ -43,6 +43,21 @@ describe("email command", () => {
     expect(webOnly.stderr).toEqual([expect.stringMatching(/is web-only \("email: false" in its front matter\).*Remove that line/)]);
   });
 
+  it("asks for the year when two years have the slug, and takes <year>/<slug>", () => {
+    const budgets = [
+      makeBriefing({ slug: "budget", title: "Budget 2026", path: "/briefings/2026/budget/" }),
+      makeBriefing({ slug: "budget", title: "Budget 2025", path: "/briefings/2025/budget/" }),
+    ];
+    const ambiguous = emailCommand(["budget"], budgets, settings);
+    expect(ambiguous).toMatchObject({ stdout: "", code: 1 });
+    expect(ambiguous.stderr).toEqual(['2 briefings have the slug "budget"; name one with its year:', "  2026/budget", "  2025/budget"]);
+    const chosen = emailCommand(["2025/budget"], budgets, settings);
+    expect(chosen.code).toBe(0);
+    expect(chosen.stdout).toContain("Budget 2025");
+    expect(emailCommand(["climate-report"], briefings, settings).code).toBe(0);
+    expect(emailCommand(["2026/climate-report"], briefings, settings).code).toBe(0);
+  });
+
   it("explains its usage when called wrongly", () => {
     expect(emailCommand([], briefings, settings)).toEqual({ stdout: "", stderr: [USAGE], code: 1 });
     expect(emailCommand(["a", "--html"], briefings, settings).code).toBe(1);

@@ -88,8 +88,8 @@ describe("npm run send", () => {
     expect(received.length).toBe(before + 1);
     const { envelope, mail, raw } = received.at(-1)!;
     expect(envelope).toEqual(["me@example.org", "colleague@example.org"]);
-    const built = readFileSync(path.join(out, "email/uk-france-ukraine-troops/index.html"), "utf8");
-    const text = readFileSync(path.join(out, "email/uk-france-ukraine-troops/email.txt"), "utf8");
+    const built = readFileSync(path.join(out, "email/2026/uk-france-ukraine-troops/index.html"), "utf8");
+    const text = readFileSync(path.join(out, "email/2026/uk-france-ukraine-troops/email.txt"), "utf8");
     expect(mail.html).toBe(built);
     expect(mail.text).toBe(text);
     expect(raw).toMatch(/Content-Type: multipart\/alternative/i);

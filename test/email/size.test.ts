@@ -35,10 +35,10 @@ describe("size limits", () => {
     expect(build.report).toEqual([{ sourcePath: briefing.sourcePath, slug: briefing.slug, bytes: renderEmail(briefing, settings).bytes }]);
     expect(build.warnings.filter((warning) => warning.includes("Gmail clips"))).toEqual([]);
     expect(build.files.map((file) => file.path)).toEqual([
-      "/email/climate-report/index.html",
-      "/email/climate-report/email.txt",
-      "/email/climate-report/fragment.html",
-      "/email/climate-report/preview/index.html",
+      "/email/2026/climate-report/index.html",
+      "/email/2026/climate-report/email.txt",
+      "/email/2026/climate-report/fragment.html",
+      "/email/2026/climate-report/preview/index.html",
     ]);
   });
 

@@ -18,7 +18,7 @@ const read = (file: string) => readFileSync(path.join(out, file), "utf8");
 /** Site pages: everything HTML but the email edition, which has its own rules (test/email). */
 const sitePages = () => files.filter((file) => file.endsWith(".html") && !file.startsWith("email/"));
 /** The email preview pages are web pages for editors: they follow the site's rules. */
-const previewPages = () => files.filter((file) => /^email\/(digest\/)?[^/]+\/preview\/index\.html$/.test(file));
+const previewPages = () => files.filter((file) => /^email\/(digest|\d{4})\/[^/]+\/preview\/index\.html$/.test(file));
 
 beforeAll(() => {
   const briefings = fixtureCopy();
@@ -26,6 +26,9 @@ beforeAll(() => {
   for (let n = 1; n <= 12; n += 1) {
     briefings.write(`2025/generated-${n}.md`, briefingSource({ title: `"Generated briefing ${n}"`, date: `2025-11-${String(n).padStart(2, "0")}`, tags: "[Generated]" }));
   }
+  // The same file name in two years' folders: two briefings, each with its own URLs.
+  briefings.write("2025/budget.md", briefingSource({ title: '"Budget 2025: the spending review"', date: "2025-03-12" }));
+  briefings.write("2026/budget.md", briefingSource({ title: '"Budget 2026: taxes rise"', date: "2026-01-01" }));
   briefingsDir = briefings.dir;
   build = runBuild(briefings.dir, out, { SITE_URL: BASE });
   files = listFiles(out);
@@ -162,20 +165,31 @@ describe("a fixture site built with Eleventy", () => {
     const links = rss.items.map((item) => text(item, "rss:link"));
     expect(atom.items.map((item) => text(item, "atom:id"))).toEqual(links);
     expect(json.items.map((item) => item.url)).toEqual(links);
-    expect(links).toHaveLength(17);
+    expect(links).toHaveLength(19);
     expect(links[0]).toBe(`${BASE}briefings/2026/nasty-title/`);
     for (const item of json.items) {
       for (const url of collectUrls(item.content_html)) expect(url, item.id).toMatch(/^(https?|mailto):/);
     }
   });
 
+  it("gives the same file name in two years' folders distinct pages, emails and previews", () => {
+    expect(cheerio.load(read("briefings/2025/budget/index.html"))("h1").text()).toBe("Budget 2025: the spending review");
+    expect(cheerio.load(read("briefings/2026/budget/index.html"))("h1").text()).toBe("Budget 2026: taxes rise");
+    for (const [year, title] of [["2025", "Budget 2025: the spending review"], ["2026", "Budget 2026: taxes rise"]]) {
+      for (const file of ["index.html", "fragment.html", "email.txt", "preview/index.html"]) expect(read(`email/${year}/budget/${file}`).toLowerCase()).toContain(title.toLowerCase());
+    }
+    const links = cheerio.load(read("feed.xml"), { xml: true })("item > link").map((_, link) => cheerio.load(link, { xml: true }).text()).get();
+    expect(links).toEqual(expect.arrayContaining([`${BASE}briefings/2025/budget/`, `${BASE}briefings/2026/budget/`]));
+  });
+
   it("writes each email exactly as the email command renders it (merge tags and all)", () => {
     const project = loadProject({ env: { ...process.env, DISPATCH_BRIEFINGS: briefingsDir, SITE_URL: BASE } });
     for (const briefing of project.briefings) {
       const edition = renderEmail(briefing, project.settings);
-      expect(read(`email/${briefing.slug}/index.html`), briefing.slug).toBe(edition.html);
-      expect(read(`email/${briefing.slug}/fragment.html`), briefing.slug).toBe(edition.fragment);
-      expect(read(`email/${briefing.slug}/email.txt`), briefing.slug).toBe(edition.text);
+      const dir = briefing.path.replace("/briefings/", "email/");
+      expect(read(`${dir}index.html`), briefing.slug).toBe(edition.html);
+      expect(read(`${dir}fragment.html`), briefing.slug).toBe(edition.fragment);
+      expect(read(`${dir}email.txt`), briefing.slug).toBe(edition.text);
     }
   });
 });
