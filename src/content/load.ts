@@ -3,6 +3,7 @@ import path from "node:path";
 import { analyzeChecked } from "../extract/index.ts";
 import { dateProblem, parseBriefingDate, toIso } from "../dates.ts";
 import { ContentError } from "../errors.ts";
+import { MAX_HTML_DEPTH, nestingDepth } from "../html/depth.ts";
 import { renderMarkdown } from "../markdown/render.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import { absoluteUrl, slugify, slugProblem } from "../urls.ts";
@@ -162,6 +163,14 @@ function readBriefing(
   const slug = fm.slug ?? slugify(path.basename(file, ".md"));
   if (!slug) problems.push(`${shown}: cannot make a URL from the file name; add a line like slug: paris-summit`);
   else if (!fm.slug && slugProblem(slug)) problems.push(`${shown}: the file name ${slugProblem(slug)} (or add a shorter "slug")`);
+  const rendered = renderMarkdown(split.body);
+  const depth = nestingDepth(rendered);
+  if (depth > MAX_HTML_DEPTH) {
+    problems.push(
+      `${shown}: the body's HTML nests ${depth} elements inside each other, more than the ${MAX_HTML_DEPTH} that email and feed tools can take; ` +
+        "close the tags you opened, or remove wrapping <div>s",
+    );
+  }
   if (!date || problems.length > 0) return { briefing: null, problems };
 
   for (const field of Object.keys(split.data)) {
@@ -194,7 +203,7 @@ function readBriefing(
       draft: fm.draft ?? false,
       email: fm.email ?? true,
       allowClipped: fm.allowClipped ?? false,
-      html: withLocalImageSizes(renderMarkdown(split.body), options.staticDir),
+      html: withLocalImageSizes(rendered, options.staticDir),
       markdown: split.body,
       quotes: analysis.quotes,
       keyQuotes,

@@ -76,13 +76,45 @@ const convert: (html: string, context: TextContext) => string = compile({
   ],
 });
 
+/** The longest run of text without a space that html-to-text is given in one piece. */
+const LONGEST_RUN = 1000;
+/** A character reference is at most ~32 characters ("&CounterClockwiseContourIntegral;"). */
+const LONGEST_REFERENCE = 40;
+
+/** Cuts one long run into pieces of at most LONGEST_RUN, never inside "&amp;" or a surrogate pair. */
+function splitRun(run: string): string {
+  const pieces: string[] = [];
+  let start = 0;
+  while (run.length - start > LONGEST_RUN) {
+    let cut = start + LONGEST_RUN;
+    const reference = run.lastIndexOf("&", cut - 1);
+    if (reference > start && cut - reference < LONGEST_REFERENCE && !run.slice(reference, cut).includes(";")) cut = reference;
+    if (/[\uD800-\uDBFF]/.test(run[cut - 1]!)) cut -= 1;
+    pieces.push(run.slice(start, cut));
+    start = cut;
+  }
+  pieces.push(run.slice(start));
+  return pieces.join("<wbr>");
+}
+
+/**
+ * html-to-text splits a word longer than the line by gluing the rest of the word back together
+ * after every line, so one 400 KB "word" (a pasted run of &amp;s) took 8 s and 2.2 GB. Text
+ * runs longer than LONGEST_RUN get a <wbr> (a place to break, which adds no character) every
+ * LONGEST_RUN characters: the text wraps in linear time, and a run that long is cut into lines
+ * anyway. Tags (and their attributes, such as long link addresses) are left alone.
+ */
+function breakLongRuns(html: string): string {
+  return html.replace(new RegExp(`(<[^>]*>)|[^\\s<]{${LONGEST_RUN + 1},}`, "g"), (match: string, tag?: string) => tag ?? splitRun(match));
+}
+
 /**
  * The plain-text part, from the email's own HTML so that both parts say the same thing.
  * `pageUrl` is the briefing's permalink: links to its own anchors (footnotes) get no reference.
  */
 export function toPlainText(html: string, pageUrl: string): string {
   const references: string[] = [];
-  const body = convert(html, { pageUrl, references } satisfies TextContext).trim();
+  const body = convert(breakLongRuns(html), { pageUrl, references } satisfies TextContext).trim();
   if (references.length === 0) return `${body}\n`;
   const list = references.map((href, index) => `[${index + 1}] ${href}`).join("\n");
   return `${body}\n\nLinks:\n${list}\n`;

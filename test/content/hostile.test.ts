@@ -193,3 +193,17 @@ describe("files that look like briefings but are skipped", () => {
     ]);
   });
 });
+
+describe("deeply nested HTML in the body", () => {
+  it("is refused at load, naming the briefing, before a recursive tool overflows the stack", () => {
+    const deep = `${"<div>".repeat(5000)}x${"</div>".repeat(5000)}`;
+    expect(problemsWith({}, `Text.\n\n${deep}\n`)).toEqual([
+      "2026/a.md: the body's HTML nests 5000 elements inside each other, more than the 256 that email and feed tools can take; close the tags you opened, or remove wrapping <div>s",
+    ]);
+  });
+
+  it("counts what a browser would build: unclosed paragraphs and list items do not nest", () => {
+    const sloppy = `<div>${"<p>para ".repeat(600)}<ul>${"<li>item ".repeat(600)}</ul><img src="/x.png"><br></div>`;
+    expect(problemsWith({}, `Text.\n\n${sloppy}\n`)).toEqual([]);
+  });
+});
