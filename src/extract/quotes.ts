@@ -7,6 +7,7 @@ import { findMarkedSpans, type MarkedSpan } from "./marks.js";
 import { toPlainDocument } from "./plaintext.js";
 import { countWords } from "./reading.js";
 import { sentenceRanges } from "./sentences.js";
+import { isPossessive } from "./tokens.js";
 import {
   attributeAfter, attributeBefore, createAttributionContext, type Attribution, type AttributionContext,
 } from "./speakers.js";
@@ -19,6 +20,8 @@ const ENDS_EXCLAMATION_OR_QUESTION = new RegExp(`[${charClass(EXCLAMATION_OR_QUE
 /** Unattributed title-case spans up to this long ending in a full stop are titles whose sentence ends
  * with them (`the sequel "Night Legion II."`). */
 const MAX_TITLE_WORDS_WITH_STOP = 4;
+/** A title-case span after a preposition or a possessive name is a title up to this long, stop or not. */
+const MAX_OWNED_TITLE_WORDS = 8;
 const SMALL_TITLE_WORDS = new Set(["of", "the", "a", "an", "and", "or", "in", "on", "for", "to", "at", "by", "de", "du", "la", "le"]);
 const TITLE_WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu;
 const STARTS_UPPER = /^\p{Lu}/u;
@@ -32,6 +35,8 @@ interface Context {
   determiner: boolean;
   copula: boolean;
   preposition: boolean;
+  /** `CNN's "New Day"`: a possessive name right before the mark owns what is quoted. */
+  possessive: boolean;
   callingVerb: boolean;
 }
 
@@ -61,6 +66,7 @@ function contextBefore(ctx: AttributionContext, span: MarkedSpan, windowStart: n
   const determiner = DETERMINERS.has(previous);
   const copula = COPULAS.has(previous);
   const preposition = PREPOSITIONS.has(previous);
+  const possessive = k >= 0 && tokens.end(k) > windowStart && isPossessive(tokens, k) && tokens.capitalised(k);
   // `Her memoir, "Becoming",` names the work right after a comma.
   if (tokens.text(k) === ",") k--;
   const cue = k >= 0 && tokens.end(k) > windowStart ? tokens.lower(k) : "";
@@ -69,7 +75,7 @@ function contextBefore(ctx: AttributionContext, span: MarkedSpan, windowStart: n
   const namingCue = (NAMING_CUES.has(cue) && !spokenCall) || (cue === "as" && tokens.lower(k - 1) === "known");
   let callingVerb = false;
   for (let i = k; i >= 0 && tokens.start(i) >= windowStart && !callingVerb; i--) callingVerb = CALLING_VERBS.has(tokens.lower(i));
-  return { namingCue, determiner, copula, preposition, callingVerb };
+  return { namingCue, determiner, copula, preposition, possessive, callingVerb };
 }
 
 function isShortTitle(text: string, words: number): boolean {
@@ -81,6 +87,8 @@ export function isQuotation(text: string, context: Context, attributed: boolean)
   if (context.namingCue) return false;
   const words = countWords(text);
   if (isTitleCase(text) && (!SENTENCE_END.test(text) || (!attributed && isShortTitle(text, words)))) return false;
+  // `he said on "Meet the Press."`, `told ABC's "Good Morning America."`: a title, whatever its stop.
+  if ((context.preposition || context.possessive) && words <= MAX_OWNED_TITLE_WORDS && isTitleCase(text) && !ENDS_EXCLAMATION_OR_QUESTION.test(text)) return false;
   if (words >= 2 && SPEECH_END.test(text)) return true;
   // "said the 'special relationship'" is a scare quote; "described her victory as a 'turning point'" reports words.
   if (context.determiner && words <= MIN_PARTIAL_WORDS && !context.callingVerb) return false;

@@ -15,6 +15,8 @@ describe("quotations versus scare quotes", () => {
     ["term after a speech verb", 'Starmer said the "special relationship" remained strong.'],
     ["film title ending its sentence", "The drama beat the heavily promoted superhero sequel “Night Legion II.”"],
     ["film called something", "He starred in a film called “Sunset Hours” in 1998."],
+    ["programme after a preposition, its stop inside the marks", "Carson said as much on “Meet the Press.”"],
+    ["programme after a possessive", "The senator told ABC's \"Good Morning America.\" He left soon after."],
   ])("ignores a %s", (_, text) => {
     expect(extractQuotes(text, "text")).toEqual([]);
   });
