@@ -4,6 +4,7 @@ import { formatDisplayDate, formatDisplayDateTime } from "../dates.ts";
 import { emailPath, formatEmailSizeReport } from "../email/index.ts";
 import { analyzeChecked } from "../extract/index.ts";
 import { forgetSiteData, loadSiteData, type SiteData } from "../site/data.ts";
+import { authorPath } from "../site/listings.ts";
 import { projectPaths } from "../site/project.ts";
 import { newsArticleJsonLd, pageMeta, type PageContext } from "../site/meta.ts";
 import { absoluteUrl } from "../urls.ts";
@@ -53,13 +54,14 @@ export function dispatchPlugin(eleventyConfig: UserConfig, options: DispatchOpti
     remembered.clear();
   });
 
-  for (const key of ["site", "briefings", "listings", "archive", "tags", "outputs"] as const) {
+  for (const key of ["site", "briefings", "listings", "archive", "tags", "outputs", "related"] as const) {
     eleventyConfig.addGlobalData(key, () => data()[key]);
   }
 
   const settings = () => data().site;
   eleventyConfig.addFilter("displayDate", (iso: string) => formatDisplayDate(iso, settings().timeZone, settings().language));
   eleventyConfig.addFilter("displayDateTime", (iso: string) => formatDisplayDateTime(iso, settings().timeZone, settings().language));
+  eleventyConfig.addFilter("authorPath", (name: string) => authorPath(name));
   eleventyConfig.addFilter("absoluteUrl", (path: string) => absoluteUrl(path, settings().url));
   eleventyConfig.addFilter("emailPath", (briefing: Briefing) => emailPath(briefing));
   eleventyConfig.addFilter("jsonLd", (briefing: Briefing) => newsArticleJsonLd(briefing, settings()));

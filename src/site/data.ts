@@ -3,9 +3,10 @@ import type { Briefing } from "../content/types.ts";
 import { buildDigests, digestEmailFiles, digestFeed, digestPages } from "../digest/index.ts";
 import { buildEmailFiles, type EmailSizeReport } from "../email/index.ts";
 import { buildFeeds, feedLinks, type FeedLink } from "../feeds/index.ts";
-import { archivePages, archivePeriods, tagPages, tagSummaries, type ArchiveYear, type ListingPage, type TagSummary } from "./listings.ts";
+import { archivePages, archivePeriods, authorPages, tagPages, tagSummaries, type ArchiveYear, type ListingPage, type TagSummary } from "./listings.ts";
 import { buildNewsSitemap } from "./news-sitemap.ts";
 import type { OutputFile } from "./outputs.ts";
+import { relatedBriefings, type RelatedLink } from "./related.ts";
 import { loadProject, type Project } from "./project.ts";
 import type { SiteSettings } from "./settings.ts";
 
@@ -16,6 +17,8 @@ export interface SiteData {
   listings: ListingPage[];
   archive: ArchiveYear[];
   tags: TagSummary[];
+  /** Briefings that share a tag with each briefing (by its path), newest first. */
+  related: Record<string, RelatedLink[]>;
   /** Files TypeScript writes whole: feeds and the email edition. */
   outputs: OutputFile[];
   emailReport: EmailSizeReport[];
@@ -31,9 +34,10 @@ function buildSiteData(project: Project): SiteData {
   return {
     site: { ...settings, dev: project.dev, feeds: feedLinks(settings) },
     briefings,
-    listings: [...archivePages(briefings, settings), ...tagPages(briefings, settings), ...digestPages(digests)],
+    listings: [...archivePages(briefings, settings), ...tagPages(briefings, settings), ...authorPages(briefings, settings), ...digestPages(digests)],
     archive: archivePeriods(briefings, settings),
     tags: tagSummaries(briefings),
+    related: Object.fromEntries(relatedBriefings(briefings)),
     outputs: [
       ...buildFeeds(briefings, settings),
       buildNewsSitemap(briefings, settings, now),

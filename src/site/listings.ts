@@ -1,10 +1,11 @@
 import { DateTime } from "luxon";
-import type { Briefing, Tag } from "../content/types.ts";
+import type { Author, Briefing, Tag } from "../content/types.ts";
+import { slugify } from "../urls.ts";
 import type { SiteSettings } from "./settings.ts";
 
 /** One page of a list of briefings: the archive, a year, a month or a tag. */
 export interface ListingPage {
-  kind: "archive" | "year" | "month" | "tag" | "digest";
+  kind: "archive" | "year" | "month" | "tag" | "author" | "digest";
   /** Site path of this page, e.g. /archive/2026/page/2/. */
   path: string;
   heading: string;
@@ -16,6 +17,8 @@ export interface ListingPage {
   olderPath: string | null;
   /** Atom feed for a tag page or the digests. */
   feedPath: string | null;
+  /** The author of an author page (with their own web address, if given). */
+  author?: Author;
 }
 
 export interface ArchivePeriod {
@@ -36,7 +39,7 @@ function paginate(
   items: Briefing[],
   size: number,
   firstPath: string,
-  make: (slice: Briefing[]) => Pick<ListingPage, "kind" | "heading" | "description" | "feedPath">,
+  make: (slice: Briefing[]) => Pick<ListingPage, "kind" | "heading" | "description" | "feedPath" | "author">,
 ): ListingPage[] {
   const pageCount = Math.max(1, Math.ceil(items.length / size));
   const pathOf = (n: number) => (n === 1 ? firstPath : `${firstPath}page/${n}/`);
@@ -121,18 +124,66 @@ export function tagSummaries(briefings: Briefing[]): TagSummary[] {
   return [...tags.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }
 
+/**
+ * The briefings under each key (a tag's slug, an author's slug), each list in the order given
+ * (newest first): one pass over all briefings, so pages and related lists never rescan them.
+ */
+export function indexBy(briefings: Briefing[], keys: (briefing: Briefing) => string[]): Map<string, Briefing[]> {
+  const index = new Map<string, Briefing[]>();
+  for (const briefing of briefings) {
+    for (const key of new Set(keys(briefing))) {
+      const list = index.get(key);
+      if (list) list.push(briefing);
+      else index.set(key, [briefing]);
+    }
+  }
+  return index;
+}
+
+export const tagKeys = (briefing: Briefing): string[] => briefing.tags.map((tag) => tag.slug);
+
 export function tagPages(briefings: Briefing[], settings: SiteSettings): ListingPage[] {
+  const byTag = indexBy(briefings, tagKeys);
   return tagSummaries(briefings).flatMap((tag) =>
-    paginate(
-      briefings.filter((b) => b.tags.some((t) => t.slug === tag.slug)),
-      settings.archivePageSize,
-      tag.path,
-      () => ({
-        kind: "tag",
-        heading: `Tagged “${tag.name}”`,
-        description: `${settings.title} briefings tagged ${tag.name}.`,
-        feedPath: `${tag.path}atom.xml`,
-      }),
-    ),
+    paginate(byTag.get(tag.slug) ?? [], settings.archivePageSize, tag.path, () => ({
+      kind: "tag",
+      heading: `Tagged “${tag.name}”`,
+      description: `${settings.title} briefings tagged ${tag.name}.`,
+      feedPath: `${tag.path}atom.xml`,
+    })),
   );
+}
+
+/** An author's page, /authors/<slug>/, or null for a name that makes no slug (only punctuation). */
+export function authorPath(name: string): string | null {
+  const slug = slugify(name);
+  return slug ? `/authors/${slug}/` : null;
+}
+
+/**
+ * Every author's pages, paginated like topics, in name order. Bylines that spell one name the
+ * same way share a page; the first web address given for it is shown.
+ */
+export function authorPages(briefings: Briefing[], settings: SiteSettings): ListingPage[] {
+  const authors = new Map<string, Author>();
+  const byAuthor = indexBy(briefings, (briefing) =>
+    briefing.authors.flatMap((author) => {
+      const path = authorPath(author.name);
+      if (!path) return [];
+      const known = authors.get(path);
+      if (!known || (!known.url && author.url)) authors.set(path, { name: known?.name ?? author.name, url: known?.url ?? author.url });
+      return [path];
+    }),
+  );
+  return [...authors]
+    .sort(([, a], [, b]) => a.name.localeCompare(b.name))
+    .flatMap(([path, author]) =>
+      paginate(byAuthor.get(path) ?? [], settings.archivePageSize, path, () => ({
+        kind: "author",
+        heading: `Briefings by ${author.name}`,
+        description: `${settings.title} briefings by ${author.name}.`,
+        feedPath: null,
+        author,
+      })),
+    );
 }

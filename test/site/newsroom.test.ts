@@ -38,6 +38,13 @@ beforeAll(() => {
         "![A remote picture](https://example.org/images/remote.jpg)\n",
     ),
   );
+  // Eleven briefings by one author (more than a page of 10), all sharing the lead image's "Oceans" tag.
+  for (let n = 1; n <= 11; n += 1) {
+    briefings.write(
+      `2025/pat-${n}.md`,
+      briefingSource({ title: `"Ocean note ${n}"`, date: `2025-12-${String(n).padStart(2, "0")}`, tags: "[Oceans]", authors: '[{ name: "Pat Example", url: "https://pat.example.org/" }]' }),
+    );
+  }
   briefings.write("2026/web-only.md", briefingSource({ title: '"A web-only report"', date: "2026-01-07", email: "false" }));
   // Well over Gmail's clipping limit: the build fails on it unless the briefing allows it.
   const long = Array.from({ length: 1400 }, (_, n) => `Paragraph ${n} of a very long read, said the editor.`).join("\n\n");
@@ -60,6 +67,47 @@ describe("a fixture site with newsroom features", () => {
       for (const result of report.results) for (const message of result.messages) failures.push(`${file}:${message.line}: ${message.ruleId} ${message.message}`);
     }
     expect(failures).toEqual([]);
+  });
+});
+
+describe("author pages", () => {
+  it("list an author's briefings at /authors/<slug>/, paginated like topics, with their website", () => {
+    const first = page("authors/pat-example/index.html");
+    expect(first("h1").text()).toBe("Briefings by Pat Example");
+    expect(first(".card-title").map((_, el) => first(el).text()).get()).toHaveLength(10);
+    expect(first(".card-title").first().text()).toBe("Ocean note 11");
+    expect(first('a[href="https://pat.example.org/"]').text()).toBe("Pat Example’s website");
+    const second = page("authors/pat-example/page/2/index.html");
+    expect(second(".card-title").map((_, el) => second(el).text()).get()).toEqual(["Ocean note 1"]);
+  });
+
+  it("are linked from the byline", () => {
+    const $ = page("briefings/2026/lead-image/index.html");
+    expect($('.byline a[rel="author"]').attr("href")).toBe("/news/authors/jane-doe/");
+    const jane = page("authors/jane-doe/index.html");
+    // Jane Doe also co-wrote a fixture briefing.
+    expect(jane(".card-title").map((_, el) => jane(el).text()).get()).toContain("A briefing with a local lead image");
+    const escaped = page("briefings/2026/nasty-title/index.html")('.byline a[rel="author"]');
+    expect(escaped.text()).toBe("O'Brien & Sons");
+    expect(files).toContain(`${escaped.attr("href")!.replace(/^\/news\//, "")}index.html`);
+  });
+
+  it("are in the sitemap", () => {
+    expect(read("sitemap.xml")).toContain(`<loc>${BASE}authors/pat-example/page/2/</loc>`);
+  });
+});
+
+describe("related briefings", () => {
+  it("lists up to three briefings sharing a tag, newest first, under the briefing", () => {
+    const $ = page("briefings/2026/lead-image/index.html");
+    expect($(".related a").map((_, el) => $(el).text()).get()).toEqual(["Ocean note 11", "Ocean note 10", "Ocean note 9"]);
+    expect($(".related a").first().attr("href")).toBe("/news/briefings/2025/pat-11/");
+    const newest = page("briefings/2025/pat-11/index.html");
+    expect(newest(".related a").map((_, el) => newest(el).text()).get()).toEqual(["A briefing with a local lead image", "Ocean note 10", "Ocean note 9"]);
+  });
+
+  it("leaves the section out when no other briefing shares a tag", () => {
+    expect(page("briefings/2026/web-only/index.html")(".related").length).toBe(0);
   });
 });
 
