@@ -1,7 +1,7 @@
 import path from "node:path";
 import { checkOutput } from "../build/guard.ts";
-import { CommandError, findContentError } from "../errors.ts";
 import { describeSchedule } from "../content/publish.ts";
+import { CommandError, describeSystemError, findContentError } from "../errors.ts";
 import { loadSiteData } from "../site/data.ts";
 import { projectPaths } from "../site/project.ts";
 import { describeFailure } from "./run.ts";
@@ -27,19 +27,31 @@ async function main(): Promise<number> {
     if (schedule) console.log(schedule);
     return 0;
   } catch (error) {
+    // Every failure that reaches here happened before publishing: the publish step reports its own.
+    const unchanged = `${path.relative(process.cwd(), projectPaths().output) || "."}/ was not changed`;
     const content = findContentError(error);
     if (error instanceof CommandError) {
       console.error(error.message);
     } else if (content) {
       const count = content.problems.length;
-      console.error(`Build failed: ${count} problem${count === 1 ? "" : "s"} to fix (the previous output was left as it was):`);
+      console.error(`Build failed: ${count} problem${count === 1 ? "" : "s"} to fix (${unchanged}):`);
       for (const problem of content.problems) console.error(`  ${problem}`);
     } else {
-      console.error("Build failed (the previous output was left as it was):");
-      for (const line of describeFailure(error, Boolean(process.env.DEBUG))) console.error(`  ${line}`);
+      // One line (a disk error in words), and with DEBUG the stack after it.
+      const [first, ...rest] = describeFailure(error, Boolean(process.env.DEBUG));
+      console.error(`Build failed: ${describeSystemError(error) ?? first} — ${unchanged}.`);
+      for (const line of rest) console.error(line);
     }
     return 1;
   }
 }
 
+// Eleventy can leave writes and copies running after its build failed; their later failures
+// (a full disk, a removed staging folder) belong to the failure already reported.
+process.on("unhandledRejection", (reason) => {
+  if (process.env.DEBUG) console.error(reason);
+  if (process.exitCode) return;
+  process.exitCode = 1;
+  console.error(`Build failed: ${describeSystemError(reason) ?? "an unexpected error (run again with DEBUG=1 to see where)"}.`);
+});
 process.exitCode = await main();
