@@ -3,9 +3,12 @@
  * unchanged, so whatever XML cannot hold must be dealt with before.
  */
 
-/** Control characters and non-characters XML 1.0 forbids, and unpaired surrogates. */
+/**
+ * Control characters and non-characters XML 1.0 forbids, unpaired surrogates, and the
+ * non-characters U+FDD0 and U+FDD1 that rssPlainText uses as marks.
+ */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFDD0\uFDD1\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * Drops characters no XML document may contain (a form feed pasted from a word processor would
@@ -16,25 +19,30 @@ export function xmlChars(text: string): string {
   return text.replace(NOT_XML, "");
 }
 
+const AMP_MARK = "\uFDD0";
+const LT_MARK = "\uFDD1";
+
+/**
+ * Plain text for an RSS element (titles, categories, dc:creator): the RSS Best Practices Profile
+ * asks for "&" and "<" as the hexadecimal references &#x26; and &#x3C;, so that readers (and the
+ * W3C validator) know the text is not HTML. xml-js would write &amp; and &lt; (and first turns
+ * a literal "&amp;" back into "&"), so both characters become marks here that
+ * rssCharacterReferences turns into references in the finished document.
+ */
+export function rssPlainText(text: string): string {
+  return xmlChars(text).replaceAll("&", AMP_MARK).replaceAll("<", LT_MARK);
+}
+
+/** The second half of rssPlainText, on the whole serialised feed. */
+export function rssCharacterReferences(xml: string): string {
+  return xml.replaceAll(AMP_MARK, "&#x26;").replaceAll(LT_MARK, "&#x3C;");
+}
+
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 
 /** Plain text as HTML, for elements feed 6 marks type="html" (Atom) or readers treat as HTML. */
 export function textAsHtml(text: string): string {
   return text.replace(/[&<>"]/g, (char) => HTML_ESCAPES[char] ?? char);
-}
-
-const CDATA_END = "]]>";
-
-/**
- * xml-js splits only the first "]]>" of a CDATA section (String.replace with a string), so a
- * second one would end the section early and break the document. Split every later one the same
- * way beforehand; xml-js still splits the first itself.
- */
-export function cdataSafe(text: string): string {
-  const first = text.indexOf(CDATA_END);
-  if (first < 0) return text;
-  const cut = first + CDATA_END.length;
-  return text.slice(0, cut) + text.slice(cut).replaceAll(CDATA_END, "]]]]><![CDATA[>");
 }
 
 /**
