@@ -22,13 +22,21 @@ const CONFIDENCE = {
   noVerb: 0.6, // a headline's `Name: "…"`
   role: 0.7, // "the senator said": refers back to someone
   pronoun: 0.5,
+  // A name the article never writes in full ("Democratic", "Ohio"): often a word cut from a longer phrase.
+  loneWord: 0.75,
 } as const;
+
+/** One word that is not an acronym ("WHO" is a name in full). */
+function isLoneWord(name: string): boolean {
+  return !/\s/u.test(name) && !/^\p{Lu}[\p{Lu}\p{N}&.-]+$/u.test(name);
+}
 
 /** The credit an attribution found in the quotation's own sentence or next to it earns. */
 export function credit(found: Attribution | null, place: "same-sentence" | "adjacent"): Credit {
   if (found === null || found.speaker === null) return NO_CREDIT;
   if (found.kind === "pronoun") return { speaker: found.speaker, attribution: "pronoun", confidence: CONFIDENCE.pronoun };
   const confidence = found.kind === "role" ? CONFIDENCE.role
+    : found.kind === "name" && isLoneWord(found.speaker) ? CONFIDENCE.loneWord
     : !found.verb ? CONFIDENCE.noVerb
     : place === "same-sentence" ? CONFIDENCE.sameSentence : CONFIDENCE.adjacent;
   return { speaker: found.speaker, attribution: place, confidence };

@@ -12,6 +12,9 @@ const IDEAL_MAX_WORDS = 35;
 const SENTENCE_BREAK = new RegExp(`[${charClass(SENTENCE_ENDS)}]`, "u");
 const QUOTE_CLOSER = new RegExp(`[${charClass(QUOTE_CLOSERS)}]`, "gu");
 const MAX_GAP_CHARS = 80;
+/** A pull quote is a whole sentence: a partial quotation ("called it 'a disgrace to the office'") is
+ * words woven into the writer's sentence. */
+const STARTS_SENTENCE = /^[\p{Lu}\p{N}]/u;
 const SPLIT_END = new RegExp(`[${charClass(CLAUSE_ENDS)}]$`, "u");
 
 interface Joined {
@@ -62,7 +65,7 @@ function score(quote: Joined, rank: number, total: number): number {
 export function rankKeyQuotes(quotes: readonly Quote[], plainText: string): KeyQuote[] {
   const joined = joinSplitQuotes(quotes, plainText);
   return joined
-    .filter((quote) => quote.confidence >= CERTAIN_ATTRIBUTION && countWords(quote.text) >= MIN_WORDS)
+    .filter((quote) => quote.confidence >= CERTAIN_ATTRIBUTION && countWords(quote.text) >= MIN_WORDS && STARTS_SENTENCE.test(quote.text))
     .map((quote, rank) => ({ quote, value: score(quote, rank, joined.length) }))
     .sort((a, b) => b.value - a.value || a.quote.start - b.quote.start)
     .map(({ quote }) => ({ text: asPullQuote(quote.text), speaker: quote.speaker }));

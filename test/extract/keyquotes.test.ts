@@ -20,6 +20,12 @@ describe("key quotes", () => {
     expect(pull("Minister Yvette Cooper spoke. “We will act, and we will act very soon,” the minister said.")).toEqual([]);
     expect(pull("Yvette Cooper: “We will act, and we will act very soon.”")).toEqual([]);
     expect(pull("“Fine,” Yvette Cooper said.\n\n“We will act, and we will act very soon.”")).toEqual([]);
+    // A one-word name the article never writes in full, a partial quotation.
+    expect(pull("“We will act, and we will act very soon,” Kasich said.")).toEqual([]);
+    expect(pull("Yvette Cooper said the country would “act, and act very soon, on every one of these things.”")).toEqual([]);
+    expect(pull("“We will act, and we will act very soon,” the WHO said.")).toEqual([
+      { text: "We will act, and we will act very soon.", speaker: "WHO" },
+    ]);
     // Too short to stand alone.
     expect(pull("“We will act,” Yvette Cooper said.")).toEqual([]);
     expect(pull("“We will act, and we will act very soon,” a senior Home Office official said.")).toEqual([
