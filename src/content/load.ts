@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { analyzeChecked } from "../extract/index.ts";
+import { analyzeChecked, type Analysis, type KeyQuote } from "../extract/index.ts";
 import { dateProblem, parseBriefingDate, toIso } from "../dates.ts";
 import { ContentError } from "../errors.ts";
 import { MAX_HTML_DEPTH, nestingDepth } from "../html/depth.ts";
-import { renderMarkdown } from "../markdown/render.ts";
+import { renderMarkdown, typographic } from "../markdown/render.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import { absoluteUrl, slugify, slugProblem } from "../urls.ts";
 import { FrontMatterError, splitFrontMatter } from "./frontmatter.ts";
@@ -127,6 +127,21 @@ function readSource(file: string, shown: string, limits: InputLimits): string | 
   }
 }
 
+function typographicQuote(quote: KeyQuote): KeyQuote {
+  return { text: typographic(quote.text), speaker: quote.speaker === null ? null : typographic(quote.speaker) };
+}
+
+/** What is shown of an analysis (summary, key points, pull quotes) with the body's typography: curly
+ * quotes and apostrophes, as the rendered Markdown has them. The plain text and quotations keep the text
+ * as written, since their offsets refer to it. */
+export function forDisplay(analysis: Pick<Analysis, "summary" | "keyPoints" | "keyQuotes">): Pick<Analysis, "summary" | "keyPoints" | "keyQuotes"> {
+  return {
+    summary: typographic(analysis.summary),
+    keyPoints: analysis.keyPoints.map(typographic),
+    keyQuotes: analysis.keyQuotes.map(typographicQuote),
+  };
+}
+
 /** Reads one file into a briefing without neighbours, or the problems that stop it. */
 function readBriefing(
   file: string,
@@ -185,7 +200,9 @@ function readBriefing(
       `so set "summary" in the front matter, and please report this file`);
   }
   const briefingPath = `/briefings/${date.toFormat("yyyy")}/${slug}/`;
-  const keyQuotes = fm.keyQuote ? [{ text: fm.keyQuote.text, speaker: fm.keyQuote.speaker ?? null }, ...analysis.keyQuotes] : analysis.keyQuotes;
+  const display = forDisplay(analysis);
+  const keyQuotes = fm.keyQuote ? [typographicQuote({ text: fm.keyQuote.text, speaker: fm.keyQuote.speaker ?? null }), ...display.keyQuotes] : display.keyQuotes;
+  const summary = fm.summary ? typographic(fm.summary) : display.summary;
   return {
     problems: [],
     briefing: {
@@ -196,7 +213,8 @@ function readBriefing(
       title: fm.title,
       date: toIso(date),
       updated: updated ? toIso(updated) : null,
-      summary: fm.summary || analysis.summary,
+      summary,
+      dek: fm.summary ? summary : null,
       tags: toTags(fm.tags),
       authors: toAuthors(fm.authors),
       image: fm.image ? toImage({ ...fm, image: fm.image }, settings, options.staticDir) : null,
@@ -208,7 +226,7 @@ function readBriefing(
       quotes: analysis.quotes,
       keyQuotes,
       keyQuote: keyQuotes[0] ?? null,
-      keyPoints: analysis.keyPoints,
+      keyPoints: display.keyPoints,
       wordCount: analysis.wordCount,
       readingTimeMinutes: analysis.readingTimeMinutes,
       newer: null,

@@ -45,8 +45,11 @@ export interface Briefing {
   /** ISO 8601 with the offset of the site's time zone. */
   date: string;
   updated: string | null;
-  /** Front matter summary, or the extracted lede. */
+  /** Front matter summary, or the extracted lede; with the body's typography (curly quotes). */
   summary: string;
+  /** The dek under the title: the front-matter summary, or null when the summary is the lede, which the
+   * body's first paragraph already says (the page does not print it twice). */
+  dek: string | null;
   tags: Tag[];
   authors: Author[];
   image: BriefingImage | null;
@@ -64,6 +67,7 @@ export interface Briefing {
   keyQuotes: KeyQuote[];
   /** The pull quote: keyQuotes[0], or null. */
   keyQuote: KeyQuote | null;
+  /** The "In brief" points, with the body's typography. */
   keyPoints: string[];
   wordCount: number;
   readingTimeMinutes: number;

@@ -1,4 +1,5 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { forDisplay } from "../content/load.ts";
 import type { Briefing } from "../content/types.ts";
 import { formatDisplayDate, formatDisplayDateTime } from "../dates.ts";
 import { emailPath, formatEmailSizeReport } from "../email/index.ts";
@@ -32,7 +33,7 @@ function analysed(input: Briefing | string, context: FilterContext): Analysed {
     if (failure !== null) {
       console.warn(`[dispatch] warning: ${context.page?.inputPath ?? "a template"}: extraction failed on a filter's text (${failure}); it gave empty results`);
     }
-    found = analysis;
+    found = { ...analysis, ...forDisplay(analysis) };
     remembered.set(input, found);
   }
   return found;

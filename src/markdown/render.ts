@@ -48,12 +48,16 @@ class AppendingTokens<T> extends Array<T> {
   }
 }
 
+/** The typographer's settings, one home for the body and for extracted text shown beside it: "quotes"
+ * and 'quotes' become “ ” and ‘ ’, apostrophes ’, and -- … (c) their typographic forms. */
+const TYPOGRAPHY = { typographer: true, quotes: "“”‘’" } as const;
+
 /**
  * The one Markdown renderer for briefings. Raw HTML is allowed (editors may embed), the
  * typographer turns "quotes" and -- into typographic ones, headings get ids for deep links.
  */
 function createMarkdown() {
-  const md = new MarkdownIt({ html: true, linkify: true, typographer: true }).use(footnote);
+  const md = new MarkdownIt({ html: true, linkify: true, ...TYPOGRAPHY }).use(footnote);
   md.core.ruler.push("heading_ids", headingIds);
   md.core.ruler.before("footnote_tail", "footnote_tail_appends", (state) => {
     state.tokens = AppendingTokens.from(state.tokens);
@@ -68,4 +72,27 @@ const shared = createMarkdown();
 
 export function renderMarkdown(body: string): string {
   return shared.render(body);
+}
+
+/** markdown-it reading plain text as nothing but text (no inline syntax, entities or escapes), so that
+ * only the typographer's rules change it. */
+function createPlainTypographer() {
+  const md = new MarkdownIt({ html: false, linkify: false, ...TYPOGRAPHY });
+  md.inline.ruler.enableOnly(["text"]);
+  md.inline.ruler2.enableOnly([]);
+  md.core.ruler.enableOnly(["normalize", "block", "inline", "replacements", "smartquotes", "text_join"]);
+  return md;
+}
+
+const plainTypographer = createPlainTypographer();
+
+/**
+ * Plain text (an extracted summary, key point or pull quote) with the body's typography, for display:
+ * the same quotes, apostrophes and dashes as the rendered Markdown. Not for text whose offsets matter:
+ * the extractors' plain text and quotations stay as written.
+ */
+export function typographic(text: string): string {
+  if (text === "") return text;
+  const [inline] = plainTypographer.parseInline(text, {});
+  return (inline?.children ?? []).map((child) => child.content).join("");
 }

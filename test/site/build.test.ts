@@ -148,12 +148,14 @@ describe("a fixture site built with Eleventy", () => {
     expect($(".byline").text()).toContain("Jane Doe and John Roe");
   });
 
-  it("shows the pull quote, the dek and the key points on a briefing page", () => {
+  it("shows the pull quote and the key points on a briefing page, and the lede once", () => {
     const $ = cheerio.load(read("briefings/2026/uk-france-ukraine-troops/index.html"));
     expect($(".pull-quote figcaption").text()).toBe("Keir Starmer");
     expect($(".pull-quote blockquote").text()).toContain("Our support for Ukraine is unwavering");
-    expect($(".dek").text()).toMatch(/^Prime Minister Keir Starmer has declared/);
-    expect($('meta[name="description"]').attr("content")).toBe($(".dek").text());
+    // The summary is the lede: the body's first paragraph says it, so no dek repeats it.
+    expect($(".dek")).toHaveLength(0);
+    expect($('meta[name="description"]').attr("content")).toMatch(/^Prime Minister Keir Starmer has declared/);
+    expect($(".body p").first().text()).toMatch(/^Prime Minister Keir Starmer has declared/);
     expect($(".in-brief li").length).toBeGreaterThanOrEqual(3);
   });
 
