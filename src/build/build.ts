@@ -1,6 +1,7 @@
 import Eleventy from "@11ty/eleventy";
 import { checkOutput } from "./guard.ts";
 import { publish } from "./publish.ts";
+import { formatCardReport, writeCards } from "../cards/index.ts";
 import { buildSearchIndex, formatSearchReport } from "../search/index.ts";
 import { loadSiteData } from "../site/data.ts";
 import { projectPaths } from "../site/project.ts";
@@ -15,7 +16,7 @@ export async function buildSite(options: { force?: boolean } = {}): Promise<numb
   const paths = projectPaths();
   checkOutput(paths.output, paths, { force: options.force });
   // Content problems stop the build here, before Eleventy writes anything; Eleventy reuses this.
-  loadSiteData({ dev: false });
+  const data = loadSiteData({ dev: false });
   return publish(
     paths.output,
     async (staging) => {
@@ -27,6 +28,7 @@ export async function buildSite(options: { force?: boolean } = {}): Promise<numb
       const [, written] = (await eleventy.write()) as unknown as [unknown, unknown[]?];
       // Reader search indexes the staged pages, so that a failed index keeps the last good site.
       console.log(formatSearchReport(await buildSearchIndex(staging)));
+      if (data.cards) console.log(formatCardReport(await writeCards(data.cards, data.site, data.cardCache, staging)));
       return written?.length ?? 0;
     },
     { force: options.force },

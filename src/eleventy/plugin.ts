@@ -66,7 +66,7 @@ export function dispatchPlugin(eleventyConfig: UserConfig, options: DispatchOpti
   eleventyConfig.addFilter("absoluteUrl", (path: string) => absoluteUrl(path, settings().url));
   eleventyConfig.addFilter("emailPath", (briefing: Briefing) => emailPath(briefing));
   eleventyConfig.addFilter("jsonLd", (briefing: Briefing) => newsArticleJsonLd(briefing, settings()));
-  eleventyConfig.addNunjucksGlobal("pageMeta", (context: Omit<PageContext, "site">) => pageMeta({ ...context, site: settings() }));
+  eleventyConfig.addNunjucksGlobal("pageMeta", (context: Omit<PageContext, "site">) => pageMeta({ ...context, site: settings(), cards: data().cards }));
 
   // The extractors as filters, on a briefing (already analysed) or any Markdown string.
   eleventyConfig.addFilter("summary", function (this: FilterContext, input: Briefing | string) {

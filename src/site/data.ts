@@ -1,3 +1,4 @@
+import { CardCache, planCards, type CardPlan } from "../cards/index.ts";
 import type { Scheduled } from "../content/publish.ts";
 import type { Briefing } from "../content/types.ts";
 import { buildDigests, digestEmailFiles, digestFeed, digestPages } from "../digest/index.ts";
@@ -24,6 +25,9 @@ export interface SiteData {
   emailReport: EmailSizeReport[];
   warnings: string[];
   scheduled: Scheduled[];
+  /** Share images to draw after Eleventy (null in the dev server or with cards.enabled false). */
+  cards: CardPlan | null;
+  cardCache: CardCache;
 }
 
 function buildSiteData(project: Project): SiteData {
@@ -31,6 +35,7 @@ function buildSiteData(project: Project): SiteData {
   const email = buildEmailFiles(briefings, settings);
   const now = new Date();
   const digests = buildDigests(briefings, settings, now);
+  const cardCache = new CardCache(project.paths.cache);
   return {
     site: { ...settings, dev: project.dev, feeds: feedLinks(settings) },
     briefings,
@@ -47,6 +52,8 @@ function buildSiteData(project: Project): SiteData {
     emailReport: email.report,
     warnings: [...project.warnings, ...email.warnings],
     scheduled: project.scheduled,
+    cards: project.dev ? null : planCards(briefings, settings, cardCache, now),
+    cardCache,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Briefing } from "../content/types.ts";
 import { absoluteUrl } from "../urls.ts";
+import type { CardPlan } from "../cards/index.ts";
 import type { ListingPage } from "./listings.ts";
 import type { SiteSettings } from "./settings.ts";
 
@@ -9,7 +10,7 @@ export interface PageMeta {
   description: string;
   canonical: string;
   type: "article" | "website";
-  image: { url: string; alt: string } | null;
+  image: { url: string; alt: string; width?: number; height?: number } | null;
   published: string | null;
   modified: string | null;
 }
@@ -22,9 +23,20 @@ export interface PageContext {
   listing?: ListingPage;
   title?: string;
   description?: string;
+  /** The build's share images: a briefing's own, else the site's default. */
+  cards?: CardPlan | null;
 }
 
-export function pageMeta({ path, site, briefing, listing, title, description }: PageContext): PageMeta {
+/** The card for a page: the briefing's own image wins, then its card, then the site's default card. */
+function cardImage(cards: CardPlan | null | undefined, site: SiteSettings, briefing?: Briefing): PageMeta["image"] {
+  if (!cards) return null;
+  const own = briefing ? cards.byBriefing.get(briefing.path) : undefined;
+  const card = own ?? cards.defaultCard;
+  const alt = card.text.quote ? `“${card.text.quote.text}”${card.text.quote.speaker ? ` — ${card.text.quote.speaker}` : ""}` : card.text.title;
+  return { url: absoluteUrl(card.path, site.url), alt, width: 1200, height: 630 };
+}
+
+export function pageMeta({ path, site, briefing, listing, title, description, cards }: PageContext): PageMeta {
   const canonical = absoluteUrl(path, site.url);
   if (briefing) {
     return {
@@ -32,7 +44,7 @@ export function pageMeta({ path, site, briefing, listing, title, description }: 
       description: briefing.summary || site.description,
       canonical,
       type: "article",
-      image: briefing.image ? { url: briefing.image.url, alt: briefing.image.alt } : null,
+      image: briefing.image ? { url: briefing.image.url, alt: briefing.image.alt } : cardImage(cards, site, briefing),
       published: briefing.date,
       modified: briefing.updated ?? briefing.date,
     };
@@ -47,7 +59,7 @@ export function pageMeta({ path, site, briefing, listing, title, description }: 
     description: listing?.description ?? description ?? site.description,
     canonical,
     type: "website",
-    image: null,
+    image: cardImage(cards, site),
     published: null,
     modified: null,
   };

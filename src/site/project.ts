@@ -13,6 +13,8 @@ export interface ProjectPaths {
   settingsFile: string;
   briefings: string;
   output: string;
+  /** The on-disk cache (DISPATCH_CACHE=<dir>; `off`: none), .cache/dispatch by default. */
+  cache: string | null;
 }
 
 export function projectPaths(env: NodeJS.ProcessEnv = process.env, root: string = process.cwd()): ProjectPaths {
@@ -23,6 +25,7 @@ export function projectPaths(env: NodeJS.ProcessEnv = process.env, root: string 
     settingsFile: path.join(content, "_data", "site.json"),
     briefings: path.resolve(root, env.DISPATCH_BRIEFINGS || path.join(content, "briefings")),
     output: path.resolve(root, env.DISPATCH_OUT || "dist"),
+    cache: env.DISPATCH_CACHE === "off" ? null : path.resolve(root, env.DISPATCH_CACHE || path.join(".cache", "dispatch")),
   };
 }
 

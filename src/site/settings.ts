@@ -30,6 +30,17 @@ const settingsSchema = z.looseObject({
   /** A WebSub hub: feeds name it, and `npm run ping` tells it which feeds changed. */
   websub: z.object({ hub: z.url({ protocol: /^https?$/, error: "must be the hub's web address, starting with https://" }) }).optional(),
   archivePageSize: z.number().int().min(1).max(500).default(10),
+  /** Share images (Open Graph / Twitter cards) drawn at build time, in the site's colours. */
+  cards: z
+    .object({
+      enabled: z.boolean().default(true),
+      /** Cards for the newest N briefings; older ones use the site's default card unless cached. */
+      recent: z.number().int().min(0).max(100_000).default(100),
+      background: z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #fdfcfa").default("#fdfcfa"),
+      foreground: z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #1b1b1b").default("#1b1b1b"),
+      accent: z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #a11d21").default("#a11d21"),
+    })
+    .prefault({}),
   /** The weekly (or monthly) digest edition: a roundup of the period's briefings. */
   digest: z
     .object({
