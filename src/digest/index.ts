@@ -6,6 +6,7 @@ import { renderEdition, type EmailEdition } from "../email/index.ts";
 import { withUtm } from "../email/links.ts";
 import { renderPreview } from "../email/preview.ts";
 import { sizeVerdict } from "../email/size.ts";
+import { channelOptions } from "../feeds/channel.ts";
 import { publishedNewestFirst } from "../feeds/items.ts";
 import { textAsHtml, xmlChars } from "../feeds/xml.ts";
 import type { ListingPage } from "../site/listings.ts";
@@ -138,23 +139,26 @@ export function digestPages(digests: readonly Digest[]): ListingPage[] {
 
 /** /digest/atom.xml: one entry per digest, its list of briefings as content. */
 export function digestFeed(digests: readonly Digest[], settings: SiteSettings, now: Date): OutputFile {
-  const self = absoluteUrl(DIGEST_FEED_PATH, settings.url);
   const updated = (digest: Digest) => new Date(Math.max(...digest.briefings.map((briefing) => Date.parse(briefing.updated ?? briefing.date))));
-  const feed = new Feed({
-    id: self,
-    title: textAsHtml(xmlChars(`${settings.title}: digest`)),
-    description: textAsHtml(xmlChars(settings.description)),
-    link: absoluteUrl("/", settings.url),
-    feedLinks: { atom: self },
-    language: settings.language,
-    updated: digests[0] ? updated(digests[0]) : now,
-    generator: "Dispatch",
-    author: { name: xmlChars(settings.publisher.name), email: settings.publisher.email, link: settings.publisher.url },
-  });
+  const feed = new Feed(
+    channelOptions(
+      {
+        title: `${settings.title}: digest`,
+        description: settings.description,
+        homePath: digests[0]?.path ?? "/",
+        selfPath: DIGEST_FEED_PATH,
+        briefings: digests.flatMap((digest) => digest.briefings),
+        now,
+      },
+      settings,
+      "atom",
+    ),
+  );
   for (const digest of digests) {
     const list = digest.briefings
       .map((briefing) => `<li><a href="${textAsHtml(briefing.url)}">${textAsHtml(xmlChars(briefing.title))}</a>: ${textAsHtml(xmlChars(briefing.summary))}</li>`)
       .join("");
+    // feed 6 writes entry titles and summaries as type="html": plain text is escaped as HTML.
     feed.addItem({
       title: textAsHtml(xmlChars(digest.title)),
       id: digest.url,
