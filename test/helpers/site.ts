@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, readdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { tempFolder } from "./tmp.ts";
@@ -36,4 +37,11 @@ export function listFiles(dir: string): string[] {
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
     .sort();
+}
+
+/** A fingerprint of a whole output folder: names and contents. */
+export function fingerprint(dir: string): string {
+  const hash = createHash("sha256");
+  for (const file of listFiles(dir)) hash.update(file).update(readFileSync(path.join(dir, file)));
+  return hash.digest("hex");
 }

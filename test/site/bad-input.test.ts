@@ -1,19 +1,11 @@
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { existsSync, readdirSync, readlinkSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { fixtureCopy, listFiles, runBuild } from "../helpers/site.ts";
+import { fingerprint, fixtureCopy, runBuild } from "../helpers/site.ts";
 import { briefingSource, tempFolder } from "../helpers/tmp.ts";
 
 const parent = tempFolder("dispatch-bad-").dir;
 const out = path.join(parent, "dist");
-
-/** A fingerprint of a whole output folder: names and contents. */
-function fingerprint(dir: string): string {
-  const hash = createHash("sha256");
-  for (const file of listFiles(dir)) hash.update(file).update(readFileSync(path.join(dir, file)));
-  return hash.digest("hex");
-}
 
 beforeAll(() => {
   const good = runBuild(fixtureCopy().dir, out);

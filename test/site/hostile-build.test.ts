@@ -1,8 +1,7 @@
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
+import { existsSync, readdirSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { fixtureCopy, listFiles, runBuild, type BuildRun } from "../helpers/site.ts";
+import { fingerprint, fixtureCopy, runBuild, type BuildRun } from "../helpers/site.ts";
 import { briefingSource, tempFolder } from "../helpers/tmp.ts";
 
 /**
@@ -12,12 +11,6 @@ import { briefingSource, tempFolder } from "../helpers/tmp.ts";
  */
 const parent = tempFolder("dispatch-hostile-").dir;
 const out = path.join(parent, "dist");
-
-function fingerprint(dir: string): string {
-  const hash = createHash("sha256");
-  for (const file of listFiles(dir)) hash.update(file).update(readFileSync(path.join(dir, file)));
-  return hash.digest("hex");
-}
 
 const bomb = [
   "lol:",
