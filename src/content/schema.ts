@@ -4,10 +4,25 @@ import { slugify, slugProblem } from "../urls.ts";
 const text = (what: string) =>
   z.string({ error: (issue) => (issue.input === undefined ? `add ${what}` : `must be text; put it in quotes`) });
 
+/**
+ * A name that gets its own page (a tag, an author): its slug becomes a folder name, so a name
+ * too long for one fails here, naming the field, rather than mid-write.
+ */
+const pageName = (what: string, error: string) =>
+  z
+    .string({ error })
+    .trim()
+    .min(1)
+    .check((ctx) => {
+      const slug = slugify(ctx.value);
+      const problem = slug && slugProblem(slug);
+      if (problem) ctx.issues.push({ code: "custom", message: problem.replace("shorten it", `shorten the ${what}`), input: ctx.value, continue: true });
+    });
+
 const author = z.union([
-  z.string().trim().min(1),
+  pageName("name", "must be a name"),
   // Web links only: a javascript: URL here would reach the byline, the feeds and the email.
-  z.object({ name: z.string().trim().min(1), url: z.url({ protocol: /^https?$/, error: "must be a web address starting with https://" }).optional() }),
+  z.object({ name: pageName("name", "must be a name"), url: z.url({ protocol: /^https?$/, error: "must be a web address starting with https://" }).optional() }),
 ]);
 
 /**
@@ -40,18 +55,7 @@ export const frontMatterSchema = z.looseObject({
   date: text("a line like date: 2026-01-06 or date: 2026-01-06T09:30:00+01:00"),
   updated: z.string({ error: "must be a date like 2026-01-06 or 2026-01-06T18:00:00+01:00" }).optional(),
   summary: z.string({ error: "must be text; put it in quotes" }).trim().optional(),
-  tags: oneOrMany(
-    z
-      .string({ error: "must be a word or a list of words" })
-      .trim()
-      .min(1)
-      .check((ctx) => {
-        // A tag's slug is its page's folder name: a tag too long for one fails here, not mid-build.
-        const slug = slugify(ctx.value);
-        const problem = slug && slugProblem(slug);
-        if (problem) ctx.issues.push({ code: "custom", message: problem.replace("shorten it", "shorten the tag"), input: ctx.value, continue: true });
-      }),
-  ).optional(),
+  tags: oneOrMany(pageName("tag", "must be a word or a list of words")).optional(),
   authors: oneOrMany(author).optional(),
   image: z
     .string({ error: "must be a path like /images/paris.jpg or an https:// URL" })

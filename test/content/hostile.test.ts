@@ -162,8 +162,9 @@ describe("slugs: one rule for front matter, file names and tags", () => {
     ]);
   });
 
-  it("refuses a slug, a tag or a file name too long for a folder name, before anything is written", () => {
+  it("refuses a slug, a tag, an author or a file name too long for a folder name, before anything is written", () => {
     expect(problemsWith({ slug: "a".repeat(300) })[0]).toMatch(/^2026\/a\.md: "slug" makes a URL part of 300 bytes, more than the 200 a file name can hold .*; shorten it \(got "a{300}"\)$/);
+    expect(problemsWith({ authors: `[Ann, {name: ${"c".repeat(300)}}]` })[0]).toMatch(/^2026\/a\.md: "authors\[1\]\.name" makes a URL part of 300 bytes, .*; shorten the name \(got "c{300}"\)$/);
     expect(problemsWith({ tags: `[Europe, ${"b".repeat(300)}]` })[0]).toMatch(/^2026\/a\.md: "tags\[1\]" makes a URL part of 300 bytes, .*; shorten the tag \(got "b{300}"\)$/);
     // 70 Japanese characters are 210 bytes.
     const folder = tempFolder();

@@ -50,6 +50,12 @@ const cases: { name: string; file: string; text: string; line: RegExp }[] = [
     line: /^ {2}\S*2026\/long-tag\.md: "tags\[1\]" makes a URL part of 300 bytes, .*; shorten the tag \(got "b{300}"\)$/,
   },
   {
+    name: "a 300-character author name",
+    file: "2026/long-author.md",
+    text: briefingSource({ title: "Long", date: "2026-01-01", authors: "c".repeat(300) }),
+    line: /^ {2}\S*2026\/long-author\.md: "authors" makes a URL part of 300 bytes, .*; shorten the name \(got "c{300}"\)$/,
+  },
+  {
     name: "an offset of +25:00",
     file: "2026/offset.md",
     text: briefingSource({ title: "Offset", date: "2026-01-06T09:30:00+25:00" }),
