@@ -1,4 +1,5 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { briefingLinkWarnings } from "../check/briefings.ts";
 import { forDisplay } from "../content/load.ts";
 import type { Briefing } from "../content/types.ts";
 import { formatDisplayDate, formatDisplayDateTime } from "../dates.ts";
@@ -82,9 +83,11 @@ export function dispatchPlugin(eleventyConfig: UserConfig, options: DispatchOpti
     return analysed(input, this).readingTimeMinutes;
   });
 
-  eleventyConfig.on("eleventy.after", () => {
-    const { warnings, emailReport } = data();
-    for (const warning of warnings) console.warn(`[dispatch] warning: ${warning}`);
+  eleventyConfig.on("eleventy.after", ({ results }: { results: { url?: string | false }[] }) => {
+    const { warnings, emailReport, briefings, site } = data();
+    const written = new Set(results.flatMap((result) => (result.url ? [result.url] : [])));
+    const links = briefingLinkWarnings(briefings, written, projectPaths().content, site.url);
+    for (const warning of [...warnings, ...links]) console.warn(`[dispatch] warning: ${warning}`);
     console.log(formatEmailSizeReport(emailReport));
   });
 }
