@@ -49,6 +49,9 @@ export function emailLeadImage(briefing: Briefing, warnings: string[]): EmailLea
   return { src: image.url, alt: image.alt, width, height, caption: image.caption, credit: image.credit };
 }
 
+/** A table cell that is one figure: digits with separators, a sign, a currency or unit, a percent. */
+const FIGURE = /^(?=.{1,24}$)[+\-−–±]?\s?\p{Sc}?\s?\d[\d.,\u00a0\u202f ]*(\s?(%|‰|\p{Sc}|[a-zA-Zµ°]{1,3}))?$/u;
+
 export interface PreparedBody {
   html: string;
   warnings: string[];
@@ -105,6 +108,11 @@ export function prepareBody(briefing: Briefing, settings: SiteSettings, utm: Utm
 
   // Header cells say what they head, for screen readers (Markdown tables have no scope).
   $("thead th").attr("scope", "col");
+  // Figures must not wrap inside a narrow column (the stylesheet keeps .num on one line).
+  $("td, th").each((_, element) => {
+    const cell = $(element);
+    if (FIGURE.test(cell.text().trim())) cell.addClass("num");
+  });
 
   $("a[href]").each((_, element) => {
     const link = $(element);
