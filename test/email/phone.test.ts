@@ -48,7 +48,7 @@ describe("the email at 375 px", () => {
       tds.map((td) => {
         const range = document.createRange();
         range.selectNodeContents(td);
-        const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+        const lines = new Set(Array.from(range.getClientRects()).map((rect) => Math.round(rect.top)));
         return { text: td.textContent ?? "", lines: lines.size };
       }),
     );
