@@ -81,12 +81,6 @@ export class CardRenderer {
 
   constructor(private readonly colours: CardColours) {}
 
-  /** Characters of the card's text that no bundled font draws. */
-  missing(card: CardText): string[] {
-    const { main, second, footer } = cardLines(card);
-    return this.fonts.missing(`${card.siteTitle}${main}${second}${footer}`);
-  }
-
   async render(card: CardText): Promise<Buffer> {
     const { main, second, footer } = cardLines(card);
     const { fonts, family } = this.fonts.forText(`${card.siteTitle}${main}${second}${footer}`);

@@ -5,7 +5,10 @@ import path from "node:path";
 import type { Briefing } from "../content/types.ts";
 import { publishedNewestFirst } from "../feeds/items.ts";
 import type { SiteSettings } from "../site/settings.ts";
-import { CardRenderer, type CardText } from "./card.ts";
+import { availableParallelism } from "node:os";
+import Tinypool from "tinypool";
+import { CardRenderer, cardLines, type CardText } from "./card.ts";
+import { CardFonts } from "./fonts.ts";
 
 export const DEFAULT_CARD_PATH = "/cards/default.png";
 
@@ -118,28 +121,58 @@ export interface CardReport {
   warnings: string[];
 }
 
+/** Below this many cards to draw, starting worker threads costs more than it saves. */
+const POOL_MIN_CARDS = 8;
+
+/**
+ * Draws cards on every core: each worker thread (worker.mjs → draw.ts) parses the fonts once
+ * and draws its share.
+ */
+async function drawAll(texts: CardText[], settings: SiteSettings): Promise<Buffer[]> {
+  const colours = { background: settings.cards.background, foreground: settings.cards.foreground, accent: settings.cards.accent };
+  if (texts.length < POOL_MIN_CARDS || availableParallelism() < 2) {
+    const renderer = new CardRenderer(colours);
+    const pngs: Buffer[] = [];
+    for (const text of texts) pngs.push(await renderer.render(text));
+    return pngs;
+  }
+  const pool = new Tinypool({
+    filename: new URL("./worker.mjs", import.meta.url).href,
+    maxThreads: Math.min(availableParallelism(), texts.length),
+  });
+  try {
+    const pngs = await Promise.all(texts.map((text) => pool.run({ text, colours }) as Promise<Uint8Array>));
+    return pngs.map((png) => Buffer.from(png.buffer, png.byteOffset, png.byteLength));
+  } finally {
+    await pool.destroy();
+  }
+}
+
 /** Writes the planned cards into `outDir` (null: only into the cache), drawing only those the cache lacks. */
 export async function writeCards(plan: CardPlan, settings: SiteSettings, cache: CardCache, outDir: string | null): Promise<CardReport> {
   const started = performance.now();
-  const renderer = new CardRenderer(settings.cards);
   const report: CardReport = { drawn: 0, cached: 0, ms: 0, warnings: [] };
-  for (const card of [plan.defaultCard, ...plan.byBriefing.values()]) {
-    const key = cache.key(card.text, settings);
-    let png = cache.get(key);
-    if (png) report.cached += 1;
-    else {
-      const missing = renderer.missing(card.text);
-      if (missing.length > 0) {
-        report.warnings.push(`${card.source}: the share card shows empty boxes for ${missing.slice(0, 8).join(" ")}: no bundled font has them`);
-      }
-      png = await renderer.render(card.text);
-      cache.set(key, png);
-      report.drawn += 1;
-    }
-    if (outDir) {
+  const cards = [plan.defaultCard, ...plan.byBriefing.values()].map((card) => ({ card, key: cache.key(card.text, settings), png: null as Buffer | null }));
+  for (const entry of cards) entry.png = cache.get(entry.key);
+  const toDraw = cards.filter((entry) => !entry.png);
+  const fonts = new CardFonts();
+  for (const { card } of toDraw) {
+    const { main, second, footer } = cardLines(card.text);
+    const missing = fonts.missing(`${card.text.siteTitle}${main}${second}${footer}`);
+    if (missing.length > 0) report.warnings.push(`${card.source}: the share card shows empty boxes for ${missing.slice(0, 8).join(" ")}: no bundled font has them`);
+  }
+  const drawn = await drawAll(toDraw.map((entry) => entry.card.text), settings);
+  toDraw.forEach((entry, index) => {
+    entry.png = drawn[index]!;
+    cache.set(entry.key, entry.png);
+  });
+  report.drawn = toDraw.length;
+  report.cached = cards.length - toDraw.length;
+  if (outDir) {
+    for (const { card, png } of cards) {
       const file = path.join(outDir, card.path);
       mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, png);
+      writeFileSync(file, png!);
     }
   }
   report.ms = performance.now() - started;

@@ -112,6 +112,20 @@ describe("which briefings get a card, and the cache", () => {
   });
 });
 
+describe("drawing many cards", () => {
+  it("uses worker threads and draws exactly what one thread draws", async () => {
+    const settings = makeSettings({ cards: { recent: 20 } });
+    const many = Array.from({ length: 9 }, (_, i) => makeBriefing({ slug: `b${i}`, title: `Headline number ${i}`, date: `2026-01-${String(10 + i).padStart(2, "0")}T08:00:00+00:00` }));
+    const out = tempFolder("dispatch-pool-").dir;
+    const none = new CardCache(null);
+    const plan = planCards(many, settings, none, new Date("2026-02-01"))!;
+    expect(await writeCards(plan, settings, none, out)).toMatchObject({ drawn: 10, cached: 0, warnings: [] });
+    const one = plan.byBriefing.get("/briefings/2026/b4/")!;
+    expect(readFileSync(path.join(out, one.path)).equals(await new CardRenderer(settings.cards).render(one.text))).toBe(true);
+    expect(ocr(readFileSync(path.join(out, one.path)))).toContain("Headline number 4");
+  });
+});
+
 describe("cards in a full build", () => {
   const out = path.join(tempFolder("dispatch-cardsite-").dir, "dist");
   const read = (file: string) => readFileSync(path.join(out, file), "utf8");
