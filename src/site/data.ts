@@ -65,7 +65,7 @@ let remembered: { key: string; data: SiteData } | null = null;
  * The dev server forgets it before each rebuild.
  */
 export function loadSiteData(options: { dev: boolean }, env: NodeJS.ProcessEnv = process.env): SiteData {
-  const key = JSON.stringify([options.dev, env.DISPATCH_BRIEFINGS, env.SITE_URL, process.cwd()]);
+  const key = JSON.stringify([options.dev, env.DISPATCH_BRIEFINGS, env.DISPATCH_SETTINGS, env.SITE_URL, process.cwd()]);
   if (remembered?.key !== key) remembered = { key, data: buildSiteData(loadProject({ dev: options.dev, env })) };
   return remembered.data;
 }

@@ -5,7 +5,7 @@ import type { Scheduled } from "../content/publish.ts";
 import type { Briefing } from "../content/types.ts";
 import { loadSiteSettings, type SiteSettings } from "./settings.ts";
 
-/** Where things live. Only the briefings folder and the output folder can move (env). */
+/** Where things live. The briefings folder, the settings file and the output folder can move (env). */
 export interface ProjectPaths {
   root: string;
   /** Editors' folder: briefings, site settings, images and assets (Eleventy never reads it). */
@@ -22,7 +22,7 @@ export function projectPaths(env: NodeJS.ProcessEnv = process.env, root: string 
   return {
     root,
     content,
-    settingsFile: path.join(content, "_data", "site.json"),
+    settingsFile: path.resolve(root, env.DISPATCH_SETTINGS || path.join(content, "_data", "site.json")),
     briefings: path.resolve(root, env.DISPATCH_BRIEFINGS || path.join(content, "briefings")),
     output: path.resolve(root, env.DISPATCH_OUT || "dist"),
     cache: env.DISPATCH_CACHE === "off" ? null : path.resolve(root, env.DISPATCH_CACHE || path.join(".cache", "dispatch")),

@@ -4,6 +4,7 @@ import { isValidTimeZone } from "../dates.ts";
 import { ContentError } from "../errors.ts";
 import { normaliseBaseUrl } from "../urls.ts";
 import { describeIssue } from "../content/issues.ts";
+import { cleanSubscribeEmbed, hasForm } from "./subscribe.ts";
 import { DEFAULT_LIMITS, LIMIT_ENV, type InputLimits } from "../content/limits.ts";
 
 export const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
@@ -63,6 +64,16 @@ const settingsSchema = z.looseObject({
       address: z.string().trim().min(1).optional(),
     })
     .prefault({}),
+  /** A sign-up box on the home page and briefing pages: a link to the tool's hosted form, or its embed. */
+  subscribe: z
+    .object({
+      url: z.url({ protocol: /^https?$/, error: "must be a web address starting with https://" }).optional(),
+      embed: z.string({ error: "must be the mailing tool's form HTML, as a string" }).trim().min(1).optional(),
+      allowScripts: z.boolean({ error: "must be true or false" }).default(false),
+      heading: z.string().trim().min(1).default("Get each briefing by email"),
+    })
+    .refine((box) => box.url || box.embed, 'needs "url" (the sign-up page) or "embed" (its form HTML)')
+    .optional(),
   limits: z
     .object({
       briefingKb: z.number().int().min(1).default(DEFAULT_LIMITS.briefingKb),
@@ -84,6 +95,14 @@ export function parseSiteSettings(raw: unknown, file: string, env: NodeJS.Proces
     throw new ContentError(result.error.issues.map((issue) => `${file}: ${describeIssue(issue, raw)}`));
   }
   const settings = result.data;
+  if (settings.subscribe?.embed && !settings.subscribe.allowScripts) {
+    settings.subscribe.embed = cleanSubscribeEmbed(settings.subscribe.embed);
+    if (!hasForm(settings.subscribe.embed)) {
+      throw new ContentError([
+        `${file}: "subscribe.embed" holds no <form action="https://…"> once scripts are removed; paste the mailing tool's plain HTML form, use "subscribe.url" for its hosted page, or set "subscribe.allowScripts": true to keep the embed as it is`,
+      ]);
+    }
+  }
   const override = env.SITE_URL?.trim();
   if (override) {
     try {
