@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, watch, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, watch, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { rebuildTrigger, type DevMessage } from "../dev/child.ts";
+import { buildingPage, failurePage } from "../dev/notices.ts";
 import { LocalhostDevServer } from "../dev/server.ts";
 import { clearDevState, writeDevState } from "../site/devstate.ts";
 import { checkOutput, MARKER, MARKER_TEXT } from "../build/guard.ts";
@@ -40,9 +42,13 @@ writeFileSync(path.join(output, MARKER), MARKER_TEXT);
 
 let eleventy: ChildProcess | null = null;
 function startEleventy(): void {
-  eleventy = spawn(process.execPath, ["--import", "tsx", "--import", exitWithParent, eleventyCmd, "--config=.eleventy.ts", `--output=${output}`, "--watch"], {
+  // --quiet: one summary line per build instead of one line per file written.
+  eleventy = spawn(process.execPath, ["--import", "tsx", "--import", exitWithParent, eleventyCmd, "--config=.eleventy.ts", `--output=${output}`, "--watch", "--quiet"], {
     env,
     stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  eleventy.on("message", (message: DevMessage) => {
+    server.notice = message.type === "failed" ? failurePage(message.problems) : null;
   });
 }
 
@@ -58,6 +64,8 @@ function restartEleventy(): void {
 
 const server = new LocalhostDevServer("dispatch", output, {
   pathPrefix: basePath(settings.url),
+  // Its "File changed: … (skips build)" line for every file Eleventy writes is noise here.
+  logger: { info: console.log, log: () => {}, error: console.error },
   watch: [path.join(output, "**/*")],
   // The port actually bound (PORT=0 picks a free one; a busy port moves to the next).
   messageOnStart: ({ hosts }: { hosts: string[] }) => `[dispatch] dev server: ${hosts[0]} (drafts and future briefings shown; Ctrl+C stops)`,
@@ -67,6 +75,17 @@ process.on("exit", () => {
   eleventy?.kill();
   clearDevState(root);
 });
+// Answers from the first second: a page that reloads itself until the first build is done.
+server.notice = buildingPage();
+// Eleventy's watcher does not rebuild when a file is deleted (or renamed away): touch a file it watches.
+const trigger = rebuildTrigger(root);
+mkdirSync(path.dirname(trigger), { recursive: true });
+writeFileSync(trigger, "");
+if (existsSync(paths.briefings)) {
+  watch(paths.briefings, { recursive: true }, (event, name) => {
+    if (event === "rename" && name && !existsSync(path.join(paths.briefings, name))) writeFileSync(trigger, String(Date.now()));
+  });
+}
 startEleventy();
 server.serve(port);
 // `npm run new` reads the address to print a preview link.

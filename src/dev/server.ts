@@ -15,10 +15,18 @@ export class LocalhostDevServer extends EleventyDevServer {
     this.server.listen({ port, host: "127.0.0.1" });
   }
 
+  /** A page shown instead of every HTML page (first build running, or a failed build); null for the site. */
+  notice: string | null = null;
+
   override async onRequestHandler(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const refused = refusal(request.headers.host, request.url ?? "");
     if (refused) {
       response.writeHead(refused.status, { "content-type": "text/plain; charset=utf-8" }).end(`${refused.message}\n`);
+      return;
+    }
+    // Pages (not files such as feeds or images): paths ending in / or .html.
+    if (this.notice && /(\/|\.html)$/.test(new URL(request.url ?? "/", "http://x.invalid").pathname)) {
+      response.writeHead(503, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" }).end(this.notice);
       return;
     }
     try {

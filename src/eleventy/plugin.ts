@@ -2,6 +2,8 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { briefingLinkWarnings } from "../check/briefings.ts";
 import { forDisplay } from "../content/load.ts";
 import type { Briefing } from "../content/types.ts";
+import { pruneGone, rebuildTrigger, savedLines, tellServer } from "../dev/child.ts";
+import { findContentError } from "../errors.ts";
 import { formatDisplayDate, formatDisplayDateTime } from "../dates.ts";
 import { emailPath, formatEmailSizeReport } from "../email/index.ts";
 import { analyzeChecked } from "../extract/index.ts";
@@ -45,16 +47,44 @@ function analysed(input: Briefing | string, context: FilterContext): Analysed {
  * every rebuild in the dev server), the filters templates use, and build-end reports.
  */
 export function dispatchPlugin(eleventyConfig: UserConfig, options: DispatchOptions): void {
-  const data = (): SiteData => loadSiteData({ dev: options.dev });
+  // The dev server keeps showing the last good build while a briefing is broken (the browser and
+  // the terminal say what to fix); `npm run build` stops instead.
+  let lastGood: SiteData | null = null;
+  let failed = false;
+  const data = (): SiteData => {
+    if (failed && lastGood) return lastGood;
+    const loaded = loadSiteData({ dev: options.dev });
+    if (options.dev) lastGood = loaded;
+    return loaded;
+  };
   // Briefings and settings are not Eleventy templates or data files: watch them explicitly,
   // and read them again before each rebuild.
   const paths = projectPaths();
   eleventyConfig.addWatchTarget(paths.briefings);
   eleventyConfig.addWatchTarget(paths.settingsFile);
-  eleventyConfig.on("eleventy.beforeWatch", () => {
+  let changed: string[] = [];
+  eleventyConfig.on("eleventy.beforeWatch", (files: string[]) => {
+    changed = files;
     forgetSiteData();
     remembered.clear();
   });
+  if (options.dev) {
+    eleventyConfig.addWatchTarget(rebuildTrigger(paths.root));
+    eleventyConfig.on("eleventy.before", () => {
+      failed = false;
+      try {
+        loadSiteData({ dev: true });
+      } catch (error) {
+        const content = findContentError(error);
+        if (!content) throw error;
+        for (const problem of content.problems) console.error(`[dispatch] ${problem}`);
+        tellServer({ type: "failed", problems: content.problems });
+        // With no good build yet there is nothing to show instead: Eleventy stops this build.
+        if (!lastGood) throw error;
+        failed = true;
+      }
+    });
+  }
 
   for (const key of ["site", "briefings", "listings", "archive", "tags", "outputs", "related"] as const) {
     eleventyConfig.addGlobalData(key, () => data()[key]);
@@ -88,6 +118,14 @@ export function dispatchPlugin(eleventyConfig: UserConfig, options: DispatchOpti
     const written = new Set(results.flatMap((result) => (result.url ? [result.url] : [])));
     const links = briefingLinkWarnings(briefings, written, projectPaths().content, site.url);
     for (const warning of [...warnings, ...links]) console.warn(`[dispatch] warning: ${warning}`);
-    console.log(formatEmailSizeReport(emailReport));
+    if (!options.dev) {
+      console.log(formatEmailSizeReport(emailReport));
+      return;
+    }
+    // The dev server: a few lines per rebuild, and links to what was saved.
+    if (failed) return;
+    pruneGone(projectPaths().output, written);
+    for (const line of savedLines(changed, briefings, paths.root)) console.log(line);
+    tellServer({ type: "built" });
   });
 }

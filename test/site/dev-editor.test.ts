@@ -1,0 +1,101 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tempProject } from "../helpers/project.ts";
+import { briefingSource } from "../helpers/tmp.ts";
+
+// A real `npm start` in a project of its own, on a free loopback port (PORT=0).
+const project = tempProject({ briefings: true });
+const stateFile = path.join(project.dir, ".cache", "dev-server.json");
+let dev: ChildProcess;
+let log = "";
+let base = "";
+
+async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}:\n${log}`);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
+
+/** A page as the browser gets it; status 0 when the connection drops (a file replaced as it is read). */
+async function get(pathname: string): Promise<{ status: number; text: string }> {
+  try {
+    const response = await fetch(new URL(pathname, base));
+    return { status: response.status, text: await response.text() };
+  } catch {
+    return { status: 0, text: "" };
+  }
+}
+
+beforeAll(() => {
+  dev = spawn("npm", ["start"], { cwd: project.dir, detached: true, env: { ...process.env, PORT: "0", DISPATCH_BRIEFINGS: "", DISPATCH_OUT: "" } });
+  dev.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  dev.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+});
+
+afterAll(() => {
+  // The whole group: npm, the dev server and its Eleventy.
+  if (dev?.pid) process.kill(-dev.pid, "SIGTERM");
+});
+
+describe("npm start for an editor", () => {
+  it("answers from the first second with a page that reloads until the first build is done", async () => {
+    base = await until("the server's address", () => (existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, "utf8")) as { url: string }).url : undefined));
+    const first = await get("/");
+    expect(first.status).toBe(503);
+    expect(first.text).toContain("<h1>Building…</h1>");
+    expect(first.text).toContain('http-equiv="refresh"');
+    const home = await until("the first build", async () => ((await get("/")).status === 200 ? true : undefined));
+    expect(home).toBe(true);
+    await until("the watcher", () => (log.includes("Watching") ? true : undefined));
+  });
+
+  it("prints a few lines per rebuild, with the page, email preview and analysis of the saved briefing", async () => {
+    const before = log.length;
+    project.write("content/briefings/2026/uk-france-ukraine-troops.md", briefingSource({ title: "Edited in the dev server", date: "2026-01-06T18:00:00Z" }));
+    await until("the rebuild", () => (log.slice(before).includes(" files in ") ? true : undefined));
+    const printed = log.slice(before);
+    expect(printed).toContain(`page      ${base}briefings/2026/uk-france-ukraine-troops/`);
+    expect(printed).toContain(`email     ${base}email/2026/uk-france-ukraine-troops/preview/`);
+    expect(printed).toContain("analysis  npm run --silent analyze -- content/briefings/2026/uk-france-ukraine-troops.md");
+    expect(printed.trim().split("\n").length).toBeLessThan(12);
+    expect((await get("/briefings/2026/uk-france-ukraine-troops/")).text).toContain("Edited in the dev server");
+  });
+
+  it("shows a broken briefing's error in the browser and the terminal, and recovers when it is fixed", async () => {
+    const file = "content/briefings/2026/broken.md";
+    project.write(file, '---\ntitle: "Unclosed\ndate: 2026-01-07\n---\nText.\n');
+    const failed = await until("the error page", async () => {
+      const page = await get("/");
+      return page.status === 503 && page.text.includes("Build failed") ? page.text : undefined;
+    });
+    expect(failed).toMatch(/<pre>content\/briefings\/2026\/broken\.md:\d+: front matter is not valid YAML/);
+    expect(log).toMatch(/\[dispatch\] content\/briefings\/2026\/broken\.md:\d+: front matter is not valid YAML/);
+    project.write(file, briefingSource({ title: "Fixed and a draft", date: "2026-01-07", draft: "true" }));
+    const fixed = await until("the fixed page", async () => {
+      const page = await get("/briefings/2026/broken/");
+      return page.status === 200 ? page.text : undefined;
+    });
+    // Drafts are marked on the page.
+    expect(fixed).toContain("Draft: visible in the dev server only");
+    expect((await get("/")).status).toBe(200);
+  });
+
+  it("rebuilds when a briefing is deleted: gone from the home page, its page 404", async () => {
+    expect((await get("/")).text).toContain("/briefings/2026/sample-climate-report/");
+    rmSync(path.join(project.dir, "content/briefings/2026/sample-climate-report.md"));
+    await until("the home page without it", async () => (!(await get("/")).text.includes("sample-climate-report") ? true : undefined), 20_000);
+    await until("its page gone", async () => ((await get("/briefings/2026/sample-climate-report/")).status === 404 ? true : undefined), 20_000);
+  });
+
+  it("npm run new prints the draft's preview address while it runs", async () => {
+    const run = spawnSync("npm", ["run", "--silent", "new", "--", "Written while serving", "--date", "2026-01-08"], { cwd: project.dir, encoding: "utf8" });
+    expect(run.stdout).toContain(`Preview: ${base}briefings/2026/written-while-serving/`);
+    await until("the new draft's page", async () => ((await get("/briefings/2026/written-while-serving/")).status === 200 ? true : undefined), 20_000);
+  });
+});
