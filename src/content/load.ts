@@ -4,6 +4,7 @@ import { analyzeChecked, type Analysis, type KeyQuote } from "../extract/index.t
 import { dateProblem, parseBriefingDate, toIso } from "../dates.ts";
 import { ContentError } from "../errors.ts";
 import { MAX_HTML_DEPTH, nestingDepth } from "../html/depth.ts";
+import { cleanForWeb } from "../html/web.ts";
 import { renderMarkdown, typographic } from "../markdown/render.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import { absoluteUrl, slugify, slugProblem } from "../urls.ts";
@@ -178,7 +179,8 @@ function readBriefing(
   const slug = fm.slug ?? slugify(path.basename(file, ".md"));
   if (!slug) problems.push(`${shown}: cannot make a URL from the file name; add a line like slug: paris-summit`);
   else if (!fm.slug && slugProblem(slug)) problems.push(`${shown}: the file name ${slugProblem(slug)} (or add a shorter "slug")`);
-  const rendered = renderMarkdown(split.body);
+  const web = cleanForWeb(renderMarkdown(split.body), settings.embedHosts);
+  const rendered = web.html;
   const depth = nestingDepth(rendered);
   if (depth > MAX_HTML_DEPTH) {
     problems.push(
@@ -192,6 +194,9 @@ function readBriefing(
     if (KNOWN_FIELDS.includes(field)) continue;
     const suggestion = closestField(field, KNOWN_FIELDS);
     if (suggestion) warnings.push(`${shown}: unknown field "${field}": did you mean "${suggestion}"? (kept as it is)`);
+  }
+  if (web.dropped.length > 0) {
+    warnings.push(`${shown}: removed from the web page's HTML: ${web.dropped.join(", ")} (allowed embeds: "embedHosts" in site.json)`);
   }
 
   const { analysis, failure } = analyzeChecked(split.body, "markdown");

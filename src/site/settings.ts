@@ -9,6 +9,20 @@ import { DEFAULT_LIMITS, LIMIT_ENV, type InputLimits } from "../content/limits.t
 
 export const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
 
+/**
+ * Where raw-HTML iframes in a briefing may come from (a host and its subdomains, https only):
+ * video, charts and social embeds newsrooms use. Anything else is removed with a warning.
+ */
+export const DEFAULT_EMBED_HOSTS = [
+  "youtube.com",
+  "youtube-nocookie.com",
+  "player.vimeo.com",
+  "datawrapper.dwcdn.net",
+  "flo.uri.sh",
+  "platform.twitter.com",
+  "embed.x.com",
+] as const;
+
 export const EMAIL_TOOLS = ["generic", "mailchimp", "buttondown", "kit", "brevo", "substack"] as const;
 
 const settingsSchema = z.looseObject({
@@ -42,6 +56,9 @@ const settingsSchema = z.looseObject({
       accent: z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #a11d21").default("#a11d21"),
     })
     .prefault({}),
+  embedHosts: z
+    .array(z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/i, "must be host names like www.youtube.com"))
+    .default([...DEFAULT_EMBED_HOSTS]),
   /** The weekly (or monthly) digest edition: a roundup of the period's briefings. */
   digest: z
     .object({

@@ -30,6 +30,22 @@ beforeAll(() => {
   // The same file name in two years' folders: two briefings, each with its own URLs.
   briefings.write("2025/budget.md", briefingSource({ title: '"Budget 2025: the spending review"', date: "2025-03-12" }));
   briefings.write("2026/budget.md", briefingSource({ title: '"Budget 2026: taxes rise"', date: "2026-01-01" }));
+  // Raw HTML pasted from a CMS: an unknown wrapper, a script, an allowed and a refused embed.
+  briefings.write(
+    "2025/pasted.md",
+    briefingSource({ title: '"Pasted from the CMS"', date: "2025-02-01" }, [
+      "A first paragraph that says what happened.",
+      "",
+      '<tweet data-id="1"><blockquote class="twitter-tweet"><p>Quoted post</p></blockquote></tweet>',
+      '<script src="https://platform.twitter.com/widgets.js"></script>',
+      "",
+      '<figure><iframe src="https://www.youtube-nocookie.com/embed/abc" title="Video: the summit" width="560" height="315" allowfullscreen></iframe><figcaption>The summit</figcaption></figure>',
+      "",
+      '<iframe src="https://evil.example/frame" title="Something else"></iframe>',
+      "",
+      '<details><summary>Method</summary><p onclick="x()">How we counted.</p></details>',
+    ].join("\n")),
+  );
   briefingsDir = briefings.dir;
   build = runBuild(briefings.dir, out, { SITE_URL: BASE });
   files = listFiles(out);
@@ -161,11 +177,24 @@ describe("a fixture site built with Eleventy", () => {
     const links = rss.items.map((item) => text(item, "rss:link"));
     expect(atom.items.map((item) => text(item, "atom:id"))).toEqual(links);
     expect(json.items.map((item) => item.url)).toEqual(links);
-    expect(links).toHaveLength(19);
+    expect(links).toHaveLength(20);
     expect(links[0]).toBe(`${BASE}briefings/2026/nasty-title/`);
     for (const item of json.items) {
       for (const url of collectUrls(item.content_html)) expect(url, item.id).toMatch(/^(https?|mailto):/);
     }
+  });
+
+  it("keeps allowed raw HTML on the web page, drops the rest and names it in a warning", () => {
+    const $ = cheerio.load(read("briefings/2025/pasted/index.html"));
+    expect($("tweet, script[src*='widgets'], iframe[src*='evil']")).toHaveLength(0);
+    expect($("blockquote.twitter-tweet p").text()).toBe("Quoted post");
+    expect($("figure iframe").attr("src")).toBe("https://www.youtube-nocookie.com/embed/abc");
+    expect($("details summary").text()).toBe("Method");
+    expect($("details p").attr("onclick")).toBeUndefined();
+    const warning = (build.stdout + build.stderr).split("\n").find((line) => line.includes("pasted.md: removed"));
+    expect(warning).toMatch(/2025\/pasted\.md: removed from the web page's HTML: .*<tweet>/);
+    for (const part of ["<script>", "<iframe> from evil.example", "onclick on <p>"]) expect(warning).toContain(part);
+    expect(warning).not.toContain("youtube");
   });
 
   it("gives the same file name in two years' folders distinct pages, emails and previews", () => {
