@@ -12,7 +12,7 @@ describe("the extraction filters in a real Eleventy template", () => {
     folder.write(
       "page.njk",
       [
-        '{% set text = "Ministers met on Monday. \\"We will act,\\" said Anna Berg, the minister, \\"and soon.\\" The plan follows." %}',
+        '{% set text = "Ministers met on Monday. \\"We will act on the report,\\" said Anna Berg, the minister, \\"and soon.\\" The plan follows." %}',
         "summary={{ text | summary }}",
         "quote={{ (text | keyQuotes)[0].text }}|{{ (text | keyQuotes)[0].speaker }}",
         "minutes={{ text | readingTime }}",
@@ -33,7 +33,8 @@ describe("the extraction filters in a real Eleventy template", () => {
     }
     const page = readFileSync(path.join(out, "page", "index.html"), "utf8");
     expect(page).toContain("summary=Ministers met on Monday.");
-    expect(page).toContain("quote=We will act, and soon.|Anna Berg");
+    // A pull quote is a whole sentence of six words or more (src/extract/keyquotes.ts), joined across its attribution.
+    expect(page).toContain("quote=We will act on the report, and soon.|Anna Berg");
     expect(page).toContain("minutes=1");
     expect(page).toMatch(/points=\d/);
     expect(page).toMatch(/briefing=\S+/);
