@@ -1,3 +1,4 @@
+import { Parser } from "htmlparser2";
 import { inline } from "@css-inline/css-inline";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -82,20 +83,39 @@ export function inlineEmailCss(html: string): string {
 }
 
 /**
+ * Where the template's marker comments start. Found as comment nodes by an HTML tokenizer, never
+ * by searching the text: the same characters inside an attribute (a link title, an alt text,
+ * which the inliner writes with a raw "<") would cut the fragment mid-tag. Content never brings
+ * comments of its own (the body is cleaned before it reaches the template).
+ */
+function markerComments(html: string): { start: number; end: number } {
+  let start = -1;
+  let end = -1;
+  const parser = new Parser({
+    oncomment(data) {
+      if (start < 0 && `<!--${data}-->` === FRAGMENT_START) start = parser.startIndex;
+      else if (start >= 0 && end < 0 && `<!--${data}-->` === FRAGMENT_END) end = parser.startIndex;
+    },
+  });
+  parser.end(html);
+  return { start, end };
+}
+
+/**
  * Splits an inlined document into the document itself and its body fragment: the content rows
  * between the template's markers, in their container table. Cutting after inlining gives both
  * the same inline styles for half the work (inlining is most of an email's build time).
  */
 export function splitFragment(inlined: string): { html: string; fragment: string } {
-  const start = inlined.indexOf(FRAGMENT_START);
-  const end = inlined.indexOf(FRAGMENT_END);
+  const { start, end } = markerComments(inlined);
   if (start < 0 || end < start) throw new Error("email/email.njk: the dispatch:fragment markers are missing");
   // The container table is the last table opened before the content rows (topbar and masthead hold none).
   const containerStart = inlined.lastIndexOf("<table", start);
   const containerOpen = inlined.slice(containerStart, inlined.indexOf(">", containerStart) + 1);
   const rows = inlined.slice(start + FRAGMENT_START.length, end).trim();
+  const after = (offset: number, marker: string) => offset + marker.length + (inlined[offset + marker.length] === "\n" ? 1 : 0);
   return {
-    html: inlined.replace(`${FRAGMENT_START}\n`, "").replace(`${FRAGMENT_END}\n`, ""),
+    html: inlined.slice(0, start) + inlined.slice(after(start, FRAGMENT_START), end) + inlined.slice(after(end, FRAGMENT_END)),
     fragment: `${containerOpen}\n${rows}\n</table>\n`,
   };
 }

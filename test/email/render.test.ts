@@ -18,6 +18,21 @@ function urls(html: string): string[] {
   ];
 }
 
+describe("the fragment", () => {
+  it("is cut at the template's marker comments, not at the same text inside an attribute", () => {
+    const markdown = 'Read [the report](https://example.org/ "x <!--/dispatch:fragment--> y") and ![<!--dispatch:fragment-->](https://example.org/a.png).\n\nThe paragraph after the link.';
+    const tricky = renderEmail(makeBriefing({ markdown }), settings);
+    const fragment = load(tricky.fragment, null, false);
+    expect(fragment("a[title]").attr("title")).toBe("x <!--/dispatch:fragment--> y");
+    expect(fragment("img[src$='a.png']").attr("alt")).toBe("<!--dispatch:fragment-->");
+    expect(fragment.text()).toContain("The paragraph after the link.");
+    expect(fragment.text()).toContain("Read on the web");
+    const whole = load(tricky.html);
+    expect(whole("a[title]").attr("title")).toBe("x <!--/dispatch:fragment--> y");
+    expect(tricky.html).not.toMatch(/^<!--\/?dispatch:fragment-->$/m);
+  });
+});
+
 describe("the email document", () => {
   it("is a complete document with language, direction, charset, title and colour-scheme metadata", () => {
     expect(email.html.startsWith("<!doctype html>")).toBe(true);
