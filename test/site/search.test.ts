@@ -25,6 +25,13 @@ beforeAll(async () => {
       ),
     );
   }
+  briefings.write(
+    "2026/lead-image.md",
+    briefingSource(
+      { title: '"With a lead image"', date: "2026-01-02", image: "/images/sample-ocean-horizon.png", imageAlt: '"A calm sea"', imageCaption: '"The sea."' },
+      "A first paragraph that says what happened.",
+    ),
+  );
   build = runBuild(briefings.dir, out, { SITE_URL: "https://example.org/news/" });
   expect(build.status, build.stderr).toBe(0);
   server = await serveStatic(out, "/news/");
@@ -55,8 +62,8 @@ async function waitForStatus(tab: Page, pattern: RegExp): Promise<void> {
 
 describe("the search index", () => {
   it("is built after Eleventy, of the published briefings only, and reported", () => {
-    // 5 published fixture briefings + 5 written here; drafts and future ones are not built at all.
-    expect(build.stdout).toMatch(/Search index: 10 briefings, \d+ files, [\d.]+ MB, in [\d.]+ s/);
+    // 5 published fixture briefings + 6 written here; drafts and future ones are not built at all.
+    expect(build.stdout).toMatch(/Search index: 11 briefings, \d+ files, [\d.]+ MB, in [\d.]+ s/);
   });
 });
 
@@ -131,6 +138,21 @@ describe("the search page in Chromium", () => {
         expect(errors).toEqual([]);
         await tab.context().close();
       }
+    });
+  }
+});
+
+describe("the lead image in Chromium", () => {
+  for (const width of [375, 1280]) {
+    it(`lines up with the text column at ${width} px (a figure's default 40 px margin is gone)`, async () => {
+      const tab = await browser.newPage({ viewport: { width, height: 800 } });
+      await tab.goto(`${server.url}briefings/2026/lead-image/`);
+      const box = async (selector: string) => tab.locator(selector).first().evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+      const [image, text] = [await box(".lead-image img"), await box(".body p")];
+      expect(image.left).toBeCloseTo(text.left, 0);
+      expect(image.right).toBeLessThanOrEqual(text.right + 0.5);
+      expect(await tab.locator(".lead-image img").evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(1200);
+      await tab.close();
     });
   }
 });
