@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { findBriefing } from "../email/command.ts";
+import { findEmailBriefing } from "../email/command.ts";
 import { renderEmail } from "../email/index.ts";
 import { checkSmtpUrl, describeServer, parseRecipients, sendTestMessage, testMessage } from "../email/send.ts";
 import { findContentError } from "../errors.ts";
@@ -28,7 +28,7 @@ async function main(): Promise<number> {
     const smtpUrl = checkSmtpUrl(process.env.SMTP_URL);
     // Drafts count, as in `npm run email`: the test comes before publishing.
     const project = loadProject({ dev: true });
-    const found = findBriefing(args.positionals[0]!, project.briefings);
+    const found = findEmailBriefing(args.positionals[0]!, project.briefings);
     if ("problem" in found) {
       for (const line of found.problem) console.error(line);
       return 1;

@@ -44,6 +44,15 @@ export function findBriefing(wanted: string, briefings: Briefing[]): { briefing:
   return { problem };
 }
 
+/** As findBriefing, and refusing a web-only briefing ("email: false"), which has no email edition. */
+export function findEmailBriefing(wanted: string, briefings: Briefing[]): ReturnType<typeof findBriefing> {
+  const found = findBriefing(wanted, briefings);
+  if ("briefing" in found && !found.briefing.email) {
+    return { problem: [`${found.briefing.sourcePath} is web-only ("email: false" in its front matter): it has no email edition. Remove that line to make one.`] };
+  }
+  return found;
+}
+
 /**
  * `email <slug> [--text]`: that briefing's email HTML (or plain text) for stdout, notes for
  * stderr. Kept apart from src/cli/email.ts so it can run on hand-made briefings in tests.
@@ -53,12 +62,9 @@ export function emailCommand(argv: string[], briefings: Briefing[], settings: Si
   const slugs = argv.filter((arg) => !arg.startsWith("--"));
   if (slugs.length !== 1 || options.some((option) => option !== "--text" && option !== "--digest")) return { stdout: "", stderr: [USAGE], code: 1 };
   if (options.includes("--digest")) return digestCommand(slugs[0]!, briefings, settings, now, options.includes("--text"));
-  const found = findBriefing(slugs[0]!, briefings);
+  const found = findEmailBriefing(slugs[0]!, briefings);
   if ("problem" in found) return { stdout: "", stderr: found.problem, code: 1 };
   const { briefing } = found;
-  if (!briefing.email) {
-    return { stdout: "", stderr: [`${briefing.sourcePath} is web-only ("email: false" in its front matter): it has no email edition. Remove that line to make one.`], code: 1 };
-  }
   const edition = renderEmail(briefing, settings);
   const stderr = edition.warnings.map((warning) => `warning: ${warning}`);
   if (briefing.draft || Date.parse(briefing.date) > now.getTime()) {

@@ -6,8 +6,8 @@ import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listUnsubscribe, parseRecipients, MAX_TEST_RECIPIENTS } from "../../src/email/send.ts";
-import { FIXTURE_BRIEFINGS, ROOT, runBuild } from "../helpers/site.ts";
-import { tempFolder } from "../helpers/tmp.ts";
+import { FIXTURE_BRIEFINGS, fixtureCopy, ROOT, runBuild } from "../helpers/site.ts";
+import { briefingSource, tempFolder } from "../helpers/tmp.ts";
 import { makeSettings } from "./fixtures.ts";
 
 const USER = "editor";
@@ -125,7 +125,13 @@ describe("npm run send", () => {
     expect(typo.status).toBe(1);
     expect(typo.stderr).toContain("  uk-france-ukraine-troops");
 
-    for (const run of [noTo, list, unset, wrong, typo]) expect(run.stderr).not.toMatch(/^\s+at /m);
+    const briefings = fixtureCopy();
+    briefings.write("2026/web-only.md", briefingSource({ title: "A web-only report", date: "2026-01-09", email: "false" }));
+    const webOnly = await send(["web-only", "--to", "me@example.org"], { SMTP_URL: smtpUrl(), DISPATCH_BRIEFINGS: briefings.dir });
+    expect(webOnly.status).toBe(1);
+    expect(webOnly.stderr).toMatch(/web-only\.md is web-only \("email: false" in its front matter\)/);
+
+    for (const run of [noTo, list, unset, wrong, typo, webOnly]) expect(run.stderr).not.toMatch(/^\s+at /m);
     expect(received.length).toBe(before);
   });
 });
