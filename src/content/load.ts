@@ -1,15 +1,17 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { analyzeChecked, type Analysis, type KeyQuote } from "../extract/index.ts";
+import { NO_CACHE, type Cache } from "../cache/store.ts";
+import type { Analysis, KeyQuote } from "../extract/index.ts";
 import { dateProblem, parseBriefingDate, toIso } from "../dates.ts";
 import { ContentError } from "../errors.ts";
 import { MAX_HTML_DEPTH, nestingDepth } from "../html/depth.ts";
 import { cleanForWeb } from "../html/web.ts";
-import { renderMarkdown, typographic } from "../markdown/render.ts";
+import { typographic } from "../markdown/render.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import { absoluteUrl, slugify, slugProblem } from "../urls.ts";
 import { FrontMatterError, splitFrontMatter } from "./frontmatter.ts";
 import { readLocalImage, withLocalImageSizes } from "./images.ts";
+import { renderBody } from "./rendered.ts";
 import { describeIssue } from "./issues.ts";
 import { howToRaise, type InputLimits } from "./limits.ts";
 import { isPublished, scheduledBriefings, type Scheduled } from "./publish.ts";
@@ -28,6 +30,8 @@ export interface LoadOptions {
   includeUnpublished?: boolean;
   /** How file names appear in messages (relative to this folder). */
   cwd?: string;
+  /** Rendered bodies and analyses from earlier builds (none by default). */
+  cache?: Cache;
 }
 
 export interface LoadResult {
@@ -179,7 +183,8 @@ function readBriefing(
   const slug = fm.slug ?? slugify(path.basename(file, ".md"));
   if (!slug) problems.push(`${shown}: cannot make a URL from the file name; add a line like slug: paris-summit`);
   else if (!fm.slug && slugProblem(slug)) problems.push(`${shown}: the file name ${slugProblem(slug)} (or add a shorter "slug")`);
-  const web = cleanForWeb(renderMarkdown(split.body), settings.embedHosts);
+  const { html: markdownHtml, analysis, failure } = renderBody(split.body, options.cache ?? NO_CACHE);
+  const web = cleanForWeb(markdownHtml, settings.embedHosts);
   const rendered = web.html;
   const depth = nestingDepth(rendered);
   if (depth > MAX_HTML_DEPTH) {
@@ -199,7 +204,6 @@ function readBriefing(
     warnings.push(`${shown}: removed from the web page's HTML: ${web.dropped.join(", ")} (allowed embeds: "embedHosts" in site.json)`);
   }
 
-  const { analysis, failure } = analyzeChecked(split.body, "markdown");
   if (failure !== null) {
     warnings.push(`${shown}: key quotes, summary and key points could not be extracted (${failure}); they are left empty, ` +
       `so set "summary" in the front matter, and please report this file`);

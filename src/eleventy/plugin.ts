@@ -5,10 +5,12 @@ import type { Briefing } from "../content/types.ts";
 import { pruneGone, rebuildTrigger, savedLines, tellServer } from "../dev/child.ts";
 import { findContentError } from "../errors.ts";
 import { formatDisplayDate, formatDisplayDateTime } from "../dates.ts";
-import { emailPath, formatEmailSizeReport } from "../email/index.ts";
+import { ContentError } from "../errors.ts";
+import { buildEmailFiles, emailPath, formatEmailSizeReport, formatEmailSizeSummary, type EmailBuild } from "../email/index.ts";
 import { analyzeChecked } from "../extract/index.ts";
 import { forgetSiteData, loadSiteData, type SiteData } from "../site/data.ts";
 import { authorPath } from "../site/listings.ts";
+import { outputWriter } from "../site/outputs.ts";
 import { projectPaths } from "../site/project.ts";
 import { newsArticleJsonLd, pageMeta, type PageContext } from "../site/meta.ts";
 import { absoluteUrl } from "../urls.ts";
@@ -113,13 +115,35 @@ export function dispatchPlugin(eleventyConfig: UserConfig, options: DispatchOpti
     return analysed(input, this).readingTimeMinutes;
   });
 
+  // The email edition (four files per briefing) is written straight into the output folder, one
+  // briefing at a time, before Eleventy renders the pages: a clipped email stops the build before
+  // any page is written, and a large archive's emails are never all in memory at once.
+  let email: EmailBuild | null = null;
+  eleventyConfig.on("eleventy.before", ({ directories }: { directories: { output: string } }) => {
+    const { briefings, settings, cache } = data();
+    try {
+      email = buildEmailFiles(briefings, settings, { cache, write: outputWriter(directories.output).write });
+    } catch (error) {
+      if (error instanceof ContentError) {
+        // The problem is the editor's, not the code's: no stack trace. `npm run build` prints the
+        // problems itself; in the dev server Eleventy prints the message.
+        Object.defineProperty(error, options.dev ? "skipOriginalStack" : "__errorAlreadyLogged", { value: true });
+      }
+      throw error;
+    }
+  });
+
+  const verbose = process.argv.includes("--verbose") || process.env.DISPATCH_VERBOSE === "1";
   eleventyConfig.on("eleventy.after", ({ results }: { results: { url?: string | false }[] }) => {
-    const { warnings, emailReport, briefings, site } = data();
+    const { warnings, briefings, site } = data();
     const written = new Set(results.flatMap((result) => (result.url ? [result.url] : [])));
+    // The email edition was written before Eleventy, not by it.
+    for (const briefing of briefings) if (briefing.email) written.add(emailPath(briefing));
     const links = briefingLinkWarnings(briefings, written, projectPaths().content, site.url);
-    for (const warning of [...warnings, ...links]) console.warn(`[dispatch] warning: ${warning}`);
+    for (const warning of [...warnings, ...(email?.warnings ?? []), ...links]) console.warn(`[dispatch] warning: ${warning}`);
     if (!options.dev) {
-      console.log(formatEmailSizeReport(emailReport));
+      const report = email?.report ?? [];
+      console.log(verbose ? formatEmailSizeReport(report) : formatEmailSizeSummary(report));
       return;
     }
     // The dev server: a few lines per rebuild, and links to what was saved.

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { NO_CACHE, type Cache } from "../cache/store.ts";
 import type { Briefing } from "../content/types.ts";
 import { formatDisplayDate } from "../dates.ts";
 import { ContentError } from "../errors.ts";
@@ -14,7 +14,7 @@ import type { EmailSizeReport } from "./report.ts";
 import { estimatedSentBytes, formatKb, GMAIL_CLIP_BYTES, sizeVerdict, TOOL_RESERVE_BYTES } from "./size.ts";
 import { toPlainText } from "./text.ts";
 
-export { formatEmailSizeReport, type EmailSizeReport } from "./report.ts";
+export { formatEmailSizeReport, formatEmailSizeSummary, type EmailSizeReport } from "./report.ts";
 
 /** One briefing's email edition. */
 export interface EmailEdition {
@@ -111,18 +111,15 @@ function sizeMessage(briefing: Briefing, bytes: number): string {
   );
 }
 
-/**
- * Editions from the previous build in this process, by what they were made from. The dev
- * server rebuilds in one long-lived process: an edit to one briefing then renders one email,
- * not all of them (CSS inlining is most of a build's time on a large archive).
- */
-let previousEditions = new Map<string, EmailEdition>();
-
-function editionKey(briefing: Briefing, settings: SiteSettings): string {
-  return createHash("sha256").update(JSON.stringify([briefing, settings])).digest("base64");
+export interface EmailBuildOptions {
+  /** Editions from earlier builds (none by default). */
+  cache?: Cache;
+  /** Takes each file as it is made, so that a large archive's emails are never all in memory at once; without it they are returned in `files`. */
+  write?: (file: OutputFile) => void;
 }
 
 export interface EmailBuild {
+  /** Empty when the files went to `write`. */
   files: OutputFile[];
   report: EmailSizeReport[];
   warnings: string[];
@@ -142,24 +139,28 @@ export function emailPath(briefing: Pick<Briefing, "path">): string {
  * build (all of them named at once) unless `allowClipped` is set for the briefing or the site;
  * large ones are warned about.
  */
-export function buildEmailFiles(briefings: Briefing[], settings: SiteSettings): EmailBuild {
+export function buildEmailFiles(briefings: Briefing[], settings: SiteSettings, options: EmailBuildOptions = {}): EmailBuild {
+  const cache = options.cache ?? NO_CACHE;
   const files: OutputFile[] = [];
+  const put = options.write ?? ((file: OutputFile) => files.push(file));
   const report: EmailSizeReport[] = [];
   const warnings: string[] = [];
   const problems: string[] = [];
-  const editions = new Map<string, EmailEdition>();
+  const settingsJson = JSON.stringify(settings);
   for (const briefing of briefings) {
     if (!briefing.email) continue;
-    const key = editionKey(briefing, settings);
-    const edition = previousEditions.get(key) ?? renderEmail(briefing, settings);
-    editions.set(key, edition);
+    // Everything an edition is made of: the briefing (body, analysis, neighbours) and the settings.
+    const key = cache.key("email", JSON.stringify(briefing), settingsJson);
+    let edition = cache.get<EmailEdition>("email", key);
+    if (!edition) {
+      edition = renderEmail(briefing, settings);
+      cache.set("email", key, edition);
+    }
     const dir = emailPath(briefing);
-    files.push(
-      { path: `${dir}index.html`, body: edition.html },
-      { path: `${dir}email.txt`, body: edition.text },
-      { path: `${dir}fragment.html`, body: edition.fragment },
-      { path: `${dir}preview/index.html`, body: renderPreview(edition, settings) },
-    );
+    put({ path: `${dir}index.html`, body: edition.html });
+    put({ path: `${dir}email.txt`, body: edition.text });
+    put({ path: `${dir}fragment.html`, body: edition.fragment });
+    put({ path: `${dir}preview/index.html`, body: renderPreview(edition, settings) });
     report.push({ sourcePath: briefing.sourcePath, slug: briefing.slug, bytes: edition.bytes });
     warnings.push(...edition.warnings);
     const verdict = sizeVerdict(edition.bytes);
@@ -175,7 +176,6 @@ export function buildEmailFiles(briefings: Briefing[], settings: SiteSettings): 
       warnings.push(`${sizeMessage(briefing, edition.bytes)}: close to the limit, keep it short`);
     }
   }
-  previousEditions = editions;
   if (problems.length > 0) throw new ContentError(problems);
   return { files, report, warnings };
 }

@@ -19,3 +19,18 @@ export function formatEmailSizeReport(report: EmailSizeReport[]): string {
   });
   return [`Email sizes (Gmail clips above ${formatKb(GMAIL_CLIP_BYTES)}):`, ...lines].join("\n");
 }
+
+/**
+ * The build log's one line about emails: how many, the largest, and how many are near or over
+ * Gmail's limit (each of those is also a warning naming its file). `--verbose` prints the full
+ * list instead (formatEmailSizeReport).
+ */
+export function formatEmailSizeSummary(report: EmailSizeReport[]): string {
+  if (report.length === 0) return "Email: no briefings.";
+  const largest = report.reduce((big, entry) => (entry.bytes > big.bytes ? entry : big));
+  const large = report.filter((entry) => sizeVerdict(entry.bytes) !== "ok").length;
+  return (
+    `Email: ${report.length} edition${report.length === 1 ? "" : "s"}, largest ${formatKb(largest.bytes)} (~${formatKb(estimatedSentBytes(largest.bytes))} sent, ${largest.sourcePath}); ` +
+    `${large === 0 ? "none" : large} near or over Gmail's ${formatKb(GMAIL_CLIP_BYTES)} clipping limit`
+  );
+}

@@ -2,7 +2,7 @@ import { CardCache, planCards, type CardPlan } from "../cards/index.ts";
 import type { Scheduled } from "../content/publish.ts";
 import type { Briefing } from "../content/types.ts";
 import { buildDigests, digestEmailFiles, digestFeed, digestPages } from "../digest/index.ts";
-import { buildEmailFiles, type EmailSizeReport } from "../email/index.ts";
+import type { Cache } from "../cache/store.ts";
 import { buildFeeds, feedLinks, type FeedLink } from "../feeds/index.ts";
 import { archivePages, archivePeriods, authorPages, tagPages, tagSummaries, type ArchiveYear, type ListingPage, type TagSummary } from "./listings.ts";
 import { buildNewsSitemap } from "./news-sitemap.ts";
@@ -20,9 +20,12 @@ export interface SiteData {
   tags: TagSummary[];
   /** Briefings that share a tag with each briefing (by its path), newest first. */
   related: Record<string, RelatedLink[]>;
-  /** Files TypeScript writes whole: feeds and the email edition. */
+  /** Files TypeScript writes whole, through Eleventy: feeds and the news sitemap. */
   outputs: OutputFile[];
-  emailReport: EmailSizeReport[];
+  /** The settings as read (`site` adds build facts): what the email edition is made from. */
+  settings: SiteSettings;
+  /** Per-briefing work from earlier builds. */
+  cache: Cache;
   warnings: string[];
   scheduled: Scheduled[];
   /** Share images to draw after Eleventy (null in the dev server or with cards.enabled false). */
@@ -32,7 +35,6 @@ export interface SiteData {
 
 function buildSiteData(project: Project): SiteData {
   const { settings, briefings } = project;
-  const email = buildEmailFiles(briefings, settings);
   const now = new Date();
   const digests = buildDigests(briefings, settings, now);
   const cardCache = new CardCache(project.paths.cache);
@@ -46,11 +48,11 @@ function buildSiteData(project: Project): SiteData {
     outputs: [
       ...buildFeeds(briefings, settings),
       buildNewsSitemap(briefings, settings, now),
-      ...email.files,
       ...(digests.length > 0 ? [digestFeed(digests, settings, now), ...digestEmailFiles(digests, settings)] : []),
     ],
-    emailReport: email.report,
-    warnings: [...project.warnings, ...email.warnings],
+    settings,
+    cache: project.cache,
+    warnings: project.warnings,
     scheduled: project.scheduled,
     cards: project.dev ? null : planCards(briefings, settings, cardCache, now),
     cardCache,

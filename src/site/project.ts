@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { openCache, type Cache } from "../cache/store.ts";
 import { loadBriefings } from "../content/load.ts";
 import type { Scheduled } from "../content/publish.ts";
 import type { Briefing } from "../content/types.ts";
@@ -38,6 +39,8 @@ export interface Project {
   scheduled: Scheduled[];
   /** True in the dev server: drafts and future briefings show, preview links appear. */
   dev: boolean;
+  /** Per-briefing work from earlier builds (DISPATCH_CACHE). */
+  cache: Cache;
 }
 
 /** Reads settings and briefings once; the build, the dev server and the commands all start here. */
@@ -46,6 +49,7 @@ export function loadProject(options: { env?: NodeJS.ProcessEnv; root?: string; d
   const paths = projectPaths(env, options.root);
   const settings = loadSiteSettings(paths.settingsFile, env, path.relative(paths.root, paths.settingsFile));
   const dev = options.dev ?? false;
+  const cache = openCache(paths.cache);
   // A site started fresh may have no briefings folder yet (git keeps no empty folders).
   const fresh = !env.DISPATCH_BRIEFINGS && !existsSync(paths.briefings);
   const { briefings, warnings, scheduled } = fresh ? { briefings: [], warnings: [], scheduled: [] } : loadBriefings({
@@ -55,6 +59,7 @@ export function loadProject(options: { env?: NodeJS.ProcessEnv; root?: string; d
     includeUnpublished: dev,
     now: options.now,
     cwd: paths.root,
+    cache,
   });
-  return { paths, settings, briefings, warnings, scheduled, dev };
+  return { paths, settings, briefings, warnings, scheduled, dev, cache };
 }

@@ -1,0 +1,120 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/**
+ * A content-addressed cache on disk for per-briefing work (rendered body and analysis, email
+ * edition). An entry's key hashes everything that made it: the caller's inputs (the briefing's
+ * bytes, the settings) and the code stamp below, so an edit to any of them is a miss, never a
+ * stale hit. `.cache/dispatch/` by default; `DISPATCH_CACHE=<dir>` moves it, `=off` disables it.
+ */
+export interface Cache {
+  get<T>(kind: string, key: string): T | undefined;
+  set(kind: string, key: string, value: unknown): void;
+  /** A key for these inputs, bound to the code that produces the entry. */
+  key(...inputs: string[]): string;
+}
+
+/** Written into every entry: a file from another program or format is not ours, hence a miss. */
+const FORMAT = "dispatch-cache/1";
+
+/** The code that produces cached entries: Dispatch's own folder, whatever the working folder. */
+const CODE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+function hashFolder(hash: ReturnType<typeof createHash>, dir: string): void {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+  for (const file of files) hash.update(`${path.relative(CODE_ROOT, file)}\0`).update(readFileSync(file)).update("\0");
+}
+
+let stamp: string | undefined;
+
+/**
+ * A hash of the code and templates that make cached entries (src/, layouts/, the installed
+ * package versions in package-lock.json) and of Node's version: computed once per process
+ * (about 200 files), so changing any of them starts the cache afresh.
+ */
+export function codeStamp(): string {
+  if (stamp === undefined) {
+    const hash = createHash("sha256").update(`${FORMAT}\0${process.version}\0`);
+    hashFolder(hash, path.join(CODE_ROOT, "src"));
+    hashFolder(hash, path.join(CODE_ROOT, "layouts"));
+    hash.update(readFileSync(path.join(CODE_ROOT, "package-lock.json")));
+    stamp = hash.digest("hex");
+  }
+  return stamp;
+}
+
+const keyOf = (code: string, inputs: string[]): string => {
+  const hash = createHash("sha256").update(code);
+  for (const input of inputs) hash.update(`\0${input.length}\0`).update(input);
+  return hash.digest("hex");
+};
+
+/** No cache (DISPATCH_CACHE=off): every look-up misses and nothing is written. */
+export const NO_CACHE: Cache = {
+  get: () => undefined,
+  set: () => undefined,
+  key: (...inputs) => keyOf("", inputs),
+};
+
+class DiskCache implements Cache {
+  private readonly made = new Set<string>();
+  private writable = true;
+  constructor(
+    private readonly dir: string,
+    private readonly code: string,
+  ) {}
+
+  key(...inputs: string[]): string {
+    return keyOf(this.code, inputs);
+  }
+
+  private file(kind: string, key: string): string {
+    return path.join(this.dir, kind, key.slice(0, 2), `${key}.json`);
+  }
+
+  get<T>(kind: string, key: string): T | undefined {
+    let text: string;
+    try {
+      text = readFileSync(this.file(kind, key), "utf8");
+    } catch {
+      return undefined; // Not cached yet.
+    }
+    try {
+      const entry = JSON.parse(text) as { format?: unknown; key?: unknown; value?: T };
+      // A corrupt, truncated or foreign file is a miss; the next set() replaces it.
+      return entry.format === FORMAT && entry.key === key ? entry.value : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  set(kind: string, key: string, value: unknown): void {
+    if (!this.writable) return;
+    const file = this.file(kind, key);
+    const dir = path.dirname(file);
+    try {
+      if (!this.made.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        this.made.add(dir);
+      }
+      // Write then rename: a build killed half-way, or two builds at once, leave no torn entry.
+      const temporary = `${file}.${process.pid}.tmp`;
+      writeFileSync(temporary, JSON.stringify({ format: FORMAT, key, value }));
+      renameSync(temporary, file);
+    } catch (error) {
+      // A read-only or full disk slows builds down but must not fail them: say so once.
+      this.writable = false;
+      console.warn(`[dispatch] warning: cannot write the build cache in ${this.dir} (${(error as Error).message}); building without it. Set DISPATCH_CACHE=off or another folder.`);
+    }
+  }
+}
+
+/** The cache in `dir` (ProjectPaths.cache: DISPATCH_CACHE or .cache/dispatch), or none when it is null (off); `code` is the code stamp (tests vary it). */
+export function openCache(dir: string | null, code: string = codeStamp()): Cache {
+  return dir === null ? NO_CACHE : new DiskCache(dir, code);
+}
