@@ -49,11 +49,11 @@ describe("the build cache (DISPATCH_CACHE)", () => {
     const page = edited.get("briefings/2026/uk-france-ukraine-troops/index.html")!.toString();
     expect(page).toContain("has firmly declared");
     for (const part of ["index.html", "fragment.html", "email.txt"]) {
-      expect(edited.get(`email/uk-france-ukraine-troops/${part}`)!.toString()).toContain("firmly declared");
+      expect(edited.get(`email/2026/uk-france-ukraine-troops/${part}`)!.toString()).toContain("firmly declared");
     }
     const moved = build("moved", { SITE_URL: "https://elsewhere.example/news/" });
-    expect(moved.get("email/uk-france-ukraine-troops/index.html")!.toString()).toContain("https://elsewhere.example/news/briefings/2026/uk-france-ukraine-troops/");
-    expect(moved.get("email/older/index.html")!.toString()).not.toContain("dispatch.example.org");
+    expect(moved.get("email/2026/uk-france-ukraine-troops/index.html")!.toString()).toContain("https://elsewhere.example/news/briefings/2026/uk-france-ukraine-troops/");
+    expect(moved.get("email/2025/older/index.html")!.toString()).not.toContain("dispatch.example.org");
   });
 
   it("a dev rebuild writes the same bytes as the dev server's first build", { timeout: 180_000 }, async () => {
