@@ -53,7 +53,8 @@ describe("the build cache (DISPATCH_CACHE)", () => {
     }
     const moved = build("moved", { SITE_URL: "https://elsewhere.example/news/" });
     expect(moved.get("email/2026/uk-france-ukraine-troops/index.html")!.toString()).toContain("https://elsewhere.example/news/briefings/2026/uk-france-ukraine-troops/");
-    expect(moved.get("email/2025/older/index.html")!.toString()).not.toContain("dispatch.example.org");
+    const older = [...moved.keys()].find((file) => /^email\/\d{4}\/older\/index\.html$/.test(file))!;
+    expect(moved.get(older)!.toString()).not.toContain("dispatch.example.org");
   });
 
   it("a dev rebuild writes the same bytes as the dev server's first build", { timeout: 180_000 }, async () => {
