@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { syntheticBriefing } from "../bench/corpus.ts";
 import { devEditTimes } from "../bench/dev.ts";
 import { BARE_LAYOUT, countFiles, median, runNode, writeBareEleventyProject, type ChildRun } from "../bench/measure.ts";
+import { CardCache, planCards, writeCards } from "../cards/index.ts";
 import { renderEmail } from "../email/index.ts";
 import { renderPreview } from "../email/preview.ts";
 import { analyze } from "../extract/index.ts";
@@ -111,6 +112,11 @@ try {
     markdownMs.push(timeMs(() => bodies.forEach((body) => markdown.render(body))));
   }
 
+  // Share cards, drawn cold (no cache): a cold build draws these; a warm build reads them from the cache.
+  const noCache = new CardCache(null);
+  const cardPlan = planCards(briefings, settings, noCache, new Date());
+  const cards = cardPlan ? await writeCards(cardPlan, settings, noCache, null) : null;
+
   const devMs =
     edits > 0
       ? await devEditTimes({
@@ -144,6 +150,7 @@ try {
     extractionMBps: megabytes / (median(extractMs) / 1000),
     markdownItMBps: megabytes / (median(markdownMs) / 1000),
     devEditToPageMs: devMs.length > 0 ? median(devMs) : null,
+    cards: cards ? { drawn: cards.drawn, ms: cards.ms } : null,
     raw: { ...results, emailMs, extractMs, markdownMs, devMs },
   };
 
@@ -155,6 +162,10 @@ try {
   console.log(row("Dispatch cold", cold, `${report.ratios.coldWall.toFixed(2)}×, ${report.ratios.coldRss.toFixed(2)}×`));
   console.log(row("Dispatch warm (+1, ~1)", warm, `${report.ratios.warmWall.toFixed(2)}×, ${report.ratios.warmRss.toFixed(2)}×`));
   console.log(`email edition: ${report.emailMsPerBriefing.toFixed(2)} ms per briefing`);
+  if (report.cards) {
+    const { drawn, ms } = report.cards;
+    console.log(`share cards, cold: ${drawn} drawn in ${(ms / 1000).toFixed(2)} s (${(ms / drawn).toFixed(0)} ms a card, all cores); warm builds read them from the cache`);
+  }
   console.log(`extraction: ${report.extractionMBps.toFixed(1)} MB/s (markdown-it render: ${report.markdownItMBps.toFixed(1)} MB/s)`);
   if (report.devEditToPageMs !== null) console.log(`dev server, edit to page and email preview: ${report.devEditToPageMs.toFixed(0)} ms (median of ${devMs.length})`);
   const jsonFile = path.resolve(args.json ?? path.join(root, ".cache", "bench", `results-${count}.json`));
