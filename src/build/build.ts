@@ -28,7 +28,7 @@ export async function buildSite(options: { force?: boolean } = {}): Promise<numb
       const [, written] = (await eleventy.write()) as unknown as [unknown, unknown[]?];
       // Reader search indexes the staged pages, so that a failed index keeps the last good site.
       console.log(formatSearchReport(await buildSearchIndex(staging)));
-      if (data.cards) console.log(formatCardReport(await writeCards(data.cards, data.site, data.cardCache, staging)));
+      if (data.cards) console.log(formatCardReport(await writeCards(data.cards, data.site, data.cache, staging)));
       return written?.length ?? 0;
     },
     { force: options.force },

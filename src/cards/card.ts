@@ -39,6 +39,12 @@ export function cardLines(card: CardText): { main: string; second: string; foote
   return { main: truncateAtWord(card.title, LIMITS.title), second: truncateAtWord(card.summary, LIMITS.summary), footer: "" };
 }
 
+/** Every character the card draws: what its fonts must cover. */
+export function cardCharacters(card: CardText): string {
+  const { main, second, footer } = cardLines(card);
+  return `${card.siteTitle}${main}${second}${footer}`;
+}
+
 function layout(card: CardText, colours: CardColours, fontFamily: string): Node {
   const lines = cardLines(card);
   const align = card.direction === "rtl" ? "flex-end" : "flex-start";
@@ -82,8 +88,7 @@ export class CardRenderer {
   constructor(private readonly colours: CardColours) {}
 
   async render(card: CardText): Promise<Buffer> {
-    const { main, second, footer } = cardLines(card);
-    const { fonts, family } = this.fonts.forText(`${card.siteTitle}${main}${second}${footer}`);
+    const { fonts, family } = this.fonts.forText(cardCharacters(card));
     const svg = await satori(layout(card, this.colours, family) as unknown as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts });
     return new Resvg(svg, { fitTo: { mode: "width", value: CARD_WIDTH }, font: { loadSystemFonts: false } }).render().asPng();
   }

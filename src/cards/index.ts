@@ -1,13 +1,12 @@
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
+import Tinypool from "tinypool";
+import type { Cache } from "../cache/store.ts";
 import type { Briefing } from "../content/types.ts";
 import { publishedNewestFirst } from "../feeds/items.ts";
 import type { SiteSettings } from "../site/settings.ts";
-import { availableParallelism } from "node:os";
-import Tinypool from "tinypool";
-import { CardRenderer, cardLines, type CardText } from "./card.ts";
+import { cardCharacters, CardRenderer, type CardText } from "./card.ts";
 import { CardFonts } from "./fonts.ts";
 
 export const DEFAULT_CARD_PATH = "/cards/default.png";
@@ -40,74 +39,32 @@ function defaultText(settings: SiteSettings): CardText {
   return { siteTitle: settings.title, quote: null, title: settings.title, summary: settings.description, direction: settings.direction };
 }
 
-const require = createRequire(import.meta.url);
+/** Cards live in the build cache (src/cache/store.ts), whose code stamp covers the layout code and the font versions. */
+const KIND = "cards";
 
-/**
- * Everything a card's pixels depend on besides its text: the layout code, the renderer's and
- * the fonts' versions. A change in any of them makes every cached card stale.
- */
-function rendererStamp(): string {
-  const hash = createHash("sha256");
-  hash.update(readFileSync(new URL("./card.ts", import.meta.url)));
-  hash.update(readFileSync(new URL("./fonts.ts", import.meta.url)));
-  for (const pkg of ["satori", "@resvg/resvg-js", "@fontsource/noto-sans", "@fontsource/ibm-plex-sans-arabic", "@fontsource/noto-sans-hebrew", "@fontsource/noto-sans-sc"]) {
-    hash.update(`${pkg}@${(JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), "utf8")) as { version: string }).version}`);
-  }
-  return hash.digest("hex");
+/** A card's key: its text and colours (the cache adds the code stamp). */
+function cardKey(cache: Cache, text: CardText, settings: SiteSettings): string {
+  return cache.key(JSON.stringify([text, settings.cards]));
 }
 
-/**
- * Cards are kept in the on-disk cache by a hash of their text, colours and renderer, so a
- * build draws only new or changed cards. `dir` null: no cache (DISPATCH_CACHE=off).
- */
-export class CardCache {
-  private readonly stamp = rendererStamp();
-
-  constructor(readonly dir: string | null) {}
-
-  key(text: CardText, settings: SiteSettings): string {
-    return createHash("sha256").update(JSON.stringify([this.stamp, text, settings.cards])).digest("hex");
-  }
-
-  has(key: string): boolean {
-    return this.dir !== null && existsSync(this.file(key));
-  }
-
-  get(key: string): Buffer | null {
-    if (!this.dir) return null;
-    try {
-      const png = readFileSync(this.file(key));
-      // A truncated or foreign file is not a PNG: draw the card again.
-      return png.subarray(1, 4).toString("latin1") === "PNG" ? png : null;
-    } catch {
-      return null;
-    }
-  }
-
-  set(key: string, png: Buffer): void {
-    if (!this.dir) return;
-    const file = this.file(key);
-    mkdirSync(path.dirname(file), { recursive: true });
-    // Written whole, then renamed: a killed build never leaves half a card in the cache.
-    writeFileSync(`${file}.${process.pid}.tmp`, png);
-    renameSync(`${file}.${process.pid}.tmp`, file);
-  }
-
-  private file(key: string): string {
-    return path.join(this.dir!, "cards", key.slice(0, 2), `${key}.png`);
-  }
+/** The cached PNG, or null: not cached, or not a PNG (then it is drawn again). */
+function cachedCard(cache: Cache, key: string): Buffer | null {
+  const base64 = cache.get<string>(KIND, key);
+  if (typeof base64 !== "string") return null;
+  const png = Buffer.from(base64, "base64");
+  return png.subarray(1, 4).toString("latin1") === "PNG" ? png : null;
 }
 
 /**
  * Which briefings get a card of their own: the newest `cards.recent` published ones, and any
  * older one whose card is already cached (`npm run cards -- --all` fills the cache for all).
  */
-export function planCards(briefings: readonly Briefing[], settings: SiteSettings, cache: CardCache, now: Date, all = false): CardPlan | null {
+export function planCards(briefings: readonly Briefing[], settings: SiteSettings, cache: Cache, now: Date, all = false): CardPlan | null {
   if (!settings.cards.enabled) return null;
   const byBriefing = new Map<string, PlannedCard>();
   publishedNewestFirst(briefings, now).forEach((briefing, index) => {
     const text = cardText(briefing, settings);
-    if (all || index < settings.cards.recent || cache.has(cache.key(text, settings))) {
+    if (all || index < settings.cards.recent || cachedCard(cache, cardKey(cache, text, settings))) {
       byBriefing.set(briefing.path, { path: cardPath(briefing), text, source: briefing.sourcePath });
     }
   });
@@ -149,22 +106,21 @@ async function drawAll(texts: CardText[], settings: SiteSettings): Promise<Buffe
 }
 
 /** Writes the planned cards into `outDir` (null: only into the cache), drawing only those the cache lacks. */
-export async function writeCards(plan: CardPlan, settings: SiteSettings, cache: CardCache, outDir: string | null): Promise<CardReport> {
+export async function writeCards(plan: CardPlan, settings: SiteSettings, cache: Cache, outDir: string | null): Promise<CardReport> {
   const started = performance.now();
   const report: CardReport = { drawn: 0, cached: 0, ms: 0, warnings: [] };
-  const cards = [plan.defaultCard, ...plan.byBriefing.values()].map((card) => ({ card, key: cache.key(card.text, settings), png: null as Buffer | null }));
-  for (const entry of cards) entry.png = cache.get(entry.key);
+  const cards = [plan.defaultCard, ...plan.byBriefing.values()].map((card) => ({ card, key: cardKey(cache, card.text, settings), png: null as Buffer | null }));
+  for (const entry of cards) entry.png = cachedCard(cache, entry.key);
   const toDraw = cards.filter((entry) => !entry.png);
   const fonts = new CardFonts();
   for (const { card } of toDraw) {
-    const { main, second, footer } = cardLines(card.text);
-    const missing = fonts.missing(`${card.text.siteTitle}${main}${second}${footer}`);
+    const missing = fonts.missing(cardCharacters(card.text));
     if (missing.length > 0) report.warnings.push(`${card.source}: the share card shows empty boxes for ${missing.slice(0, 8).join(" ")}: no bundled font has them`);
   }
   const drawn = await drawAll(toDraw.map((entry) => entry.card.text), settings);
   toDraw.forEach((entry, index) => {
     entry.png = drawn[index]!;
-    cache.set(entry.key, entry.png);
+    cache.set(KIND, entry.key, entry.png.toString("base64"));
   });
   report.drawn = toDraw.length;
   report.cached = cards.length - toDraw.length;

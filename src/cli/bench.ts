@@ -6,7 +6,8 @@ import { parseArgs } from "node:util";
 import { syntheticBriefing } from "../bench/corpus.ts";
 import { devEditTimes } from "../bench/dev.ts";
 import { BARE_LAYOUT, countFiles, median, runNode, writeBareEleventyProject, type ChildRun } from "../bench/measure.ts";
-import { CardCache, planCards, writeCards } from "../cards/index.ts";
+import { NO_CACHE } from "../cache/store.ts";
+import { planCards, writeCards } from "../cards/index.ts";
 import { renderEmail } from "../email/index.ts";
 import { renderPreview } from "../email/preview.ts";
 import { analyze } from "../extract/index.ts";
@@ -113,9 +114,8 @@ try {
   }
 
   // Share cards, drawn cold (no cache): a cold build draws these; a warm build reads them from the cache.
-  const noCache = new CardCache(null);
-  const cardPlan = planCards(briefings, settings, noCache, new Date());
-  const cards = cardPlan ? await writeCards(cardPlan, settings, noCache, null) : null;
+  const cardPlan = planCards(briefings, settings, NO_CACHE, new Date());
+  const cards = cardPlan ? await writeCards(cardPlan, settings, NO_CACHE, null) : null;
 
   const devMs =
     edits > 0

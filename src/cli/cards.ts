@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { CardCache, formatCardReport, planCards, writeCards } from "../cards/index.ts";
+import { formatCardReport, planCards, writeCards } from "../cards/index.ts";
 import { CommandError } from "../errors.ts";
 import { loadProject } from "../site/project.ts";
 import { runCommand } from "./run.ts";
@@ -13,10 +13,9 @@ await runCommand("cards", async () => {
   if (!values.all) throw new CommandError("say which cards to draw: npm run cards -- --all (a build draws the newest cards.recent itself)");
   const project = loadProject();
   if (!project.paths.cache) throw new CommandError("DISPATCH_CACHE=off: there is no cache to keep the cards in; unset it");
-  const cache = new CardCache(project.paths.cache);
-  const plan = planCards(project.briefings, project.settings, cache, new Date(), true);
+  const plan = planCards(project.briefings, project.settings, project.cache, new Date(), true);
   if (!plan) throw new CommandError('cards are off ("cards": { "enabled": false } in content/_data/site.json)');
-  console.log(formatCardReport(await writeCards(plan, project.settings, cache, null)));
+  console.log(formatCardReport(await writeCards(plan, project.settings, project.cache, null)));
   console.log("Run npm run build to publish them.");
   return 0;
 });

@@ -1,4 +1,4 @@
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
+import { escapeHtml } from "../html/escape.ts";
 
 /**
  * What the dev server shows instead of the site while there is nothing good to show: the first

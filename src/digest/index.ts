@@ -3,16 +3,17 @@ import type { Briefing } from "../content/types.ts";
 import { formatDisplayDate, toIso } from "../dates.ts";
 import { ContentError } from "../errors.ts";
 import { renderEdition, type EmailEdition } from "../email/index.ts";
-import { withUtm } from "../email/links.ts";
+import { utmTags, withUtm } from "../email/links.ts";
 import { renderPreview } from "../email/preview.ts";
 import { sizeVerdict } from "../email/size.ts";
 import { channelOptions } from "../feeds/channel.ts";
 import { publishedNewestFirst } from "../feeds/items.ts";
-import { textAsHtml, xmlChars } from "../feeds/xml.ts";
+import { xmlChars } from "../feeds/xml.ts";
+import { escapeHtml } from "../html/escape.ts";
 import type { ListingPage } from "../site/listings.ts";
 import type { OutputFile } from "../site/outputs.ts";
 import type { SiteSettings } from "../site/settings.ts";
-import { absoluteUrl, slugify } from "../urls.ts";
+import { absoluteUrl } from "../urls.ts";
 import { digestPeriods, type DigestPeriod } from "./periods.ts";
 
 export const DIGEST_FEED_PATH = "/digest/atom.xml";
@@ -77,7 +78,7 @@ function preheader(digest: Digest): string {
  * for Gmail fails like a briefing's email (unless email.allowClipped).
  */
 export function renderDigestEmail(digest: Digest, settings: SiteSettings): EmailEdition {
-  const utm = settings.email.utm ? { source: slugify(settings.title) || "dispatch", medium: "email", campaign: `digest-${digest.key}` } : null;
+  const utm = utmTags(settings, `digest-${digest.key}`);
   const render = (withQuotes: boolean) =>
     renderEdition(
       { contentTemplate: "email/digest-content.njk", subject: digest.title, preheader: preheader(digest), webUrl: digest.url, utm },
@@ -156,16 +157,16 @@ export function digestFeed(digests: readonly Digest[], settings: SiteSettings, n
   );
   for (const digest of digests) {
     const list = digest.briefings
-      .map((briefing) => `<li><a href="${textAsHtml(briefing.url)}">${textAsHtml(xmlChars(briefing.title))}</a>: ${textAsHtml(xmlChars(briefing.summary))}</li>`)
+      .map((briefing) => `<li><a href="${escapeHtml(briefing.url)}">${escapeHtml(xmlChars(briefing.title))}</a>: ${escapeHtml(xmlChars(briefing.summary))}</li>`)
       .join("");
     // feed 6 writes entry titles and summaries as type="html": plain text is escaped as HTML.
     feed.addItem({
-      title: textAsHtml(xmlChars(digest.title)),
+      title: escapeHtml(xmlChars(digest.title)),
       id: digest.url,
       link: digest.url,
       date: updated(digest),
       published: new Date(Date.parse(digest.briefings.at(-1)?.date ?? digest.start)),
-      description: textAsHtml(xmlChars(digest.intro ?? `${digest.briefings.length} briefings, ${digest.rangeDisplay}`)),
+      description: escapeHtml(xmlChars(digest.intro ?? `${digest.briefings.length} briefings, ${digest.rangeDisplay}`)),
       content: `<ul>${list}</ul>`,
     });
   }

@@ -8,10 +8,15 @@ export interface Utm {
   campaign: string;
 }
 
-/** UTM tags for one briefing, or null when `email.utm` is off (the default). */
-export function utmFor(briefing: Briefing, settings: SiteSettings): Utm | null {
+/** UTM tags for one email campaign (a briefing, a digest), or null when `email.utm` is off (the default). */
+export function utmTags(settings: SiteSettings, campaign: string): Utm | null {
   if (!settings.email.utm) return null;
-  return { source: slugify(settings.title) || new URL(settings.url).hostname, medium: "email", campaign: briefing.slug };
+  return { source: slugify(settings.title) || new URL(settings.url).hostname, medium: "email", campaign };
+}
+
+/** UTM tags for one briefing's email. */
+export function utmFor(briefing: Briefing, settings: SiteSettings): Utm | null {
+  return utmTags(settings, briefing.slug);
 }
 
 /**

@@ -1,4 +1,5 @@
 import nodemailer from "nodemailer";
+import { CommandError } from "../errors.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import type { EmailEdition } from "./index.ts";
 import { toolLinks } from "./presets.ts";
@@ -11,12 +12,12 @@ const ADDRESS = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
 /** `--to a@x.org,b@y.org --to c@z.org` → checked addresses; throws a one-line Error otherwise. */
 export function parseRecipients(values: string[]): string[] {
   const addresses = values.flatMap((value) => value.split(",")).map((value) => value.trim()).filter(Boolean);
-  if (addresses.length === 0) throw new Error("say who gets the test: --to you@example.org");
+  if (addresses.length === 0) throw new CommandError("say who gets the test: --to you@example.org");
   const bad = addresses.filter((address) => !ADDRESS.test(address));
-  if (bad.length > 0) throw new Error(`"${bad[0]}" is not an email address; write --to you@example.org`);
+  if (bad.length > 0) throw new CommandError(`"${bad[0]}" is not an email address; write --to you@example.org`);
   const unique = [...new Set(addresses.map((address) => address.toLowerCase()))];
   if (unique.length > MAX_TEST_RECIPIENTS) {
-    throw new Error(
+    throw new CommandError(
       `${unique.length} recipients: a test send goes to at most ${MAX_TEST_RECIPIENTS} addresses; send to subscribers with your mailing tool`,
     );
   }
@@ -68,15 +69,15 @@ export function describeServer(smtpUrl: string): string {
 /** Checks SMTP_URL before anything connects: smtp:// or smtps://, with a host. */
 export function checkSmtpUrl(smtpUrl: string | undefined): string {
   const value = smtpUrl?.trim();
-  if (!value) throw new Error("SMTP_URL is not set; set it to your server, e.g. SMTP_URL=smtp://user:password@smtp.example.org:587");
+  if (!value) throw new CommandError("SMTP_URL is not set; set it to your server, e.g. SMTP_URL=smtp://user:password@smtp.example.org:587");
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new Error("SMTP_URL is not a URL; write it like smtp://user:password@smtp.example.org:587");
+    throw new CommandError("SMTP_URL is not a URL; write it like smtp://user:password@smtp.example.org:587");
   }
   if (!/^smtps?:$/.test(url.protocol) || !url.hostname) {
-    throw new Error(`SMTP_URL must start with smtp:// or smtps:// and name a host (got ${url.protocol}//${url.host})`);
+    throw new CommandError(`SMTP_URL must start with smtp:// or smtps:// and name a host (got ${url.protocol}//${url.host})`);
   }
   return value;
 }
@@ -87,7 +88,20 @@ export async function sendTestMessage(smtpUrl: string, message: TestMessage): Pr
   try {
     const info = await transport.sendMail({ ...message, textEncoding: "base64" });
     return info.messageId;
+  } catch (error) {
+    throw new CommandError(sendFailure(error, describeServer(smtpUrl)));
   } finally {
     transport.close();
   }
+}
+
+/** nodemailer's errors, as one line with what to check. */
+function sendFailure(error: unknown, server: string): string {
+  const { code, message } = error as { code?: string; message?: string };
+  if (code === "ECONNECTION" || code === "ESOCKET" || code === "ETIMEDOUT" || code === "EDNS") {
+    return `cannot reach ${server} (${message}); check the host and port in SMTP_URL`;
+  }
+  if (code === "EAUTH") return `${server} refused the user name or password in SMTP_URL (${message})`;
+  if (code === "EENVELOPE" || code === "EMESSAGE") return `${server} refused the message (${message})`;
+  return message ?? String(error);
 }

@@ -3,7 +3,8 @@ import type { SiteSettings } from "../site/settings.ts";
 import { channelOptions, type Channel } from "./channel.ts";
 import { toItem } from "./items.ts";
 import { absoluteUrl } from "../urls.ts";
-import { attributeOrNothing, textAsHtml } from "./xml.ts";
+import { escapeHtml } from "../html/escape.ts";
+import { attributeOrNothing } from "./xml.ts";
 
 /**
  * Atom 1.0. feed 6 writes title and summary as type="html", so plain text is escaped as HTML;
@@ -15,8 +16,8 @@ export function renderAtom(channel: Channel, settings: SiteSettings): string {
     const item = toItem(briefing, settings);
     feed.addItem({
       ...item,
-      title: textAsHtml(item.title),
-      description: textAsHtml(item.description),
+      title: escapeHtml(item.title),
+      description: escapeHtml(item.description),
       category: item.category.map((category) => ({ term: category.term, name: category.name && attributeOrNothing(category.name) })),
     });
   }
@@ -31,7 +32,7 @@ const HISTORY_NS = "http://purl.org/syndication/history/1.0";
  */
 function withPaging(xml: string, channel: Channel, settings: SiteSettings): string {
   const links = (channel.pagingLinks ?? []).map(
-    (link) => `\n    <link rel="${link.rel}" href="${textAsHtml(absoluteUrl(link.path, settings.url))}"/>`,
+    (link) => `\n    <link rel="${link.rel}" href="${escapeHtml(absoluteUrl(link.path, settings.url))}"/>`,
   );
   if (links.length === 0 && !channel.archive) return xml;
   const self = /<link rel="self" href="[^"]*"\/>/.exec(xml);

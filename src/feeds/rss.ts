@@ -3,7 +3,8 @@ import type { Briefing } from "../content/types.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import { channelOptions, type Channel } from "./channel.ts";
 import { toItem } from "./items.ts";
-import { rssCharacterReferences, rssPlainText, textAsHtml } from "./xml.ts";
+import { escapeHtml } from "../html/escape.ts";
+import { rssCharacterReferences, rssPlainText } from "./xml.ts";
 
 /**
  * The image as an enclosure only when its type and size are known: RSS requires a length, and
@@ -47,7 +48,7 @@ export function renderRss(channel: Channel, settings: SiteSettings): string {
     const { author, ...item } = toItem(briefing, settings);
     feed.addItem({
       ...item,
-      description: textAsHtml(item.description),
+      description: escapeHtml(item.description),
       category: item.category.map((category) => ({ name: category.name && rssPlainText(category.name) })),
       ...enclosure(briefing),
       extensions: [

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { CommandError } from "../errors.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import { absoluteUrl } from "../urls.ts";
 import { FEED_LINKS } from "./links.ts";
@@ -42,7 +43,7 @@ export interface PingPlan {
 /** The feeds whose bytes differ from the last successful ping (all of them with `all`). */
 export function planPing(outDir: string, settings: SiteSettings, stateFile: string, all = false): PingPlan {
   const hub = settings.websub?.hub;
-  if (!hub) throw new Error('no WebSub hub is set: add "websub": { "hub": "https://…" } to content/_data/site.json');
+  if (!hub) throw new CommandError('no WebSub hub is set: add "websub": { "hub": "https://…" } to content/_data/site.json');
   const before = readState(stateFile);
   const next: PingState = {};
   const changed: string[] = [];
@@ -66,7 +67,7 @@ export async function pingHub(hub: string, urls: string[], timeoutMs = 15_000): 
       body: new URLSearchParams({ "hub.mode": "publish", "hub.url": url }),
       signal: AbortSignal.timeout(timeoutMs),
     });
-    if (!response.ok) throw new Error(`the hub ${hub} answered ${response.status} ${response.statusText} for ${url}`);
+    if (!response.ok) throw new CommandError(`the hub ${hub} answered ${response.status} ${response.statusText} for ${url}`);
   }
 }
 

@@ -38,13 +38,6 @@ export function rssCharacterReferences(xml: string): string {
   return xml.replaceAll(AMP_MARK, "&#x26;").replaceAll(LT_MARK, "&#x3C;");
 }
 
-const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
-
-/** Plain text as HTML, for elements feed 6 marks type="html" (Atom) or readers treat as HTML. */
-export function textAsHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (char) => HTML_ESCAPES[char] ?? char);
-}
-
 /**
  * xml-js escapes only '"' in attribute values and feed only '&', so a "<" would make the
  * document ill-formed. Returns undefined (attribute left out) for values that cannot be written.

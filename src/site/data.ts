@@ -1,4 +1,4 @@
-import { CardCache, planCards, type CardPlan } from "../cards/index.ts";
+import { planCards, type CardPlan } from "../cards/index.ts";
 import type { Scheduled } from "../content/publish.ts";
 import type { Briefing } from "../content/types.ts";
 import { buildDigests, digestEmailFiles, digestFeed, digestPages } from "../digest/index.ts";
@@ -30,14 +30,12 @@ export interface SiteData {
   scheduled: Scheduled[];
   /** Share images to draw after Eleventy (null in the dev server or with cards.enabled false). */
   cards: CardPlan | null;
-  cardCache: CardCache;
 }
 
 function buildSiteData(project: Project): SiteData {
   const { settings, briefings } = project;
   const now = new Date();
   const digests = buildDigests(briefings, settings, now);
-  const cardCache = new CardCache(project.paths.cache);
   return {
     site: { ...settings, dev: project.dev, feeds: feedLinks(settings) },
     briefings,
@@ -54,8 +52,7 @@ function buildSiteData(project: Project): SiteData {
     cache: project.cache,
     warnings: project.warnings,
     scheduled: project.scheduled,
-    cards: project.dev ? null : planCards(briefings, settings, cardCache, now),
-    cardCache,
+    cards: project.dev ? null : planCards(briefings, settings, project.cache, now),
   };
 }
 

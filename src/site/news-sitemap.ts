@@ -1,5 +1,6 @@
 import type { Briefing } from "../content/types.ts";
 import { isPublished } from "../content/publish.ts";
+import { escapeHtml } from "../html/escape.ts";
 import type { OutputFile } from "./outputs.ts";
 import type { SiteSettings } from "./settings.ts";
 
@@ -7,9 +8,6 @@ export const NEWS_SITEMAP_PATH = "/news-sitemap.xml";
 
 /** Google News lists articles published in the last two days only. */
 const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
-
-const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
-const xml = (text: string) => text.replace(/[&<>"']/g, (char) => XML_ESCAPES[char] ?? char);
 
 /** Google News wants an ISO 639 code, except Chinese, written zh-cn (simplified) or zh-tw (traditional). */
 export function newsLanguage(tag: string): string {
@@ -29,14 +27,14 @@ export function buildNewsSitemap(briefings: readonly Briefing[], settings: SiteS
   });
   const entries = recent.map(
     (briefing) => `  <url>
-    <loc>${xml(briefing.url)}</loc>
+    <loc>${escapeHtml(briefing.url)}</loc>
     <news:news>
       <news:publication>
-        <news:name>${xml(settings.publisher.name)}</news:name>
-        <news:language>${xml(newsLanguage(settings.language))}</news:language>
+        <news:name>${escapeHtml(settings.publisher.name)}</news:name>
+        <news:language>${escapeHtml(newsLanguage(settings.language))}</news:language>
       </news:publication>
-      <news:publication_date>${xml(briefing.date)}</news:publication_date>
-      <news:title>${xml(briefing.title)}</news:title>
+      <news:publication_date>${escapeHtml(briefing.date)}</news:publication_date>
+      <news:title>${escapeHtml(briefing.title)}</news:title>
     </news:news>
   </url>
 `,

@@ -5,7 +5,8 @@ import * as cheerio from "cheerio";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CardRenderer, cardLines, type CardText } from "../../src/cards/card.ts";
 import { CardFonts } from "../../src/cards/fonts.ts";
-import { CardCache, cardPath, DEFAULT_CARD_PATH, planCards, writeCards } from "../../src/cards/index.ts";
+import { openCache } from "../../src/cache/store.ts";
+import { cardPath, DEFAULT_CARD_PATH, planCards, writeCards } from "../../src/cards/index.ts";
 import { makeBriefing, makeSettings } from "../email/fixtures.ts";
 import { FIXTURE_BRIEFINGS, listFiles, runBuild } from "../helpers/site.ts";
 import { tempFolder } from "../helpers/tmp.ts";
@@ -83,7 +84,7 @@ describe("which briefings get a card, and the cache", () => {
   const now = new Date("2026-02-01");
 
   it("draws the newest cards.recent, uses the cache for the rest, and redraws nothing unchanged", async () => {
-    const cache = new CardCache(tempFolder("dispatch-cache-").dir);
+    const cache = openCache(tempFolder("dispatch-cache-").dir);
     const out = tempFolder("dispatch-cards-").dir;
     const plan = planCards(briefings, settings, cache, now)!;
     expect([...plan.byBriefing.values()].map((card) => card.path)).toEqual(["/cards/2026/newest.png"]);
@@ -100,14 +101,14 @@ describe("which briefings get a card, and the cache", () => {
 
   it("redraws when the colours change or a cached file is damaged, and works without a cache", async () => {
     const dir = tempFolder("dispatch-cache-").dir;
-    const cache = new CardCache(dir);
+    const cache = openCache(dir);
     const plan = planCards(briefings, settings, cache, now)!;
     await writeCards(plan, settings, cache, null);
     const recoloured = makeSettings({ cards: { recent: 1, accent: "#0055aa" } });
     expect(await writeCards(planCards(briefings, recoloured, cache, now)!, recoloured, cache, null)).toMatchObject({ drawn: 2 });
     for (const file of listFiles(dir)) writeFileSync(path.join(dir, file), "not a png");
     expect(await writeCards(plan, settings, cache, null)).toMatchObject({ drawn: 2, cached: 0 });
-    const none = new CardCache(null);
+    const none = openCache(null);
     expect(await writeCards(planCards(briefings, settings, none, now)!, settings, none, null)).toMatchObject({ drawn: 2, cached: 0 });
   });
 });
@@ -117,7 +118,7 @@ describe("drawing many cards", () => {
     const settings = makeSettings({ cards: { recent: 20 } });
     const many = Array.from({ length: 9 }, (_, i) => makeBriefing({ slug: `b${i}`, title: `Headline number ${i}`, date: `2026-01-${String(10 + i).padStart(2, "0")}T08:00:00+00:00` }));
     const out = tempFolder("dispatch-pool-").dir;
-    const none = new CardCache(null);
+    const none = openCache(null);
     const plan = planCards(many, settings, none, new Date("2026-02-01"))!;
     expect(await writeCards(plan, settings, none, out)).toMatchObject({ drawn: 10, cached: 0, warnings: [] });
     const one = plan.byBriefing.get("/briefings/2026/b4/")!;
