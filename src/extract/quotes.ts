@@ -1,7 +1,7 @@
 /** Quotations: quoted spans that someone said (not scare quotes or names), with their speakers. */
 import { firstNotBefore } from "./bisect.js";
 import { CLAUSE_ENDS, EXCLAMATION_OR_QUESTION, SENTENCE_ENDS, TRAILING_PUNCTUATION, charClass } from "./charsets.js";
-import { CALLING_VERBS, COPULAS, DETERMINERS, NAMING_CUES, PREPOSITIONS, PRONOUNS } from "./lexicon.js";
+import { CALLING_VERBS, COPULAS, DETERMINERS, NAMING_CUES, PREPOSITIONS, PRONOUNS, isSpeechVerb } from "./lexicon.js";
 import { NO_CREDIT, credit, inherit, type Credit } from "./confidence.js";
 import { findMarkedSpans, type MarkedSpan } from "./marks.js";
 import { toPlainDocument } from "./plaintext.js";
@@ -37,6 +37,8 @@ interface Context {
   preposition: boolean;
   /** `CNN's "New Day"`: a possessive name right before the mark owns what is quoted. */
   possessive: boolean;
+  /** `said the "fiscal rules" were…`: the quoted words open the reported clause, naming its subject. */
+  clauseSubject: boolean;
   callingVerb: boolean;
 }
 
@@ -66,6 +68,7 @@ function contextBefore(ctx: AttributionContext, span: MarkedSpan, windowStart: n
   const determiner = DETERMINERS.has(previous);
   const copula = COPULAS.has(previous);
   const preposition = PREPOSITIONS.has(previous);
+  const clauseSubject = determiner && previous !== "that" && k >= 1 && tokens.end(k - 1) > windowStart && isSpeechVerb(tokens.text(k - 1));
   const possessive = k >= 0 && tokens.end(k) > windowStart && isPossessive(tokens, k) && tokens.capitalised(k);
   // `Her memoir, "Becoming",` names the work right after a comma.
   if (tokens.text(k) === ",") k--;
@@ -75,7 +78,7 @@ function contextBefore(ctx: AttributionContext, span: MarkedSpan, windowStart: n
   const namingCue = (NAMING_CUES.has(cue) && !spokenCall) || (cue === "as" && tokens.lower(k - 1) === "known");
   let callingVerb = false;
   for (let i = k; i >= 0 && tokens.start(i) >= windowStart && !callingVerb; i--) callingVerb = CALLING_VERBS.has(tokens.lower(i));
-  return { namingCue, determiner, copula, preposition, possessive, callingVerb };
+  return { namingCue, determiner, copula, preposition, possessive, clauseSubject, callingVerb };
 }
 
 function isShortTitle(text: string, words: number): boolean {
@@ -90,8 +93,10 @@ export function isQuotation(text: string, context: Context, attributed: boolean)
   // `he said on "Meet the Press."`, `told ABC's "Good Morning America."`: a title, whatever its stop.
   if ((context.preposition || context.possessive) && words <= MAX_OWNED_TITLE_WORDS && isTitleCase(text) && !ENDS_EXCLAMATION_OR_QUESTION.test(text)) return false;
   if (words >= 2 && SPEECH_END.test(text)) return true;
-  // "said the 'special relationship'" is a scare quote; "described her victory as a 'turning point'" reports words.
-  if (context.determiner && words <= MIN_PARTIAL_WORDS && !context.callingVerb) return false;
+  // A short noun phrase named as a thing, unattributed ("the 'special relationship'") or as the subject of a
+  // reported clause ("said the 'fiscal rules' were…"), is a scare quote; elsewhere in a reported clause ("X said
+  // Y was a 'proven failure'", "described her victory as a 'turning point'") the marks give the speaker's words.
+  if (context.determiner && words <= MIN_PARTIAL_WORDS && !context.callingVerb && (!attributed || context.clauseSubject)) return false;
   // A characterising verb makes even a bare word a quotation ("calling the vote 'rigged'").
   if (context.callingVerb) return true;
   // One or two words: a complement ("was 'deeply flawed'") or part of the reported clause ("will 'never'

@@ -40,6 +40,12 @@ describe("quotations versus scare quotes", () => {
     expect(quotePairs("Protesters chanted ‘Books not bailiffs’ along Market Street.")).toEqual([["Protesters", "Books not bailiffs"]]);
   });
 
+  it("keeps a short quoted noun phrase of a reported clause, not one opening the clause as its subject", () => {
+    expect(quotePairs("Elizabeth Warren said Trump was a “proven failure” in business.")).toEqual([["Elizabeth Warren", "proven failure"]]);
+    expect(quotePairs("Sanders said he has an “excellent chance” to win many states.")).toEqual([["Sanders", "excellent chance"]]);
+    expect(quotePairs("Reeves said the “fiscal rules” were not negotiable.")).toEqual([]);
+  });
+
   it("keeps a one-word partial quotation inside a reported clause, not after a preposition", () => {
     expect(quotePairs("Keir Starmer has said the UK will 'never' recognise the annexation.")).toEqual([["Keir Starmer", "never"]]);
     expect(quotePairs("Economists have warned of “stagflation” this year.")).toEqual([]);
