@@ -1,17 +1,17 @@
 /**
  * Quality of quote, speaker and lede extraction (the harness is src/eval/).
  *
- *   npm run eval [-- --verbose] [-- --limit N] [-- FILE…]
+ *   npm run eval [-- --verbose] [-- --limit N] [-- --part dev|check] [-- FILE…]
  *
  * FILE: a corpus in the project's JSON format or the team's shared JSON Lines format (`.jsonl`); without
  * one, every corpus in test/fixtures/extract/.
  */
 import { realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { CorpusError, evalReports, type EvalOptions } from "../eval/index.js";
+import { CorpusError, PARTS, evalReports, type EvalOptions, type Part } from "../eval/index.js";
 import { runCommand } from "./run.ts";
 
-const USAGE = "usage: npm run eval [-- --verbose] [-- --limit N] [-- FILE.json|FILE.jsonl …]";
+const USAGE = "usage: npm run eval [-- --verbose] [-- --limit N] [-- --part dev|check] [-- FILE.json|FILE.jsonl …]";
 
 function parseArgs(args: readonly string[]): { paths: string[]; options: EvalOptions } | string {
   const paths: string[] = [];
@@ -23,6 +23,10 @@ function parseArgs(args: readonly string[]): { paths: string[]; options: EvalOpt
       const limit = Number(args[++i]);
       if (!Number.isInteger(limit) || limit < 1) return `eval: --limit needs a whole number of cases, e.g. --limit 100\n${USAGE}`;
       options.limit = limit;
+    } else if (arg === "--part") {
+      const part = args[++i];
+      if (!PARTS.includes(part as Part)) return `eval: --part is dev (where rules are tuned) or check (only measured), e.g. --part dev\n${USAGE}`;
+      options.part = part as Part;
     } else if (arg.startsWith("--")) return `eval: unknown option ${arg}\n${USAGE}`;
     else paths.push(arg);
   }

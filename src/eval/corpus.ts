@@ -20,6 +20,8 @@ export interface GoldQuote {
   /** Shared format: the lower-cased words a right speaker's last word may be. */
   speakerKeys?: string[];
   speakerKind?: SpeakerKind;
+  /** Shared format, pronoun speakers: the keys of the name automatic coreference resolved it to (noisy). */
+  resolvedKeys?: string[];
 }
 
 export interface CorpusCase {
@@ -61,6 +63,7 @@ interface SharedQuote {
   speaker?: unknown;
   speaker_kind?: unknown;
   speaker_keys?: unknown;
+  speaker_resolved_keys?: unknown;
 }
 
 const SPEAKER_KINDS: ReadonlySet<string> = new Set(["name", "nominal", "pronoun", "none"]);
@@ -81,6 +84,7 @@ function sharedCase(line: string, where: string): CorpusCase {
     speaker: typeof q.speaker === "string" && q.speaker.trim() !== "" ? q.speaker : null,
     speakerKeys: Array.isArray(q.speaker_keys) ? q.speaker_keys.map(String) : [],
     speakerKind: typeof q.speaker_kind === "string" && SPEAKER_KINDS.has(q.speaker_kind) ? (q.speaker_kind as SpeakerKind) : "none",
+    ...(Array.isArray(q.speaker_resolved_keys) ? { resolvedKeys: q.speaker_resolved_keys.map(String) } : {}),
   }));
   const distractors = Array.isArray(item.distractors) ? (item.distractors as { text?: unknown }[]) : [];
   return {

@@ -2,33 +2,39 @@
  * what counts) as written and converted to single (British) quote marks. */
 import { corpusPaths, loadCorpus } from "./corpus.js";
 import { formatMetrics, formatReports } from "./report.js";
+import { selectPart, type Part } from "./parts.js";
 import { evaluate } from "./score.js";
 import { toSingleMarkCase } from "./single-marks.js";
 
 export { CorpusError, corpusPaths, loadCorpus, type Corpus, type CorpusCase, type GoldQuote, type Matching } from "./corpus.js";
-export { evaluate, lead3, scorePredictions, normalizeQuoteText, quoteTokens, type CaseReport, type Metrics, type Prediction } from "./score.js";
+export { PARTS, selectPart, type Part } from "./parts.js";
+export { evaluate, judgePullQuote, lead3, scorePredictions, normalizeQuoteText, quoteTokens, type CaseReport, type Metrics, type Prediction, type PullQuoteVerdict } from "./score.js";
 export { toSingleMarkCase, toSingleMarks } from "./single-marks.js";
 export { rouge1, tokenF1 } from "./rouge.js";
 
 export interface EvalOptions {
-  /** Print each case's misses (never for a held-out corpus, which stays blind). */
+  /** Print each case's misses (never for a held-out corpus or the check part, which stay blind). */
   verbose?: boolean;
-  /** Score only the first `limit` cases. */
+  /** Score only the first `limit` cases (of the part, with `part`). */
   limit?: number;
+  /** Score only one part of the corpus: "dev" (rules are tuned there) or "check" (only measured). */
+  part?: Part;
 }
 
 /** The report of one corpus file (either format), both quote styles. Throws CorpusError on a bad file. */
 export function evalReport(path: string, options: EvalOptions = {}): string {
   const corpus = loadCorpus(path);
-  const cases = options.limit === undefined ? corpus.cases : corpus.cases.slice(0, options.limit);
+  const part = options.part === undefined ? corpus.cases : selectPart(corpus.cases, options.part);
+  const cases = options.limit === undefined ? part : part.slice(0, options.limit);
+  const name = options.part === undefined ? corpus.name : `${corpus.name} (${options.part} part)`;
   const out: string[] = [];
   for (const [label, variant] of [
     ["Double quote marks (as written)", cases],
     ["Single quote marks (converted, British style)", cases.map(toSingleMarkCase)],
   ] as const) {
     const { metrics, reports } = evaluate(variant, corpus.matching);
-    out.push(formatMetrics(`${corpus.name} — ${label}: ${variant.length} cases`, metrics, corpus.matching));
-    if (options.verbose && !corpus.name.includes("heldout")) {
+    out.push(formatMetrics(`${name} — ${label}: ${variant.length} cases`, metrics, corpus.matching));
+    if (options.verbose && !corpus.name.includes("heldout") && options.part !== "check") {
       const details = formatReports(reports);
       if (details !== "") out.push(details);
     }

@@ -17,6 +17,11 @@ export function formatMetrics(label: string, m: Metrics, matching: Matching = "e
         : `  speakers        accuracy on matched ${pct(m.speakerAccuracy)} (${m.counts.judged} with a written speaker); ` +
           `found and attributed ${pct(m.foundAndAttributed)} of gold with a written speaker`,
       `  scare quotes    false-positive rate ${pct(m.scareQuoteFalsePositiveRate)} (${m.counts.scare} non-quotations)`,
+      ...(matching === "tokens" ? [
+        `  pull quote      right ${pct(m.pullQuoteRight)} of ${m.pullQuotes.shown} articles showing one ` +
+          `(wrong speaker ${m.pullQuotes.wrongSpeaker}, not a quotation ${m.pullQuotes.notQuotation}); ` +
+          `coverage ${pct(m.pullQuoteCoverage)} of ${m.pullQuotes.eligible} articles with an attributed gold quotation`,
+      ] : []),
     ] : []),
     ...(m.counts.summaries === 0 ? [] : [
       `  lede            exact match ${pct(m.ledeExactMatch)}  ROUGE-1 F1 ${m.ledeRouge1.toFixed(3)} (${m.counts.summaries} gold ledes)`,
@@ -36,6 +41,10 @@ export function formatReports(reports: readonly CaseReport[]): string {
     for (const q of r.missed) lines.push(`  missed   ${JSON.stringify(q.text)} (${q.speaker})`);
     for (const q of r.spurious) lines.push(`  spurious ${JSON.stringify(q.text)} (${q.speaker})`);
     for (const w of r.wrongSpeaker) lines.push(`  speaker  ${JSON.stringify(w.text)}: expected ${w.expected}, got ${w.got}`);
+    if (r.pullQuote) {
+      const { text, speaker, verdict, expected } = r.pullQuote;
+      lines.push(`  pull     ${JSON.stringify(text)} — ${speaker}: ${verdict === "wrong-speaker" ? `wrong speaker, expected ${expected}` : "not a quotation"}`);
+    }
     if (r.summary) lines.push(`  lede     expected ${JSON.stringify(r.summary.expected)}\n           got      ${JSON.stringify(r.summary.got)}`);
     if (lines.length > 0) out.push(`${r.id}\n${lines.join("\n")}`);
   }

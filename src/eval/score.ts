@@ -12,12 +12,18 @@
  * - Precision/recall/F1 are micro-averaged. Found and attributed: matched quotations with the right speaker
  *   over all gold quotations (with `tokens`, over those with a written speaker).
  * - Scare quotes: gold non-quotations (scare quotes, names, titles) returned as quotations.
+ * - Pull quote (`keyQuotes[0]`), per article showing one: right when its quotation matches a gold one (as above,
+ *   or two adjacent gold spans of one quotation split by its attribution, joined) and its speaker is right
+ *   by the same rule, a pronoun speaker ("he said") judged against the name coreference resolved it to;
+ *   else "wrong speaker" (a speaker that cannot be judged counts as not right) or "not a quotation".
+ *   Coverage: the share of articles with a gold quotation whose speaker can be judged that show a right
+ *   pull quote.
  * - Lede: exact match (after whitespace normalisation) and ROUGE-1 F1 against a gold `summary`.
  * - "In brief": the summary and key points together, ROUGE-1 F1 against a `reference` (human highlights),
  *   beside Lead-3 (the first three body sentences) on the same references, both tokenised as rouge-score does.
  */
 import { TRAILING_PUNCTUATION } from "../extract/charsets.js";
-import { analyze, sentenceRanges, toPlainDocument, type Analysis, type SourceFormat } from "../extract/index.js";
+import { analyze, sentenceRanges, toPlainDocument, type Analysis, type KeyQuote, type SourceFormat } from "../extract/index.js";
 import { isByline } from "../extract/summary.js";
 import type { CorpusCase, GoldQuote, Matching } from "./corpus.js";
 import { rouge1, rougeScoreWords, tokenF1 } from "./rouge.js";
@@ -34,6 +40,19 @@ export interface Metrics {
   /** Mean ROUGE-1 F1 of summary + key points against the references, and of Lead-3. */
   briefRouge1: number;
   lead3Rouge1: number;
+  /** Of the articles showing a pull quote, the share whose pull quote is right. */
+  pullQuoteRight: number;
+  /** Of the articles with a gold quotation whose speaker can be judged, the share showing a right pull quote. */
+  pullQuoteCoverage: number;
+  pullQuotes: {
+    shown: number;
+    right: number;
+    wrongSpeaker: number;
+    notQuotation: number;
+    /** Articles with a gold quotation whose speaker can be judged, and those of them showing a right pull quote. */
+    eligible: number;
+    covered: number;
+  };
   counts: {
     gold: number;
     predicted: number;
@@ -52,7 +71,12 @@ export interface CaseReport {
   spurious: { text: string; speaker: string | null }[];
   wrongSpeaker: { text: string; expected: string | null; got: string | null }[];
   summary?: { expected: string; got: string };
+  /** The pull quote shown, when it is not right. */
+  pullQuote?: { text: string; speaker: string | null; verdict: Exclude<PullQuoteVerdict, "right">; expected?: string | null };
 }
+
+/** What the pull quote shown in an article is worth. */
+export type PullQuoteVerdict = "right" | "wrong-speaker" | "not-a-quotation";
 
 /** Text equality used for `exact` quote spans (see the header). */
 export function normalizeQuoteText(text: string): string {
@@ -104,6 +128,31 @@ function greedyPairs<P, G>(predicted: readonly P[], gold: readonly G[], score: (
   return pairs;
 }
 
+/** How well a predicted text matches a gold one under the corpus's matching rule: at least `MATCH_F1` is a
+ * match. */
+function spanScore(predicted: string, gold: string, matching: Matching): number {
+  if (matching === "tokens") return tokenF1(quoteTokens(predicted), quoteTokens(gold));
+  return normalizeQuoteText(predicted) === normalizeQuoteText(gold) ? 1 : 0;
+}
+
+/** Judges a pull quote against an article's gold quotations: it is a quotation when it matches a gold one,
+ * or two adjacent gold spans with the same speaker (one quotation split by its attribution) read as one; its
+ * speaker is right when it is right for one of the gold quotations it matches (the same words are sometimes
+ * annotated twice, as a whole and as part of a longer attribution). */
+export function judgePullQuote(pull: KeyQuote, gold: readonly GoldQuote[], matching: Matching): { verdict: PullQuoteVerdict; gold?: GoldQuote } {
+  const matched: { gold: GoldQuote; score: number }[] = [];
+  gold.forEach((g, j) => {
+    const next = gold[j + 1];
+    const joined = next !== undefined && next.speaker === g.speaker ? spanScore(pull.text, `${g.text} ${next.text}`, matching) : 0;
+    const score = Math.max(spanScore(pull.text, g.text, matching), joined);
+    if (score >= MATCH_F1) matched.push({ gold: g, score });
+  });
+  if (matched.length === 0) return { verdict: "not-a-quotation" };
+  const right = matched.find((m) => judgeSpeaker(pull.speaker, m.gold, matching, true) === true);
+  if (right !== undefined) return { verdict: "right", gold: right.gold };
+  return { verdict: "wrong-speaker", gold: matched.reduce((a, b) => (b.score > a.score ? b : a)).gold };
+}
+
 /** Pairs of predicted and gold quotations under the corpus's matching rule. */
 function matchQuotes(predicted: Prediction["quotes"], gold: readonly GoldQuote[], matching: Matching): [number, number][] {
   if (matching === "tokens") {
@@ -125,12 +174,16 @@ function matchQuotes(predicted: Prediction["quotes"], gold: readonly GoldQuote[]
   return pairs;
 }
 
-/** Whether the gold speaker is judged at all, and if so whether the prediction has it right. */
-function judgeSpeaker(predicted: string | null, gold: GoldQuote, matching: Matching): boolean | null {
+/** Whether the gold speaker is judged at all, and if so whether the prediction has it right. With
+ * `resolved`, a pronoun speaker is judged too, against the name coreference resolved it to (as the team's
+ * scorer does for its figure "incl. pronoun sources"). */
+function judgeSpeaker(predicted: string | null, gold: GoldQuote, matching: Matching, resolved = false): boolean | null {
   if (matching === "exact") return normalizeSpeaker(predicted) === normalizeSpeaker(gold.speaker);
-  if (gold.speakerKind !== "name" && gold.speakerKind !== "nominal") return null;
+  const keys = gold.speakerKind === "name" || gold.speakerKind === "nominal" ? gold.speakerKeys
+    : resolved && gold.speakerKind === "pronoun" && (gold.resolvedKeys ?? []).length > 0 ? gold.resolvedKeys : undefined;
+  if (keys === undefined) return null;
   const last = lastSpeakerToken(predicted);
-  return last !== null && (gold.speakerKeys ?? []).includes(last);
+  return last !== null && keys.includes(last);
 }
 
 /** Whether a gold quotation counts in "found and attributed" (every one with `exact`). */
@@ -152,7 +205,7 @@ function scareHits(predicted: Prediction["quotes"], matched: ReadonlySet<number>
 const ratio = (a: number, b: number): number => (b === 0 ? 1 : a / b);
 
 /** What is scored of one case's analysis. */
-export type Prediction = Pick<Analysis, "quotes" | "summary" | "keyPoints"> & { lead3: string };
+export type Prediction = Pick<Analysis, "quotes" | "summary" | "keyPoints"> & Partial<Pick<Analysis, "keyQuotes">> & { lead3: string };
 
 /** The first three sentences of the body (headings, bylines and datelines aside): the Lead-3 baseline. */
 export function lead3(text: string, format: SourceFormat): string {
@@ -177,6 +230,7 @@ export function scorePredictions(
 ): { metrics: Metrics; reports: CaseReport[] } {
   let gold = 0, predicted = 0, matched = 0, judged = 0, speakerRight = 0, written = 0, scare = 0, scareFound = 0;
   let summaries = 0, exact = 0, rougeSum = 0, references = 0, briefSum = 0, lead3Sum = 0;
+  const pulls = { shown: 0, right: 0, wrongSpeaker: 0, notQuotation: 0, eligible: 0, covered: 0 };
   const reports: CaseReport[] = [];
   cases.forEach((c, index) => {
     const analysis = predictions[index] ?? { quotes: [], summary: "", keyPoints: [], lead3: "" };
@@ -199,6 +253,21 @@ export function scorePredictions(
     }
     report.missed = c.quotes.filter((_, j) => !matchedGold.has(j));
     report.spurious = analysis.quotes.filter((_, i) => !matchedPredicted.has(i)).map(({ text, speaker }) => ({ text, speaker }));
+    const eligible = c.quotes.some((g) => judgeSpeaker(null, g, matching, true) !== null);
+    if (eligible) pulls.eligible++;
+    const pull = analysis.keyQuotes?.[0];
+    if (pull !== undefined) {
+      pulls.shown++;
+      const judged = judgePullQuote(pull, c.quotes, matching);
+      if (judged.verdict === "right") {
+        pulls.right++;
+        if (eligible) pulls.covered++;
+      } else {
+        if (judged.verdict === "wrong-speaker") pulls.wrongSpeaker++;
+        else pulls.notQuotation++;
+        report.pullQuote = { ...pull, verdict: judged.verdict, ...(judged.gold ? { expected: judged.gold.speaker } : {}) };
+      }
+    }
     scare += (c.nonQuotes ?? []).length;
     scareFound += scareHits(analysis.quotes, matchedPredicted, c.nonQuotes ?? [], matching);
     if (c.summary !== undefined) {
@@ -229,6 +298,9 @@ export function scorePredictions(
       ledeRouge1: summaries === 0 ? 1 : rougeSum / summaries,
       briefRouge1: references === 0 ? 0 : briefSum / references,
       lead3Rouge1: references === 0 ? 0 : lead3Sum / references,
+      pullQuoteRight: ratio(pulls.right, pulls.shown),
+      pullQuoteCoverage: ratio(pulls.covered, pulls.eligible),
+      pullQuotes: pulls,
       counts: { gold, predicted, matched, judged, scare, summaries, references },
     },
     reports,
