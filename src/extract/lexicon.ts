@@ -20,11 +20,19 @@ const REGULAR_SPEECH_VERBS = [
   "plead", "reflect", "mention", "agree", "protest", "demand", "promise", "vow", "blast", "accuse",
   "reveal", "term", "deem", "cry", "sigh", "snap", "testify", "estimate", "forecast", "affirm", "tell",
   "welcome", "chant", "recall", "tweet", "assess", "rate", "remember", "laugh",
+  // Reporting verbs of news writing ("Kelly retorted", "beamed Donald Hartley").
+  "proclaim", "assure", "retort", "decry", "bemoan", "cite", "tout", "denounce", "surmise", "fume", "ponder",
+  "gush", "interject", "retweet", "imply", "chide", "scoff", "sneer", "concur", "grumble", "mutter", "opine",
+  "speculate", "wonder", "elaborate", "brag", "theorize", "theorise", "write", "gloat", "fret",
+];
+/** Reporting verbs that are also nouns ("a report", "an email", "the quote"): only their past and -ing forms. */
+const NOUN_LIKE_SPEECH_VERBS = [
+  "report", "echo", "quote", "mock", "bark", "beam", "email", "marvel", "murmur", "rant", "rave", "charge",
 ];
 const IRREGULAR_SPEECH_VERBS = [
   "said", "says", "say", "saying", "told", "tells", "telling", "wrote", "writes", "written", "writing",
   "spoke", "speaking", "admitted", "admits", "admitting", "quipped", "quips", "labelled", "labelling",
-  "dubbed", "dubs", "put", "puts", "conceded", "added", "according",
+  "dubbed", "dubs", "put", "puts", "conceded", "added", "according", "read", "reads", "swore",
 ];
 
 /** French and German reporting verbs (present and past participle or past tense). Both languages put them
@@ -45,7 +53,21 @@ const SPEECH_VERBS: ReadonlySet<string> = new Set([
   ...REGULAR_SPEECH_VERBS.flatMap(inflect),
   ...IRREGULAR_SPEECH_VERBS,
   ...FOREIGN_SPEECH_VERBS,
+  ...NOUN_LIKE_SPEECH_VERBS.flatMap((lemma) => inflect(lemma).filter((form) => /(?:ed|ing)$/u.test(form))),
 ]);
+
+/** Verbs that report speech with their particle only: "Kelly shot back", "Bozell points out". */
+const PHRASAL_SPEECH_VERBS: ReadonlyMap<string, string> = new Map([
+  ...["shot", "shoots", "fired", "fires", "hit", "hits", "wrote", "writes", "pushed", "pushes"].map((v): [string, string] => [v, "back"]),
+  ...["pointed", "points", "point", "pointing", "lashed", "lashes", "spelled", "spells"].map((v): [string, string] => [v, "out"]),
+  ...["chimed", "chimes", "weighed", "weighs"].map((v): [string, string] => [v, "in"]),
+  ...["went", "goes"].map((v): [string, string] => [v, "on"]),
+]);
+
+/** A speech verb written as a verb and its particle (`shot back`): `word` is the verb, `next` the word after it. */
+export function isPhrasalSpeechVerb(word: string, next: string): boolean {
+  return PHRASAL_SPEECH_VERBS.get(word) === next;
+}
 
 /** Prepositions that name a source like "according to": `selon X`, `laut X`. */
 export const ACCORDING_WORDS: ReadonlySet<string> = new Set(["selon", "laut"]);
@@ -61,7 +83,13 @@ export const INVERTIBLE_VERBS: ReadonlySet<string> = new Set([
   "said", "says", "added", "adds", "asked", "asks", "replied", "replies", "explained", "noted", "wrote",
   "warned", "declared", "insisted", "argued", "stressed", "claimed", "announced", "urged", "continued",
   "shouted", "recalled", "observed", "remarked", "cautioned", "admitted", "conceded", "countered",
-  "responded", "answered", "exclaimed", "cried", "indicated", "stated", "concluded", ...FOREIGN_SPEECH_VERBS,
+  "responded", "answered", "exclaimed", "cried", "indicated", "stated", "concluded", "writes", "agreed", "agrees",
+  "explains", "notes", "recalls", "tweeted", "tweets", "quipped", "quips", "joked", "jokes", "declares", "continues",
+  "warns", "insists", "argues", "beamed", "barked", "retorted", "proclaimed", "mused", "muses", "offered", "offers",
+  "emailed", "predicted", "predicts", "suggested", "suggests", "added", "reported", "reports", "laughed", "sighed",
+  "observes", "remarks", "counters", "replies", "shouts", "yelled", "screamed", "boasted", "complained", "complains",
+  "lamented", "laments", "pleaded", "reflected", "reflects", "acknowledged", "acknowledges", "confirmed", "wondered",
+  ...FOREIGN_SPEECH_VERBS,
 ]);
 
 /** Verbs that label or characterise, used for one- and two-word partial quotes (`called the vote "rigged"`). */

@@ -1,7 +1,7 @@
 /** Attribution: who said a quoted span, from the words around it. */
 import {
   ACCORDING_WORDS, AFFILIATIONS, DETERMINERS, GROUP_NOUNS, INVERTIBLE_VERBS, NOT_NAME_WORDS, ORGANISATION_WORDS, PREPOSITIONS, PRONOUNS, ROLE_NOUNS, TITLES,
-  VERB_FILLERS, isSpeechVerb,
+  VERB_FILLERS, isPhrasalSpeechVerb, isSpeechVerb,
 } from "./lexicon.js";
 import { GENERIC_ORGANISATION_HEADS, NameIndex, pronounGender } from "./coreference.js";
 import { findNameMentions, isAcronym, isRemitComma, type NameMention } from "./names.js";
@@ -48,6 +48,11 @@ const MAX_PHRASE_WORDS = 8;
 const MAX_APPOSITION_TOKENS = 16;
 const MAX_WINDOW_TOKENS = 60;
 
+/** A speech verb at token `i`, alone (`said`) or with its particle (`shot back`). */
+function isSpeechVerbAt(tokens: Tokens, i: number): boolean {
+  return isSpeechVerb(tokens.text(i)) || (i + 1 < tokens.length && isPhrasalSpeechVerb(tokens.text(i), tokens.lower(i + 1)));
+}
+
 function isFiller(tokens: Tokens, i: number): boolean {
   const lower = tokens.lower(i);
   return VERB_FILLERS.has(lower) || (lower.length > 4 && lower.endsWith("ly"));
@@ -56,7 +61,7 @@ function isFiller(tokens: Tokens, i: number): boolean {
 function isPhraseWord(tokens: Tokens, i: number): boolean {
   if (!isWord(tokens, i)) return false;
   const capitalised = tokens.capitalised(i);
-  if (isSpeechVerb(tokens.text(i))) return false;
+  if (isSpeechVerbAt(tokens, i)) return false;
   const lower = tokens.lower(i);
   // A capitalised breaker ("In", "But") opens a sentence; one that is not a function word is a name ("Post", "WHO").
   if (PHRASE_BREAKERS.has(lower)) return capitalised && (!NOT_NAME_WORDS.has(lower) || isAcronym(tokens, i));
@@ -277,7 +282,7 @@ function phraseWithApposition(ctx: AttributionContext, i: number, end: number): 
   if (phraseEnd > i && tokens.text(phraseEnd) === "," && attribution?.kind !== "pronoun") {
     const asideStart = phraseEnd + 1;
     let comma = asideStart;
-    while (comma < end && comma - asideStart < MAX_APPOSITION_TOKENS && tokens.text(comma) !== "," && !isSpeechVerb(tokens.text(comma))) comma++;
+    while (comma < end && comma - asideStart < MAX_APPOSITION_TOKENS && tokens.text(comma) !== "," && !isSpeechVerbAt(tokens, comma)) comma++;
     const closed = comma < end && tokens.text(comma) === ",";
     const asideEnd = phraseForward(tokens, asideStart, closed ? comma : end);
     if (asideEnd > asideStart) {
@@ -325,12 +330,12 @@ export function attributeAfter(ctx: AttributionContext, from: number, to: number
   }
   const { attribution, next } = phraseWithApposition(ctx, i, end);
   const after = skipFillers(tokens, next, end);
-  if (attribution && after < end && isSpeechVerb(tokens.text(after))) return spoken(attribution);
+  if (attribution && after < end && isSpeechVerbAt(tokens, after)) return spoken(attribution);
   // `…," a spokeswoman for the ministry said`, `…," Edward Alden of the Council on Foreign Relations said`.
   if (next < end && HEAD_PREPOSITIONS.has(tokens.lower(next))) {
     const objectEnd = phraseForward(tokens, next + 1, end);
     const verb = skipFillers(tokens, objectEnd, end);
-    if (objectEnd > next + 1 && verb < end && isSpeechVerb(tokens.text(verb))) {
+    if (objectEnd > next + 1 && verb < end && isSpeechVerbAt(tokens, verb)) {
       if (attribution?.kind === "description" && isPersonPhrase(tokens, i, next)) return spoken(described(ctx, i, objectEnd));
       return spoken(attribution?.kind === "name" ? attribution : resolvePhrase(ctx, next + 1, objectEnd));
     }
@@ -433,7 +438,7 @@ function subjectBeforeBracket(ctx: AttributionContext, close: number, start: num
 function clauseSubject(ctx: AttributionContext, before: number, start: number): Attribution | null {
   const { tokens } = ctx;
   for (let v = before - 1; v > start; v--) {
-    if (isSpeechVerb(tokens.text(v)) && tokens.lower(v) !== "according") return subjectBefore(ctx, v, start);
+    if (isSpeechVerbAt(tokens, v) && tokens.lower(v) !== "according") return subjectBefore(ctx, v, start);
   }
   let first = start;
   while (first < before && LEADING_PUNCTUATION.has(tokens.text(first))) first++;
@@ -450,7 +455,7 @@ export function attributeBefore(ctx: AttributionContext, from: number, to: numbe
       const found = phraseWithApposition(ctx, lower === "according" ? v + 2 : v + 1, end).attribution;
       if (found) return spoken(found);
     }
-    if (!isSpeechVerb(tokens.text(v)) || lower === "according") continue;
+    if (!isSpeechVerbAt(tokens, v) || lower === "according") continue;
     const subject = subjectBefore(ctx, v, start);
     if (subject) return spoken(subject);
     if (INVERTIBLE_VERBS.has(lower)) {
