@@ -32,6 +32,8 @@ export interface LoadOptions {
   cwd?: string;
   /** Rendered bodies and analyses from earlier builds (none by default). */
   cache?: Cache;
+  /** Files read by an earlier load in this process (the dev server's rebuilds), reused while unchanged. */
+  memo?: BriefingMemo;
 }
 
 export interface LoadResult {
@@ -267,9 +269,11 @@ export function loadBriefings(options: LoadOptions): LoadResult {
   } catch {
     throw new ContentError([`${path.relative(cwd, options.dir) || options.dir}: cannot read the briefings folder; check DISPATCH_BRIEFINGS`]);
   }
+  options.memo?.use(JSON.stringify([options.settings, options.staticDir, cwd]), files);
   for (const file of files) {
     const shown = show(file);
-    const result = readBriefing(file, shown, options, warnings);
+    const read = (into: string[]) => readBriefing(file, shown, options, into);
+    const result = options.memo ? options.memo.read(file, read, warnings) : read(warnings);
     if (!result.briefing) {
       problems.push(...result.problems);
       continue;
@@ -294,4 +298,45 @@ export function loadBriefings(options: LoadOptions): LoadResult {
     briefing.older = older ? { title: older.title, path: older.path } : null;
   });
   return { briefings: visible, warnings, scheduled: scheduledBriefings(briefings, now) };
+}
+
+type ReadResult = ReturnType<typeof readBriefing>;
+
+/**
+ * What each briefing file gave when it was last read, so that a dev server rebuild reads again
+ * only the files saved since (same size, modification time and inode: the same bytes). A
+ * briefing also depends on the settings and on the images it shows: a load under other settings
+ * starts afresh by itself, and whoever sees an image change calls clear().
+ */
+export class BriefingMemo {
+  private context = "";
+  private readonly entries = new Map<string, { stamp: string; result: ReadResult; warnings: string[] }>();
+
+  /** Starts a load of `files`: keeps what was read of them under the same `context`, forgets the rest. */
+  use(context: string, files: string[]): void {
+    if (context !== this.context) this.clear();
+    this.context = context;
+    const listed = new Set(files);
+    for (const file of this.entries.keys()) if (!listed.has(file)) this.entries.delete(file);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  /** `file`'s result, its warnings added to `warnings`; `read` runs only when the file changed. */
+  read(file: string, read: (warnings: string[]) => ReadResult, warnings: string[]): ReadResult {
+    const stats = statSync(file, { throwIfNoEntry: false, bigint: true });
+    // Gone since the folder was listed: read() words the problem, and nothing is kept.
+    if (!stats) return read(warnings);
+    const stamp = `${stats.size}:${stats.mtimeNs}:${stats.ino}`;
+    let entry = this.entries.get(file);
+    if (entry?.stamp !== stamp) {
+      const own: string[] = [];
+      entry = { stamp, result: read(own), warnings: own };
+      this.entries.set(file, entry);
+    }
+    warnings.push(...entry.warnings);
+    return entry.result;
+  }
 }

@@ -12,6 +12,11 @@ export function rebuildTrigger(root: string): string {
   return path.join(root, ".cache", "dev-rebuild");
 }
 
+/** True for a briefing's source: a Markdown file in the briefings folder (`file` absolute). */
+export function isBriefingFile(file: string, briefings: string): boolean {
+  return file.endsWith(".md") && file.startsWith(briefings + path.sep);
+}
+
 export function tellServer(message: DevMessage): void {
   process.send?.(message);
 }

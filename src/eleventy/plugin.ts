@@ -1,8 +1,9 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import path from "node:path";
 import { briefingLinkWarnings } from "../check/briefings.ts";
-import { forDisplay } from "../content/load.ts";
+import { BriefingMemo, forDisplay } from "../content/load.ts";
 import type { Briefing } from "../content/types.ts";
-import { pruneGone, rebuildTrigger, savedLines, tellServer } from "../dev/child.ts";
+import { isBriefingFile, pruneGone, rebuildTrigger, savedLines, tellServer } from "../dev/child.ts";
 import { findContentError } from "../errors.ts";
 import { formatDisplayDate, formatDisplayDateTime } from "../dates.ts";
 import { ContentError } from "../errors.ts";
@@ -53,9 +54,11 @@ export function dispatchPlugin(eleventyConfig: UserConfig, options: DispatchOpti
   // the terminal say what to fix); `npm run build` stops instead.
   let lastGood: SiteData | null = null;
   let failed = false;
+  // The dev server reads again only the briefings saved since its last rebuild.
+  const memo = options.dev ? new BriefingMemo() : undefined;
   const data = (): SiteData => {
     if (failed && lastGood) return lastGood;
-    const loaded = loadSiteData({ dev: options.dev });
+    const loaded = loadSiteData({ dev: options.dev, memo });
     if (options.dev) lastGood = loaded;
     return loaded;
   };
@@ -67,6 +70,9 @@ export function dispatchPlugin(eleventyConfig: UserConfig, options: DispatchOpti
   let changed: string[] = [];
   eleventyConfig.on("eleventy.beforeWatch", (files: string[]) => {
     changed = files;
+    // Anything but a briefing (an image a briefing shows, say) may change how briefings read.
+    const trigger = rebuildTrigger(paths.root);
+    if (!files.map((file) => path.resolve(paths.root, file)).every((file) => file === trigger || isBriefingFile(file, paths.briefings))) memo?.clear();
     forgetSiteData();
     remembered.clear();
   });
@@ -75,7 +81,7 @@ export function dispatchPlugin(eleventyConfig: UserConfig, options: DispatchOpti
     eleventyConfig.on("eleventy.before", () => {
       failed = false;
       try {
-        loadSiteData({ dev: true });
+        loadSiteData({ dev: true, memo });
       } catch (error) {
         const content = findContentError(error);
         if (!content) throw error;

@@ -1,5 +1,6 @@
 import { planCards, type CardPlan } from "../cards/index.ts";
 import type { Scheduled } from "../content/publish.ts";
+import type { BriefingMemo } from "../content/load.ts";
 import type { Briefing } from "../content/types.ts";
 import { buildDigests, digestEmailFiles, digestFeed, digestPages } from "../digest/index.ts";
 import type { Cache } from "../cache/store.ts";
@@ -61,11 +62,11 @@ let remembered: { key: string; data: SiteData } | null = null;
 /**
  * The site data for this process, read once: the build reads it before Eleventy starts (so a
  * broken briefing stops everything before a file is written) and Eleventy then reuses it.
- * The dev server forgets it before each rebuild.
+ * The dev server forgets it before each rebuild, and passes a memo so that only saved files are read again.
  */
-export function loadSiteData(options: { dev: boolean }, env: NodeJS.ProcessEnv = process.env): SiteData {
+export function loadSiteData(options: { dev: boolean; memo?: BriefingMemo }, env: NodeJS.ProcessEnv = process.env): SiteData {
   const key = JSON.stringify([options.dev, env.DISPATCH_BRIEFINGS, env.DISPATCH_SETTINGS, env.SITE_URL, process.cwd()]);
-  if (remembered?.key !== key) remembered = { key, data: buildSiteData(loadProject({ dev: options.dev, env })) };
+  if (remembered?.key !== key) remembered = { key, data: buildSiteData(loadProject({ dev: options.dev, env, memo: options.memo })) };
   return remembered.data;
 }
 

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { openCache, type Cache } from "../cache/store.ts";
-import { loadBriefings } from "../content/load.ts";
+import { loadBriefings, type BriefingMemo } from "../content/load.ts";
 import type { Scheduled } from "../content/publish.ts";
 import type { Briefing } from "../content/types.ts";
 import { loadSiteSettings, type SiteSettings } from "./settings.ts";
@@ -44,7 +44,7 @@ export interface Project {
 }
 
 /** Reads settings and briefings once; the build, the dev server and the commands all start here. */
-export function loadProject(options: { env?: NodeJS.ProcessEnv; root?: string; dev?: boolean; now?: Date } = {}): Project {
+export function loadProject(options: { env?: NodeJS.ProcessEnv; root?: string; dev?: boolean; now?: Date; memo?: BriefingMemo } = {}): Project {
   const env = options.env ?? process.env;
   const paths = projectPaths(env, options.root);
   const settings = loadSiteSettings(paths.settingsFile, env, path.relative(paths.root, paths.settingsFile));
@@ -60,6 +60,7 @@ export function loadProject(options: { env?: NodeJS.ProcessEnv; root?: string; d
     now: options.now,
     cwd: paths.root,
     cache,
+    memo: options.memo,
   });
   return { paths, settings, briefings, warnings, scheduled, dev, cache };
 }
