@@ -31,6 +31,8 @@ const MIN_PARTIAL_WORDS = 3;
 
 /** Features of the words right before a span's opening mark. */
 interface Context {
+  /** `author="…"`: the value of a markup attribute. */
+  attributeValue: boolean;
   namingCue: boolean;
   determiner: boolean;
   copula: boolean;
@@ -40,6 +42,9 @@ interface Context {
   /** `said the "fiscal rules" were…`: the quoted words open the reported clause, naming its subject. */
   clauseSubject: boolean;
   callingVerb: boolean;
+  /** A speech verb earlier in the clause (`saying it was "childish"`, `21 percent said "not too likely"`),
+   * even where no speaker is found for it: the quoted words are part of what was said. */
+  speechVerb: boolean;
 }
 
 function trimRange(text: string, start: number, end: number): [number, number] {
@@ -77,8 +82,14 @@ function contextBefore(ctx: AttributionContext, span: MarkedSpan, windowStart: n
   const spokenCall = CALLING_VERBS.has(cue) && (PRONOUNS.has(tokens.lower(k - 1)) || tokens.capitalised(k - 1));
   const namingCue = (NAMING_CUES.has(cue) && !spokenCall) || (cue === "as" && tokens.lower(k - 1) === "known");
   let callingVerb = false;
-  for (let i = k; i >= 0 && tokens.start(i) >= windowStart && !callingVerb; i--) callingVerb = CALLING_VERBS.has(tokens.lower(i));
-  return { namingCue, determiner, copula, preposition, possessive, clauseSubject, callingVerb };
+  let speechVerb = false;
+  for (let i = k; i >= 0 && tokens.start(i) >= windowStart && !callingVerb; i--) {
+    callingVerb = CALLING_VERBS.has(tokens.lower(i));
+    // "the state", "a tweet", "his call": after a determiner or a possessive the word is a noun.
+    speechVerb ||= isSpeechVerb(tokens.text(i)) && !(i > 0 && (DETERMINERS.has(tokens.lower(i - 1)) || isPossessive(tokens, i - 1)));
+  }
+  const attributeValue = span.open > 0 && ctx.text[span.open - 1] === "=";
+  return { attributeValue, namingCue, determiner, copula, preposition, possessive, clauseSubject, callingVerb, speechVerb };
 }
 
 function isShortTitle(text: string, words: number): boolean {
@@ -86,8 +97,9 @@ function isShortTitle(text: string, words: number): boolean {
 }
 
 /** Whether a quoted span is speech rather than a scare quote, a title or a name. */
-export function isQuotation(text: string, context: Context, attributed: boolean): boolean {
-  if (context.namingCue) return false;
+export function isQuotation(text: string, context: Context, attributedSpeaker: boolean): boolean {
+  if (context.namingCue || context.attributeValue) return false;
+  const attributed = attributedSpeaker || context.speechVerb;
   const words = countWords(text);
   if (isTitleCase(text) && (!SENTENCE_END.test(text) || (!attributed && isShortTitle(text, words)))) return false;
   // `he said on "Meet the Press."`, `told ABC's "Good Morning America."`: a title, whatever its stop.

@@ -52,6 +52,13 @@ describe("quotations versus scare quotes", () => {
     expect(quotePairs("Ministers have promised a “bonfire” of rules.")).toEqual([]);
   });
 
+  it("keeps a short quotation after a speech verb whose speaker is not found, but not a markup attribute's value", () => {
+    expect(quoteTexts("He apologized the next day, saying it was “childish” and wrong.")).toEqual(["childish"]);
+    expect(quoteTexts("Asked about her chances, 21 percent said “not too likely” in the poll.")).toEqual(["not too likely"]);
+    expect(quoteTexts("The state's “open primary” rules changed.")).toEqual([]);
+    expect(quoteTexts('She said so in a tweet: <tweet author="Jane Doe tweeting live from the hall">.')).toEqual([]);
+  });
+
   it("keeps unattributed but speech-like quotations with a null speaker", () => {
     expect(quotePairs('A sign on the door read: "Closed until further notice due to staff shortages."')).toEqual([
       [null, "Closed until further notice due to staff shortages."],
