@@ -22,15 +22,20 @@ const ENDS_EXCLAMATION_OR_QUESTION = new RegExp(`[${charClass(EXCLAMATION_OR_QUE
 const MAX_TITLE_WORDS_WITH_STOP = 4;
 /** A title-case span after a preposition or a possessive name is a title up to this long, stop or not. */
 const MAX_OWNED_TITLE_WORDS = 8;
-const SMALL_TITLE_WORDS = new Set(["of", "the", "a", "an", "and", "or", "in", "on", "for", "to", "at", "by", "de", "du", "la", "le"]);
+const SMALL_TITLE_WORDS = new Set(["of", "the", "a", "an", "and", "or", "in", "on", "for", "to", "at", "by", "with", "de", "du", "la", "le"]);
 const TITLE_WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu;
 const STARTS_UPPER = /^\p{Lu}/u;
 const STARTS_LOWER = /^\p{Ll}/u;
+const FIRST_LETTER_UPPER = /^\P{L}*\p{Lu}/u;
+/** After a cited headline or title: its author (`"…," by Jane Doe`) or its year (`"…" (2015)`). */
+const CITATION_AFTER = /^\s*(?:by\s+(?:the\s+)?\p{Lu}|\(\d{4}\))/u;
 const MIN_UNATTRIBUTED_WORDS = 6;
 const MIN_PARTIAL_WORDS = 3;
 
-/** Features of the words right before a span's opening mark. */
+/** Features of the words around a span: those right before its opening mark, and a citation after it. */
 interface Context {
+  /** `"Met accused of whitewashing baby Jesus," by Post's Jane Doe`, `"No to Schengen" (2005)`: a cited title. */
+  citation: boolean;
   /** `author="…"`: the value of a markup attribute. */
   attributeValue: boolean;
   namingCue: boolean;
@@ -66,7 +71,8 @@ export function isTitleCase(text: string): boolean {
   return capitalised > 0;
 }
 
-function contextBefore(ctx: AttributionContext, span: MarkedSpan, windowStart: number): Context {
+/** Features of the words around a span (mostly before its opening mark). */
+function contextOf(ctx: AttributionContext, span: MarkedSpan, windowStart: number): Context {
   const { tokens } = ctx;
   let k = tokens.indexAt(span.open) - 1;
   const previous = k >= 0 && tokens.end(k) > windowStart ? tokens.lower(k) : "";
@@ -89,7 +95,18 @@ function contextBefore(ctx: AttributionContext, span: MarkedSpan, windowStart: n
     speechVerb ||= isSpeechVerb(tokens.text(i)) && !(i > 0 && (DETERMINERS.has(tokens.lower(i - 1)) || isPossessive(tokens, i - 1)));
   }
   const attributeValue = span.open > 0 && ctx.text[span.open - 1] === "=";
-  return { attributeValue, namingCue, determiner, copula, preposition, possessive, clauseSubject, callingVerb, speechVerb };
+  const citation = isCitation(ctx.text, span);
+  return { attributeValue, citation, namingCue, determiner, copula, preposition, possessive, clauseSubject, callingVerb, speechVerb };
+}
+
+/** A headline or title cited with its author or year, as a roundup of articles or posters gives them. */
+function isCitation(text: string, span: MarkedSpan): boolean {
+  if (span.close === null || !FIRST_LETTER_UPPER.test(text.slice(span.start, Math.min(span.close, span.start + 8)))) return false;
+  let from = span.close + 1;
+  const comma = text[span.close - 1] === "," || text[from] === ",";
+  if (text[from] === ",") from++;
+  const after = CITATION_AFTER.exec(text.slice(from, from + 24));
+  return after !== null && (comma || after[0].endsWith(")"));
 }
 
 function isShortTitle(text: string, words: number): boolean {
@@ -98,7 +115,7 @@ function isShortTitle(text: string, words: number): boolean {
 
 /** Whether a quoted span is speech rather than a scare quote, a title or a name. */
 export function isQuotation(text: string, context: Context, attributedSpeaker: boolean): boolean {
-  if (context.namingCue || context.attributeValue) return false;
+  if (context.namingCue || context.attributeValue || context.citation) return false;
   const attributed = attributedSpeaker || context.speechVerb;
   const words = countWords(text);
   if (isTitleCase(text) && (!SENTENCE_END.test(text) || (!attributed && isShortTitle(text, words)))) return false;
@@ -163,7 +180,7 @@ export function quotesOf(doc: PlainDocument, sentences: readonly Sentence[], ctx
     const after = attributeAfter(ctx, trailingFrom, trailingTo);
     const local = after ?? attributeBefore(ctx, leadingFrom, span.open) ??
       (sentenceStart < leadingFrom ? attributeBefore(ctx, sentenceStart, span.open) : null);
-    const quotation = isQuotation(text.slice(start, end), contextBefore(ctx, span, leadingFrom), local !== null);
+    const quotation = isQuotation(text.slice(start, end), contextOf(ctx, span, leadingFrom), local !== null);
     const credited = credit(local, after !== null && closesSentence ? "adjacent" : "same-sentence");
     candidates.push({ span, start, end, local, quotation, credit: credited });
   });

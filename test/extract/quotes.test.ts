@@ -17,6 +17,9 @@ describe("quotations versus scare quotes", () => {
     ["film called something", "He starred in a film called “Sunset Hours” in 1998."],
     ["programme after a preposition, its stop inside the marks", "Carson said as much on “Meet the Press.”"],
     ["programme after a possessive", "The senator told ABC's \"Good Morning America.\" He left soon after."],
+    ["programme named with its host", "She spoke on Sunday on CBS's “Weekend with Jane Ortiz,” then flew home."],
+    ["headline cited with its author", 'FAREWELL—"The Corner Club to close at the end of March," by Times\' Ann Lee: http://example.com/x.'],
+    ["poster slogan cited with its year", "“Lose safety? Lose work? No to open borders” (2005) was the first poster."],
   ])("ignores a %s", (_, text) => {
     expect(extractQuotes(text, "text")).toEqual([]);
   });
