@@ -1,6 +1,7 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { dispatchPlugin } from "./src/eleventy/plugin.ts";
+import { NUNJUCKS_OPTIONS } from "./src/render/helpers.ts";
 import { loadSiteSettings } from "./src/site/settings.ts";
 import { projectPaths } from "./src/site/project.ts";
 import { basePath } from "./src/urls.ts";
@@ -15,7 +16,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(HtmlBasePlugin);
 
   eleventyConfig.addPassthroughCopy({ "content/assets": "assets", "content/images": "images" });
-  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
+  eleventyConfig.setNunjucksEnvironmentOptions(NUNJUCKS_OPTIONS);
 
   return {
     // Eleventy reads only the page templates: briefings and settings in content/ are data that

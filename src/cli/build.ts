@@ -2,7 +2,6 @@ import path from "node:path";
 import { checkOutput } from "../build/guard.ts";
 import { describeSchedule } from "../content/publish.ts";
 import { CommandError, describeSystemError, findContentError } from "../errors.ts";
-import { loadSiteData } from "../site/data.ts";
 import { projectPaths } from "../site/project.ts";
 import { describeFailure } from "./run.ts";
 
@@ -17,13 +16,11 @@ async function main(): Promise<number> {
     // Refused outputs are refused before Eleventy (seconds to load) is even imported.
     checkOutput(projectPaths().output, projectPaths(), { force });
     const { buildSite } = await import("../build/build.ts");
-    const files = await buildSite({ force });
+    const { files, context } = await buildSite({ force });
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     const output = path.relative(process.cwd(), projectPaths().output) || ".";
     console.log(`Built ${files} files into ${output}/ in ${seconds} s`);
-    // The same data the build used (read once per process).
-    const { scheduled, site } = loadSiteData({ dev: false });
-    const schedule = describeSchedule(scheduled, site.timeZone, site.language);
+    const schedule = describeSchedule(context.scheduled, context.settings.timeZone, context.settings.language);
     if (schedule) console.log(schedule);
     return 0;
   } catch (error) {

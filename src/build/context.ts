@@ -1,0 +1,98 @@
+import { planCards, type CardPlan } from "../cards/index.ts";
+import type { Cache } from "../cache/store.ts";
+import type { BriefingMemo } from "../content/load.ts";
+import type { Scheduled } from "../content/publish.ts";
+import type { Briefing } from "../content/types.ts";
+import { buildDigests, digestEmailFiles, digestFeed, digestPages } from "../digest/index.ts";
+import type { EmailBuild } from "../email/index.ts";
+import { buildFeeds, feedLinks } from "../feeds/index.ts";
+import type { HelperSource } from "../render/helpers.ts";
+import { createBriefingPages, type BriefingPages, type SiteView } from "../render/pages.ts";
+import { archivePages, archivePeriods, authorPages, tagPages, tagSummaries, type ArchiveYear, type ListingPage, type TagSummary } from "../site/listings.ts";
+import { buildNewsSitemap } from "../site/news-sitemap.ts";
+import type { OutputFile } from "../site/outputs.ts";
+import { loadProject, type ProjectPaths } from "../site/project.ts";
+import { relatedBriefings, type RelatedLink } from "../site/related.ts";
+import type { SiteSettings } from "../site/settings.ts";
+
+/** What Eleventy's templates read (its global data): home, listings, feeds, sitemap. */
+export interface TemplateData {
+  site: SiteView;
+  briefings: Briefing[];
+  listings: ListingPage[];
+  archive: ArchiveYear[];
+  tags: TagSummary[];
+  /** Files TypeScript writes whole, through Eleventy: feeds and the news sitemap. */
+  outputs: OutputFile[];
+}
+
+/**
+ * One build, from reading the briefings to the last report: created by whoever starts a build
+ * (`npm run build`, or each dev-server rebuild) and handed down, so that no state outlives the
+ * build that made it.
+ */
+export interface BuildContext {
+  /** The dev server: drafts and future briefings show, preview links appear, no share cards. */
+  dev: boolean;
+  paths: ProjectPaths;
+  /** The settings as read; `templates.site` adds the build's facts. */
+  settings: SiteSettings;
+  briefings: Briefing[];
+  /** Per-briefing work from earlier builds (DISPATCH_CACHE). */
+  cache: Cache;
+  templates: TemplateData;
+  /** Briefings that share a tag with each briefing (by its path), newest first. */
+  related: Record<string, RelatedLink[]>;
+  /** Each briefing's web page, rendered outside Eleventy (src/render/pages.ts). */
+  pages: BriefingPages;
+  /** The template filters' state for this build (src/render/helpers.ts). */
+  helpers: HelperSource;
+  warnings: string[];
+  scheduled: Scheduled[];
+  /** Share images to draw after Eleventy (null in the dev server or with cards.enabled false). */
+  cards: CardPlan | null;
+  /** What this build wrote outside Eleventy's templates, filled in as it goes. */
+  written: { email: EmailBuild | null; pages: string[] };
+}
+
+/**
+ * Reads settings and briefings and works out everything the build writes. A broken briefing
+ * throws here (a ContentError naming every problem), before any file is written. The dev server
+ * passes its memo so that only the briefings saved since its last rebuild are read again.
+ */
+export function createBuildContext(options: { dev: boolean; env?: NodeJS.ProcessEnv; now?: Date; memo?: BriefingMemo }): BuildContext {
+  const now = options.now ?? new Date();
+  const project = loadProject({ dev: options.dev, env: options.env, now: options.now, memo: options.memo });
+  const { settings, briefings, cache } = project;
+  const digests = buildDigests(briefings, settings, now);
+  const site: SiteView = { ...settings, dev: project.dev, feeds: feedLinks(settings) };
+  const cards = project.dev ? null : planCards(briefings, settings, cache, now);
+  const related = Object.fromEntries(relatedBriefings(briefings));
+  const helpers: HelperSource = { settings: site, cards, analyses: new Map(), dates: new Map() };
+  return {
+    dev: project.dev,
+    paths: project.paths,
+    settings,
+    briefings,
+    cache,
+    templates: {
+      site,
+      briefings,
+      listings: [...archivePages(briefings, settings), ...tagPages(briefings, settings), ...authorPages(briefings, settings), ...digestPages(digests)],
+      archive: archivePeriods(briefings, settings),
+      tags: tagSummaries(briefings),
+      outputs: [
+        ...buildFeeds(briefings, settings),
+        buildNewsSitemap(briefings, settings, now),
+        ...(digests.length > 0 ? [digestFeed(digests, settings, now), ...digestEmailFiles(digests, settings)] : []),
+      ],
+    },
+    related,
+    pages: createBriefingPages({ site, related, helpers }),
+    helpers,
+    warnings: project.warnings,
+    scheduled: project.scheduled,
+    cards,
+    written: { email: null, pages: [] },
+  };
+}

@@ -1,0 +1,114 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import urls from "@11ty/posthtml-urls";
+import nunjucks from "nunjucks";
+import posthtml from "posthtml";
+import { parse as parseYaml } from "yaml";
+import type { Cache } from "../cache/store.ts";
+import type { Briefing } from "../content/types.ts";
+import { LAYOUTS_DIR } from "../email/render.ts";
+import type { FeedLink } from "../feeds/index.ts";
+import type { OutputFile } from "../site/outputs.ts";
+import type { RelatedLink } from "../site/related.ts";
+import type { SiteSettings } from "../site/settings.ts";
+import { basePath } from "../urls.ts";
+import { NUNJUCKS_OPTIONS, registerTemplateHelpers, type HelperSource } from "./helpers.ts";
+
+/** The settings as templates see them: with the build's facts (dev server, feed links). */
+export type SiteView = SiteSettings & { dev: boolean; feeds: FeedLink[] };
+
+/** The layout a briefing page starts from; its front matter names the next (briefing.njk → base.njk). */
+const BRIEFING_LAYOUT = "briefing.njk";
+
+/** What a briefing page is made of besides the briefing itself. */
+export interface PageInputs {
+  site: SiteView;
+  /** Briefings sharing a tag with each briefing (by its path), newest first. */
+  related: Record<string, RelatedLink[]>;
+  /** The template filters' state for this build (src/render/helpers.ts): settings, share cards, memos. */
+  helpers: HelperSource;
+}
+
+export interface BriefingPages {
+  /** One briefing's web page, the bytes Eleventy would write for it (layouts/briefing.njk in base.njk). */
+  render(briefing: Briefing): Promise<string>;
+  /** The same page through the build cache: rendered only when something it is made of changed. */
+  cached(briefing: Briefing, cache: Cache): Promise<string>;
+}
+
+interface Layout {
+  template: nunjucks.Template;
+  /** The layout it sits in, from its front matter, or null for the outermost. */
+  parent: string | null;
+}
+
+/** A layout's front matter (Eleventy's `---` block) and the template after it. */
+function readLayout(env: nunjucks.Environment, name: string): Layout {
+  const file = path.join(LAYOUTS_DIR, name);
+  const text = readFileSync(file, "utf8");
+  const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  const data = (match ? parseYaml(match[1]!) : null) as { layout?: unknown } | null;
+  const body = match ? text.slice(match[0].length) : text;
+  return { template: new nunjucks.Template(body, env, file, true), parent: typeof data?.layout === "string" ? data.layout : null };
+}
+
+/** Eleventy's HtmlBasePlugin, for a base with a path: every URL attribute gets the prefix, as Eleventy writes it. */
+async function withBase(html: string, prefix: string, pageUrl: string): Promise<string> {
+  const { HtmlBasePlugin } = await import("@11ty/eleventy");
+  const { applyBaseToUrl } = HtmlBasePlugin as unknown as { applyBaseToUrl: (url: string, base: string, options: object) => string };
+  const result = await posthtml()
+    .use(urls({ eachURL: (url: string, attribute: string, tag: string) => applyBaseToUrl(url.trim(), prefix, { pathPrefix: prefix, pageUrl, htmlContext: { attribute, tag } }) }))
+    .process(html);
+  return result.html;
+}
+
+/**
+ * Briefing pages rendered outside Eleventy, with Nunjucks, from the same layouts, filters and
+ * globals as Eleventy's pages (src/render/helpers.ts) and its base-path rewrite: a build renders
+ * only the pages whose inputs changed (`cached`), and the dev server can render one page alone.
+ */
+export function createBriefingPages(inputs: PageInputs): BriefingPages {
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(LAYOUTS_DIR), NUNJUCKS_OPTIONS);
+  registerTemplateHelpers({ filter: (name, fn) => env.addFilter(name, fn), global: (name, fn) => env.addGlobal(name, fn) }, () => inputs.helpers);
+  const chain: Layout[] = [];
+  for (let name: string | null = BRIEFING_LAYOUT; name !== null; name = chain[chain.length - 1]!.parent) chain.push(readLayout(env, name));
+  const prefix = basePath(inputs.site.url);
+  const siteJson = JSON.stringify(inputs.site);
+
+  const render = async (briefing: Briefing): Promise<string> => {
+    const data = { site: inputs.site, briefing, related: { [briefing.path]: inputs.related[briefing.path] }, page: { url: briefing.path } };
+    let content = "";
+    for (const layout of chain) content = layout.template.render({ content, ...data });
+    return prefix === "/" ? content : withBase(content, prefix, briefing.path);
+  };
+
+  return {
+    render,
+    async cached(briefing, cache) {
+      // Everything the page is made of: the briefing as loaded (neighbours too), its related links,
+      // the settings and build facts, and its share card; the cache adds the code stamp.
+      const { cards } = inputs.helpers;
+      const card = cards ? (cards.byBriefing.get(briefing.path) ?? cards.defaultCard) : null;
+      const key = cache.key("page", JSON.stringify(briefing), JSON.stringify(inputs.related[briefing.path] ?? null), siteJson, JSON.stringify(card));
+      let html = cache.get<string>("page", key);
+      if (html === undefined) {
+        html = await render(briefing);
+        cache.set("page", key, html);
+      }
+      return html;
+    },
+  };
+}
+
+/**
+ * Writes every briefing's page (/briefings/<year>/<slug>/index.html) through `write`, one at a
+ * time, from the cache where it can. Returns the site paths written.
+ */
+export async function writeBriefingPages(pages: BriefingPages, briefings: Briefing[], cache: Cache, write: (file: OutputFile) => void): Promise<string[]> {
+  const written: string[] = [];
+  for (const briefing of briefings) {
+    write({ path: `${briefing.path}index.html`, body: await pages.cached(briefing, cache) });
+    written.push(briefing.path);
+  }
+  return written;
+}
