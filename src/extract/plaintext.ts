@@ -90,7 +90,7 @@ function markdownToPlain(source: string): PlainDocument {
 function simpleToPlain(blocks: readonly SimpleBlock[]): PlainDocument {
   const builder = new DocumentBuilder();
   const env: Env = {}; // a simple document defines no link references
-  for (const block of blocks) builder.add(block.heading ? "heading" : "paragraph", blockText(block.content, env));
+  for (const block of blocks) builder.add(block.kind, blockText(block.content, env));
   return builder.build();
 }
 

@@ -1,14 +1,16 @@
 /**
- * A fast path for the commonest briefing shape: paragraphs of plain lines and ATX (`## …`) headings.
- * Such a document is split here exactly as markdown-it's block parser splits it (same lines, same
- * heading rule, same ASCII-only trimming of block content) at a fraction of its cost, which on a long
- * article is most of the Markdown work left. Any line that could open another kind of block makes it
- * give up, and markdown-it does the work; test/extract/markdown.test.ts checks that the two agree.
+ * A fast path for the commonest briefing shape: paragraphs of plain lines, ATX (`## …`) headings and
+ * `- ` bullet lists of one-line items. Such a document is split here exactly as markdown-it's block parser
+ * splits it (same lines, same heading and list rules, same ASCII-only trimming of block content) at a
+ * fraction of its cost, which on a long article is most of the Markdown work left. Any line that could
+ * open another kind of block, and any item that a following line could continue, makes it give up, and
+ * markdown-it does the work; test/extract/markdown.test.ts checks that the two agree.
  */
 import { codeAt } from "./chars.js";
+import type { BlockKind } from "./types.js";
 
 export interface SimpleBlock {
-  heading: boolean;
+  kind: BlockKind;
   /** The block's inline source, as in markdown-it's `inline` token. */
   content: string;
 }
@@ -69,30 +71,47 @@ function mayOpenOtherBlock(src: string, start: number): boolean {
   return ORDERED_LIST.test(src);
 }
 
-/** The headings and paragraphs of a document made of nothing else, in order; null for any other document. */
+/** Where the content of a `- item` line starts, or -1 when the line is no such item or its content could be
+ * more than one paragraph line (a nested block, a heading, an indented start, nothing at all). */
+function listItemContent(src: string, start: number, end: number): number {
+  if (codeAt(src, start) !== 45 || codeAt(src, start + 1) !== 32) return -1; // "- "
+  const content = start + 2;
+  if (content >= end || mayOpenOtherBlock(src, content) || headingContent(src, content, end) !== null) return -1;
+  return content;
+}
+
+/** The blocks of a document made of nothing else, in order; null for any other document. */
 export function simpleBlocks(src: string): SimpleBlock[] | null {
   if (src.includes("\0")) return null; // markdown-it replaces NUL before parsing
   const blocks: SimpleBlock[] = [];
   let paragraphStart = -1; // first line of the open paragraph, if any
   let paragraphEnd = 0;
+  let afterItem = false; // the line before was a list item
   for (let start = 0; start < src.length; ) {
     const newline = src.indexOf("\n", start);
     const end = newline === -1 ? src.length : newline;
     const blank = isBlank(src, start, end);
     const heading = blank ? null : headingContent(src, start, end);
-    if (!blank && heading === null) {
+    const item = blank || heading !== null ? -1 : listItemContent(src, start, end);
+    // A line right after an item could continue it (lazily) or end it in ways not modelled here.
+    if (afterItem && !blank && item < 0) return null;
+    if (item >= 0) {
+      if (paragraphStart >= 0) return null; // a list interrupting a paragraph
+      blocks.push({ kind: "list-item", content: asciiTrim(src.slice(item, end)) });
+    } else if (!blank && heading === null) {
       // Paragraph text, unless it could be something else.
       if (mayOpenOtherBlock(src, start)) return null;
       if (paragraphStart < 0) paragraphStart = start;
       paragraphEnd = end;
     } else if (paragraphStart >= 0) {
       // A blank line or a heading ends the paragraph.
-      blocks.push({ heading: false, content: asciiTrim(src.slice(paragraphStart, paragraphEnd)) });
+      blocks.push({ kind: "paragraph", content: asciiTrim(src.slice(paragraphStart, paragraphEnd)) });
       paragraphStart = -1;
     }
-    if (heading !== null) blocks.push({ heading: true, content: heading });
+    if (heading !== null) blocks.push({ kind: "heading", content: heading });
+    afterItem = item >= 0;
     start = end + 1;
   }
-  if (paragraphStart >= 0) blocks.push({ heading: false, content: asciiTrim(src.slice(paragraphStart, paragraphEnd)) });
+  if (paragraphStart >= 0) blocks.push({ kind: "paragraph", content: asciiTrim(src.slice(paragraphStart, paragraphEnd)) });
   return blocks;
 }

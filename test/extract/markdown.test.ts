@@ -56,7 +56,8 @@ const line = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom("#", "# ", "#\t", "## Title", "###### Six", "####### Seven", "#Title", "# Title #", "# Title#", "# Title ##  ", "#  Spaced  \t", "# #", "## a ## b", "# \u00a0x\u00a0") },
   { weight: 3, arbitrary: fc.constantFrom("*em* and **strong**", "_u_", "`code`", "[link](https://x.test)", "![img](a.png) caption", "<b>bold</b>", "&amp; &#35; &bogus;", "a\\*b", "~~gone~~", "trailing  ", "line\\", "[ref]", "[a] [b]") },
   { weight: 3, arbitrary: fc.constantFrom("", " ", "\t", "  \t ") },
-  { weight: 1, arbitrary: fc.constantFrom("- item", "* item", "+ item", "1. one", "2) two", "10.x", "> quote", "    code", " lead", "\tlead", "```", "~~~", "---", "***", "___", "===", "| a | b |", "|---|---|", ":--", "<div>", "[ref]: https://x.test", "x\0y") },
+  { weight: 3, arbitrary: fc.constantFrom("- item", "- Talks resumed.", "- *em* [x](y)", "- # h", "- 1. one", "- > q", "- - x", "-  two", "-\titem", "- ", "-", "- \u00a0x", "- x  ", "- `c`", "- #tag") },
+  { weight: 1, arbitrary: fc.constantFrom("* item", "+ item", "1. one", "2) two", "10.x", "> quote", "    code", " lead", "\tlead", "```", "~~~", "---", "***", "___", "===", "| a | b |", "|---|---|", ":--", "<div>", "[ref]: https://x.test", "x\0y") },
 );
 const documents = fc.array(line, { maxLength: 14 }).chain((lines) =>
   fc.constantFrom("\n", "\r\n").map((eol) => lines.join(eol) + (lines.length % 2 ? eol : "")),
@@ -76,13 +77,20 @@ describe("Markdown to plain text", () => {
   });
 
   it("leaves documents with other blocks to markdown-it", () => {
-    for (const source of ["Para\n- item", "Para\n> quote", "    code", "Title\n===", "[a]: https://x.test\n\n[a]", "a | b\n--|--"]) {
+    for (const source of ["Para\n- item", "- item\nlazy", "- item\n## H", "- item\n  more", "Para\n> quote", "    code", "Title\n===", "[a]: https://x.test\n\n[a]", "a | b\n--|--"]) {
       expect(simpleBlocks(source)).toBeNull();
     }
     expect(simpleBlocks("## Heading ##\nText on\ntwo lines.\n\n  \nMore.")).toEqual([
-      { heading: true, content: "Heading" },
-      { heading: false, content: "Text on\ntwo lines." },
-      { heading: false, content: "More." },
+      { kind: "heading", content: "Heading" },
+      { kind: "paragraph", content: "Text on\ntwo lines." },
+      { kind: "paragraph", content: "More." },
+    ]);
+    expect(simpleBlocks("## Steps\n- One *now*\n- Two  \n\n- Three\n\nAfter.")).toEqual([
+      { kind: "heading", content: "Steps" },
+      { kind: "list-item", content: "One *now*" },
+      { kind: "list-item", content: "Two" },
+      { kind: "list-item", content: "Three" },
+      { kind: "paragraph", content: "After." },
     ]);
   });
 });
