@@ -198,6 +198,12 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set([
   // "Imagine Brad Thor …"): never part of a name.
   "did", "does", "do", "is", "are", "was", "were", "can", "could", "should", "would", "has", "have", "had",
   "imagine", "let", "trust", "watch", "meet", "read", "see", "look", "listen", "remember", "forget", "thank",
+  // Sentence openers that are never names: "Another person tweeted", "Six months ago, the senator said",
+  // "Given his comments", "Because of the schedule, explained Rosenberg".
+  "another", "other", "others", "given", "because", "outside", "inside", "several", "few", "such", "whether",
+  "unless", "until", "without", "within", "through", "throughout", "across", "around", "against", "behind",
+  "beyond", "nor", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
+  "hundreds", "thousands", "millions", "dozens", "citing", "informed",
 ]);
 
 /** Capitalised occupations written before a name as a descriptor, not part of it ("Substitute Daniel

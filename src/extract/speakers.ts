@@ -6,6 +6,7 @@ import {
 import { GENERIC_ORGANISATION_HEADS, NameIndex, pronounGender } from "./coreference.js";
 import { findNameMentions, isAcronym, isRemitComma, type NameMention } from "./names.js";
 import { isWord, stripPossessive, tokenize, type Tokens } from "./tokens.js";
+import { QUOTE_MARKS, codeSet } from "./charsets.js";
 
 /** How the speaker was referred to: by name, by a description ("a senior official", "the statement"), a
  * pronoun, a role referring back ("the minister"), or not at all ("they"). */
@@ -94,11 +95,25 @@ function isInnerJoiner(tokens: Tokens, i: number): boolean {
   return isTitleConjunction(tokens, i) || isNameConnector(tokens, i) || isRemitComma(tokens, i);
 }
 
+const QUOTE_MARK_CODES = codeSet(QUOTE_MARKS);
+
+/** A quote mark between tokens `a` and `a + 1`: a phrase never runs across one (`“…equality” for many`). A
+ * plural possessive's apostrophe (`Sanders' campaign`) is no quote mark. */
+function quoteMarkAfter(tokens: Tokens, a: number): boolean {
+  const source = tokens.source;
+  let at = tokens.end(a);
+  const to = tokens.start(a + 1);
+  if (at < to && (source.charCodeAt(at) === 39 || source.charCodeAt(at) === 0x2019) && (source.charCodeAt(at - 1) | 32) === 115) at++;
+  for (; at < to; at++) if (QUOTE_MARK_CODES.has(source.charCodeAt(at))) return true;
+  return false;
+}
+
 /** End index (exclusive) of a noun phrase starting at `i`. */
 function phraseForward(tokens: Tokens, i: number, end: number): number {
   let j = i;
   let words = 0;
   while (j < end && words < MAX_PHRASE_WORDS) {
+    if (j > i && quoteMarkAfter(tokens, j - 1)) break;
     if (isPhraseDot(tokens, j) || (j > i && j + 1 < end && isInnerJoiner(tokens, j))) j++;
     else if (isPhraseWord(tokens, j)) {
       j++;
@@ -113,6 +128,7 @@ function phraseBackward(tokens: Tokens, end: number, start: number): number {
   let j = end;
   let words = 0;
   while (j > start && words < MAX_PHRASE_WORDS) {
+    if (j < end && quoteMarkAfter(tokens, j - 1)) break;
     if (isPhraseDot(tokens, j - 1) || (j < end && j - 1 > start && isInnerJoiner(tokens, j - 1))) j--;
     else if (isPhraseWord(tokens, j - 1)) {
       j--;
@@ -139,6 +155,8 @@ function resolvePhrase(ctx: AttributionContext, from: number, to: number): Attri
   // "they said": a group or an organisation, not the last person named.
   if (to - from === 1 && tokens.lower(from) === "they") return { kind: "anonymous", speaker: null };
   if (to - from === 1 && FRAGMENT_WORDS.has(tokens.lower(from))) return null;
+  // "Another said", "Others chanted": an unnamed source as written.
+  if (to - from === 1 && tokens.capitalised(from) && LONE_SOURCES.has(tokens.lower(from))) return described(ctx, from, to);
   if (to - from === 1 && PRONOUNS.has(tokens.lower(from))) {
     return { kind: "pronoun", speaker: names.lastPersonBefore(position, pronounGender(tokens, from)) };
   }
@@ -162,7 +180,11 @@ function resolvePhrase(ctx: AttributionContext, from: number, to: number): Attri
   if (group || (!namesPerson && (words.some(isSpokesperson) || (indefinite && words.some((w) => ROLE_NOUNS.has(w) || AFFILIATIONS.has(w)))))) {
     return described(ctx, from, to);
   }
-  const mention = pickMention(mentions);
+  // "the independent Vermont senator", "the Trump campaign": a name qualifying the lower-case noun that ends
+  // a determined phrase is no speaker; the phrase is, as a role or a description.
+  const qualifying = (DETERMINERS.has(words[0]!) || indefinite) && isWord(tokens, to - 1) && !tokens.capitalised(to - 1) &&
+    mentions.length > 0 && mentions[mentions.length - 1]!.end < tokens.start(to - 1);
+  const mention = qualifying ? undefined : pickMention(mentions);
   if (mention) return { kind: "name", speaker: names.resolve(mention.name) };
   // "the trust said", "the company added": the organisation with that head noun named last.
   const head = words[words.length - 1]!;
@@ -186,10 +208,11 @@ function resolvePhrase(ctx: AttributionContext, from: number, to: number): Attri
     if (words.length > 1 && DETERMINERS.has(words[0]!)) return { kind: "role", speaker: phraseText(ctx, from, to) };
     return words.length === 1 && to - from === 1 ? { kind: "role", speaker: names.lastPersonBefore(position) } : null;
   }
-  // "the statement read", "a man yelled", "some protesters chanted": a described source.
-  return isDescription(tokens, to, words) ? described(ctx, from, to) : null;
+  // "the statement read", "a man yelled", "some protesters chanted", "the Democratic nominee": a described source.
+  return qualifying || isDescription(tokens, to, words) ? described(ctx, from, to) : null;
 }
 
+const LONE_SOURCES: ReadonlySet<string> = new Set(["another", "others", "some", "many", "several", "most", "both"]);
 const INDEFINITE: ReadonlySet<string> = new Set(["a", "an", "another", "one", "some", "several", "two", "three", "many"]);
 /** Sentence openers that are no speaker on their own (`Let`, `Imagine`, `I'm`): a headline or an imperative. */
 const FRAGMENT_WORDS: ReadonlySet<string> = new Set(["let", "imagine", "i'm", "i’m", "i'll", "i’ll", "i", "we", "you", "said", "says"]);
@@ -214,6 +237,7 @@ const SOURCE_NOUNS: ReadonlySet<string> = new Set([
   "study", "survey", "poll", "analysis", "complaint", "lawsuit", "suit", "filing", "indictment", "ruling", "order",
   "tweet", "post", "message", "note", "release", "transcript", "sign", "banner", "placard", "headline", "caption",
   "petition", "motion", "bill", "resolution", "platform", "manifesto", "proposal", "plan", "policy", "guidance",
+  "campaign", "camp", "team", "administration", "office", "committee", "panel", "board", "editorial", "ad", "commercial",
 ]);
 
 /** A lower-case noun phrase opened by a determiner or a quantifier whose head is a person or a writing
@@ -356,7 +380,9 @@ function subjectPhraseBefore(ctx: AttributionContext, end: number, start: number
     if (headStart >= phraseStart - 1) return null;
     const head = resolvePhrase(ctx, headStart, phraseStart - 1);
     // "a spokeswoman for the ministry", "a senior official at the Pentagon": the person as described.
-    if (head?.kind === "description" && isPersonPhrase(tokens, headStart, phraseStart - 1)) return described(ctx, headStart, end);
+    // "Some in the crowd": a lone quantifier is described with what it picks from.
+    const lone = phraseStart - 1 - headStart === 1 && LONE_SOURCES.has(tokens.lower(headStart));
+    if (head?.kind === "description" && (lone || isPersonPhrase(tokens, headStart, phraseStart - 1))) return described(ctx, headStart, end);
     if (head !== null && head.kind !== "description") return head;
     // "A review in the music weekly Sounds Direct dismissed": a head that is no one defers to the name after it.
     const object = resolvePhrase(ctx, phraseStart, end);
@@ -434,15 +460,40 @@ function subjectBeforeBracket(ctx: AttributionContext, close: number, start: num
 }
 
 /** The subject of the clause a coordinated or participial verb continues: the subject of an earlier speech
- * verb (`Lindqvist told analysts, adding`), else the phrase opening the window. */
+ * verb (`Lindqvist told analysts, adding`, `said Michael Tyler, a spokesman, explaining`), else the subject
+ * opening the clause. */
 function clauseSubject(ctx: AttributionContext, before: number, start: number): Attribution | null {
   const { tokens } = ctx;
-  for (let v = before - 1; v > start; v--) {
-    if (isSpeechVerbAt(tokens, v) && tokens.lower(v) !== "according") return subjectBefore(ctx, v, start);
+  for (let v = before - 1; v >= start; v--) {
+    if (!isSpeechVerbAt(tokens, v) || tokens.lower(v) === "according") continue;
+    const subject = v > start ? subjectBefore(ctx, v, start) : null;
+    return subject ?? (INVERTIBLE_VERBS.has(tokens.lower(v)) ? phraseWithApposition(ctx, v + 1, before).attribution : null);
   }
-  let first = start;
-  while (first < before && LEADING_PUNCTUATION.has(tokens.text(first))) first++;
-  return first < before ? resolvePhrase(ctx, first, phraseForward(tokens, first, before)) : null;
+  // The subject opening the main clause: `Speaking in Salem, Trump went after Bush, calling him …` skips the
+  // opening phrase (no subject followed by its verb) and the place after it (followed by a comma).
+  for (let segment = start, clauses = 0; segment < before && clauses < MAX_CLAUSES; clauses++) {
+    let first = segment;
+    while (first < before && LEADING_PUNCTUATION.has(tokens.text(first))) first++;
+    const end = phraseForward(tokens, first, before);
+    if (end > first && (segment === start || !CLAUSE_END.has(tokens.text(end)))) {
+      const subject = resolvePhrase(ctx, first, openingSubjectEnd(ctx, first, end));
+      if (subject !== null) return subject;
+    }
+    segment = end + 1;
+    while (segment < before && tokens.text(segment - 1) !== ",") segment++;
+  }
+  return null;
+}
+
+const MAX_CLAUSES = 4;
+
+/** `Perez hammered Trump`: a phrase read forward from a clause's start may run on into its verb and object;
+ * its subject ends with the first name in it (unless that name is possessive: `Ryan's campaign`). */
+function openingSubjectEnd(ctx: AttributionContext, first: number, end: number): number {
+  const mention = findNameMentions(ctx.text, ctx.tokens, first, end)[0];
+  if (mention === undefined || mention.possessive) return end;
+  const after = ctx.tokens.indexAt(mention.end);
+  return after > first && after < end ? after : end;
 }
 
 /** Attribution before a quotation in the same sentence: `Starmer said:`, `according to X,`, `X called the vote`. */

@@ -55,6 +55,13 @@ describe("quotations versus scare quotes", () => {
     expect(quotePairs("Ministers have promised a “bonfire” of rules.")).toEqual([]);
   });
 
+  it("keeps a capitalised utterance that opens its sentence before its attribution, and a quoted verb after \"to\"", () => {
+    expect(quotePairs("Asked who would win, he did not hesitate. “Denver,” Chris Christie answered.")).toEqual([["Chris Christie", "Denver,"]]);
+    expect(quotePairs("“Happy New Year!” Jane Okafor wrote on Monday.")).toEqual([["Jane Okafor", "Happy New Year!"]]);
+    expect(quotePairs("Maria Lopez promised to “end” the tax on Monday.")).toEqual([["Maria Lopez", "end"]]);
+    expect(quotePairs("Economists have warned of “stagflation” this year.")).toEqual([]);
+  });
+
   it("keeps a short quotation after a speech verb whose speaker is not found, but not a markup attribute's value", () => {
     expect(quoteTexts("He apologized the next day, saying it was “childish” and wrong.")).toEqual(["childish"]);
     expect(quoteTexts("Asked about her chances, 21 percent said “not too likely” in the poll.")).toEqual(["not too likely"]);
