@@ -42,6 +42,10 @@ interface Context {
   determiner: boolean;
   copula: boolean;
   preposition: boolean;
+  /** `vowed to "end"`: "to" before the mark is mostly the infinitive's, the quoted word a verb. */
+  afterTo: boolean;
+  /** `"Denver," he answered`: the span opens its sentence and the speaker follows it, a whole utterance. */
+  utterance: boolean;
   /** `CNN's "New Day"`: a possessive name right before the mark owns what is quoted. */
   possessive: boolean;
   /** `said the "fiscal rules" were…`: the quoted words open the reported clause, naming its subject. */
@@ -72,7 +76,7 @@ export function isTitleCase(text: string): boolean {
 }
 
 /** Features of the words around a span (mostly before its opening mark). */
-function contextOf(ctx: AttributionContext, span: MarkedSpan, windowStart: number): Context {
+function contextOf(ctx: AttributionContext, span: MarkedSpan, windowStart: number, utterance: boolean): Context {
   const { tokens } = ctx;
   let k = tokens.indexAt(span.open) - 1;
   const previous = k >= 0 && tokens.end(k) > windowStart ? tokens.lower(k) : "";
@@ -96,7 +100,10 @@ function contextOf(ctx: AttributionContext, span: MarkedSpan, windowStart: numbe
   }
   const attributeValue = span.open > 0 && ctx.text[span.open - 1] === "=";
   const citation = isCitation(ctx.text, span);
-  return { attributeValue, citation, namingCue, determiner, copula, preposition, possessive, clauseSubject, callingVerb, speechVerb };
+  return {
+    attributeValue, citation, namingCue, determiner, copula, preposition, afterTo: previous === "to", utterance, possessive, clauseSubject,
+    callingVerb, speechVerb,
+  };
 }
 
 /** A headline or title cited with its author or year, as a roundup of articles or posters gives them. */
@@ -118,7 +125,8 @@ export function isQuotation(text: string, context: Context, attributedSpeaker: b
   if (context.namingCue || context.attributeValue || context.citation) return false;
   const attributed = attributedSpeaker || context.speechVerb;
   const words = countWords(text);
-  if (isTitleCase(text) && (!SENTENCE_END.test(text) || (!attributed && isShortTitle(text, words)))) return false;
+  // A whole utterance (`"Denver," he answered`, `"Happy New Year!" she wrote`) may be title case.
+  if (!context.utterance && isTitleCase(text) && (!SENTENCE_END.test(text) || (!attributed && isShortTitle(text, words)))) return false;
   // `he said on "Meet the Press."`, `told ABC's "Good Morning America."`: a title, whatever its stop.
   if ((context.preposition || context.possessive) && words <= MAX_OWNED_TITLE_WORDS && isTitleCase(text) && !ENDS_EXCLAMATION_OR_QUESTION.test(text)) return false;
   if (words >= 2 && SPEECH_END.test(text)) return true;
@@ -129,8 +137,8 @@ export function isQuotation(text: string, context: Context, attributedSpeaker: b
   // A characterising verb makes even a bare word a quotation ("calling the vote 'rigged'").
   if (context.callingVerb) return true;
   // One or two words: a complement ("was 'deeply flawed'") or part of the reported clause ("will 'never'
-  // accept", "left with 'no choice'"), but not a lone object of a preposition ("warned of 'stagflation'").
-  if (attributed) return words >= 2 || context.copula || !context.preposition;
+  // accept", "left with 'no choice'", "vowed to 'end'"), but not a lone object of a preposition ("warned of 'stagflation'").
+  if (attributed) return words >= 2 || context.copula || !context.preposition || context.afterTo;
   return words >= MIN_UNATTRIBUTED_WORDS;
 }
 
@@ -180,7 +188,8 @@ export function quotesOf(doc: PlainDocument, sentences: readonly Sentence[], ctx
     const after = attributeAfter(ctx, trailingFrom, trailingTo);
     const local = after ?? attributeBefore(ctx, leadingFrom, span.open) ??
       (sentenceStart < leadingFrom ? attributeBefore(ctx, sentenceStart, span.open) : null);
-    const quotation = isQuotation(text.slice(start, end), contextOf(ctx, span, leadingFrom), local !== null);
+    const utterance = after !== null && sentenceStart === span.open;
+    const quotation = isQuotation(text.slice(start, end), contextOf(ctx, span, leadingFrom, utterance), local !== null);
     const credited = credit(local, after !== null && closesSentence ? "adjacent" : "same-sentence");
     candidates.push({ span, start, end, local, quotation, credit: credited });
   });
