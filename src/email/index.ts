@@ -5,11 +5,11 @@ import { ContentError } from "../errors.ts";
 import type { OutputFile } from "../site/outputs.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import { emailLeadImage, prepareBody } from "./body.ts";
-import { inlineEmailCss, splitFragment } from "./inline.ts";
 import { utmFor, withUtm, type Utm } from "./links.ts";
 import { toolLinks } from "./presets.ts";
 import { renderPreview } from "./preview.ts";
 import { renderTemplate } from "./render.ts";
+import { inlineAndSplit } from "./styler.ts";
 import type { EmailSizeReport } from "./report.ts";
 import { estimatedSentBytes, formatKb, GMAIL_CLIP_BYTES, sizeVerdict, TOOL_RESERVE_BYTES } from "./size.ts";
 import { toPlainText } from "./text.ts";
@@ -51,15 +51,11 @@ export interface EditionShell {
   utm: Utm | null;
 }
 
-/**
- * Renders an edition: the view goes into layouts/email/email.njk around `shell.contentTemplate`,
- * the CSS is inlined once, the fragment cut from the inlined document and the plain text made
- * from it.
- */
-export function renderEdition(shell: EditionShell, view: object, settings: SiteSettings, warnings: string[] = []): EmailEdition {
+/** The edition's document before inlining: the view in layouts/email/email.njk around `shell.contentTemplate`. */
+export function editionDocument(shell: EditionShell, view: object, settings: SiteSettings): string {
   const links = toolLinks(settings);
   const webUrl = withUtm(shell.webUrl, settings.url, shell.utm);
-  const document = renderTemplate("email/email.njk", {
+  return renderTemplate("email/email.njk", {
     ...view,
     contentTemplate: shell.contentTemplate,
     lang: settings.language,
@@ -74,19 +70,29 @@ export function renderEdition(shell: EditionShell, view: object, settings: SiteS
     // Tools that add their own footer (Substack) get none from us.
     footer: links.unsubscribeUrl ? { unsubscribeUrl: links.unsubscribeUrl, addressLine: links.addressLine } : null,
   });
-  const { html, fragment } = splitFragment(inlineEmailCss(document));
+}
+
+/**
+ * Renders an edition: its document (editionDocument) is inlined and its fragment cut in one
+ * pass (src/email/styler.ts); the plain text is made from the document before inlining, which
+ * reads the same without the style attributes.
+ */
+export function renderEdition(shell: EditionShell, view: object, settings: SiteSettings, warnings: string[] = []): EmailEdition {
+  const document = editionDocument(shell, view, settings);
+  const { html, fragment } = inlineAndSplit(document);
   return {
     subject: shell.subject,
     preheader: shell.preheader,
     html,
     fragment,
-    text: toPlainText(html, shell.webUrl),
+    text: toPlainText(document, shell.webUrl),
     bytes: Buffer.byteLength(html, "utf8"),
     warnings,
   };
 }
 
-export function renderEmail(briefing: Briefing, settings: SiteSettings): EmailEdition {
+/** A briefing's edition before rendering: the shell and the view of layouts/email/content.njk, and the editor's warnings. */
+export function briefingEdition(briefing: Briefing, settings: SiteSettings): { shell: EditionShell; view: object; warnings: string[] } {
   const utm = utmFor(briefing, settings);
   const body = prepareBody(briefing, settings, utm);
   const warnings = [...body.warnings];
@@ -101,6 +107,11 @@ export function renderEmail(briefing: Briefing, settings: SiteSettings): EmailEd
     bodyHtml: body.html,
   };
   const shell = { contentTemplate: "email/content.njk", subject: briefing.title, preheader: briefing.summary, webUrl: briefing.url, utm };
+  return { shell, view, warnings };
+}
+
+export function renderEmail(briefing: Briefing, settings: SiteSettings): EmailEdition {
+  const { shell, view, warnings } = briefingEdition(briefing, settings);
   return renderEdition(shell, view, settings, warnings);
 }
 

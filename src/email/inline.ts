@@ -28,10 +28,10 @@ export function splitMediaRules(css: string): { inline: string; media: string } 
   return { inline: plain.trim(), media: media.join("\n") };
 }
 
-const EMAIL_CSS = splitMediaRules(readFileSync(path.join(LAYOUTS_DIR, "email", "email.css"), "utf8"));
+export const EMAIL_CSS = splitMediaRules(readFileSync(path.join(LAYOUTS_DIR, "email", "email.css"), "utf8"));
 
-const FRAGMENT_START = "<!--dispatch:fragment-->";
-const FRAGMENT_END = "<!--/dispatch:fragment-->";
+export const FRAGMENT_START = "<!--dispatch:fragment-->";
+export const FRAGMENT_END = "<!--/dispatch:fragment-->";
 
 /** CSS that classic Outlook (Word) only reads as the old table attributes. */
 const TABLE_ATTRIBUTES = [
@@ -44,10 +44,12 @@ const TABLE_ATTRIBUTES = [
  * Tidies css-inline's output where mail clients or editors care: "a: 1; b: 2;" in style
  * attributes (as written by hand and by juice before it), and beside the style of a table or
  * cell the bgcolor/align/valign attributes classic Outlook reads, unless already set. Only
- * tags match: a "<" in text is always escaped by then.
+ * tags match: a "<" in text is always escaped by then, and one inside an attribute value is skipped.
  */
 function tidyStyles(html: string): string {
-  return html.replace(/<([a-z][a-z0-9]*)(\s[^>]*?)? style="([^"]*)"/g, (_whole, tag: string, attributes = "", style: string) => {
+  // Attributes are matched whole (css-inline writes every value in double quotes, a '"' inside as &quot;), so a raw
+  // "<a" inside an alt or title text is never taken for a tag.
+  return html.replace(/<([a-z][a-z0-9]*)((?:\s+[^\s"'>/=]+(?:="[^"]*")?)*?) style="([^"]*)"/g, (_whole, tag: string, attributes = "", style: string) => {
     const spaced = style.replace(/;(?=\S)/g, "; ");
     let added = "";
     if (tag === "table" || tag === "td" || tag === "th") {
@@ -102,12 +104,11 @@ function markerComments(html: string): { start: number; end: number } {
 }
 
 /**
- * Splits an inlined document into the document itself and its body fragment: the content rows
- * between the template's markers, in their container table. Cutting after inlining gives both
- * the same inline styles for half the work (inlining is most of an email's build time).
+ * Cuts an inlined document at its marker comments (offsets of FRAGMENT_START and FRAGMENT_END)
+ * into the document itself and its body fragment: the content rows between the markers, in
+ * their container table.
  */
-export function splitFragment(inlined: string): { html: string; fragment: string } {
-  const { start, end } = markerComments(inlined);
+export function cutFragment(inlined: string, start: number, end: number): { html: string; fragment: string } {
   if (start < 0 || end < start) throw new Error("email/email.njk: the dispatch:fragment markers are missing");
   // The container table is the last table opened before the content rows (topbar and masthead hold none).
   const containerStart = inlined.lastIndexOf("<table", start);
@@ -118,4 +119,13 @@ export function splitFragment(inlined: string): { html: string; fragment: string
     html: inlined.slice(0, start) + inlined.slice(after(start, FRAGMENT_START), end) + inlined.slice(after(end, FRAGMENT_END)),
     fragment: `${containerOpen}\n${rows}\n</table>\n`,
   };
+}
+
+/**
+ * Splits an inlined document into the document itself and its body fragment. Cutting after
+ * inlining gives both the same inline styles for half the work.
+ */
+export function splitFragment(inlined: string): { html: string; fragment: string } {
+  const { start, end } = markerComments(inlined);
+  return cutFragment(inlined, start, end);
 }

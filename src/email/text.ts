@@ -97,6 +97,20 @@ function splitRun(run: string): string {
   return pieces.join("<wbr>");
 }
 
+/** Whether `html` has a run of more than LONGEST_RUN characters without whitespace (as \s) or "<": one linear scan (the regex alone revisits every run once per character). */
+function hasLongRun(html: string): boolean {
+  let run = 0;
+  for (let index = 0; index < html.length; index += 1) {
+    const code = html.charCodeAt(index);
+    const space =
+      code === 60 || (code >= 9 && code <= 13) || code === 32 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+      code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+    run = space ? 0 : run + 1;
+    if (run > LONGEST_RUN) return true;
+  }
+  return false;
+}
+
 /**
  * html-to-text splits a word longer than the line by gluing the rest of the word back together
  * after every line, so one 400 KB "word" (a pasted run of &amp;s) took 8 s and 2.2 GB. Text
@@ -105,6 +119,7 @@ function splitRun(run: string): string {
  * anyway. Tags (and their attributes, such as long link addresses) are left alone.
  */
 function breakLongRuns(html: string): string {
+  if (!hasLongRun(html)) return html;
   return html.replace(new RegExp(`(<[^>]*>)|[^\\s<]{${LONGEST_RUN + 1},}`, "g"), (match: string, tag?: string) => tag ?? splitRun(match));
 }
 

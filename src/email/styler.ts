@@ -1,0 +1,285 @@
+import { Parser } from "htmlparser2";
+import { cutFragment, EMAIL_CSS, FRAGMENT_END, FRAGMENT_START, inlineEmailCss, splitFragment } from "./inline.ts";
+
+/**
+ * The email's CSS inlined in one streaming pass, without running the inliner over every email.
+ *
+ * What css-inline writes for a start tag depends only on the tag, its attributes' names, its
+ * class and style, and its ancestors' classes: the stylesheet's selectors are classes and tags
+ * joined by spaces (checked below). So each distinct start tag is inlined once per process as a
+ * specimen (its ancestors' classes as wrapper elements, its attribute values as placeholders)
+ * and remembered as a pattern; every email then only fills in its own values. Text and attribute
+ * values are decoded and escaped as css-inline's HTML5 parser and serializer do, and the few
+ * places where that parser reshapes a document (whitespace around <head> and after </body>,
+ * <tbody> inside a bare table) are reproduced. Anything else a parser would repair (misnested or
+ * unclosed tags, text inside a table, raw-text or foreign elements) makes the pass decline, and
+ * that email is inlined in full: the output is the same bytes either way.
+ */
+
+/** Selectors the patterns can stand for: compounds of a tag and classes, joined by descendant spaces, every ancestor compound classes only. */
+function patternsApply(css: string): boolean {
+  const preludes = css.replace(/\{[^}]*\}/g, "\u0000").split("\u0000");
+  return preludes.every((prelude) =>
+    prelude
+      .split(",")
+      .map((selector) => selector.trim())
+      .filter((selector) => selector !== "")
+      .every((selector) => {
+        const compounds = selector.split(/\s+/);
+        const subject = compounds.pop()!;
+        return /^([a-z][a-z0-9]*)?(\.[\w-]+)*$/i.test(subject) && subject !== "" && compounds.every((compound) => /^(\.[\w-]+)+$/.test(compound));
+      }),
+  );
+}
+
+const PATTERNS_APPLY = patternsApply(EMAIL_CSS.inline);
+
+const VOID = new Set(["area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr"]);
+/** Elements whose content the HTML parser reads differently (raw text, a dropped first newline, foreign content, forms); <pre> only when its text starts with a newline. */
+const DECLINE = new Set([
+  "script", "style", "xmp", "iframe", "noembed", "noframes", "plaintext", "noscript", "textarea", "listing",
+  "svg", "math", "template", "select", "option", "optgroup", "form", "frameset", "object", "applet", "marquee", "button",
+  "colgroup", "col", "nobr",
+]);
+const HEAD_ELEMENTS = new Set(["meta", "title", "link", "base"]);
+/** What each table part may hold without the parser moving anything. */
+const TABLE_CONTENT = new Map([
+  ["table", ["caption", "thead", "tbody", "tfoot", "tr"]],
+  ["thead", ["tr"]],
+  ["tbody", ["tr"]],
+  ["tfoot", ["tr"]],
+  ["tr", ["td", "th"]],
+]);
+const TABLE_PARTS = new Set(["caption", "thead", "tbody", "tfoot", "tr", "td", "th"]);
+/** Start tags that end an open <p> (HTML's "close a p element"); the pass declines instead. */
+const CLOSES_P = new Set([
+  "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl", "fieldset", "figcaption",
+  "figure", "footer", "header", "hgroup", "main", "menu", "nav", "ol", "p", "search", "section", "summary", "ul",
+  "h1", "h2", "h3", "h4", "h5", "h6", "pre", "listing", "form", "plaintext", "li", "dd", "dt", "table", "hr", "xmp",
+]);
+
+/** Whether a <p> is open in the current cell (a table or cell starts a new scope). */
+function inParagraph(stack: Open[]): boolean {
+  for (let index = stack.length - 1; index >= 0; index -= 1) {
+    const name = stack[index]!.name;
+    if (name === "p") return true;
+    if (name === "td" || name === "th" || name === "table" || name === "html") return false;
+  }
+  return false;
+}
+
+const ZWNJ = /\u200c/g;
+
+/** Text as css-inline's serializer escapes it (and the preheader's zero-width non-joiners as entities, as inlineEmailCss writes them). */
+function escapeText(text: string): string {
+  return text.replace(/[&\u00a0<>\u200c]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === "\u00a0" ? "&nbsp;" : "&zwnj;"));
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/[&"\u00a0\u200c]/g, (c) => (c === "&" ? "&amp;" : c === '"' ? "&quot;" : c === "\u00a0" ? "&nbsp;" : "&zwnj;"));
+}
+
+/** A remembered start tag: literal pieces and, between them, the index of the attribute whose value goes there. */
+type Pattern = (string | number)[];
+
+const PLACEHOLDER = "dispatch-specimen-value-";
+const patterns = new Map<string, Pattern>();
+
+function specimenTag(name: string, names: string[], attributes: Record<string, string>): string {
+  const written = names.map((attribute, index) => {
+    const value = attribute === "class" || attribute === "style" ? attributes[attribute]! : `${PLACEHOLDER}${index}`;
+    return ` ${attribute}="${value.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"`;
+  });
+  return `<${name}${written.join("")}>`;
+}
+
+/** Inlines one start tag in a minimal document of its own and reads back what css-inline made of it. */
+function learnPattern(name: string, names: string[], attributes: Record<string, string>, ancestorClasses: string[]): Pattern {
+  const tag = specimenTag(name, names, attributes);
+  const wrappers = ancestorClasses.map((value) => `<div class="${value.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}">`).join("");
+  const inTable = name === "td" || name === "th" ? `<table><tr>${tag}</tr></table>` : TABLE_CONTENT.get("table")!.includes(name) ? `<table>${tag}</table>` : tag;
+  const marker = '<div class="dispatch-specimen">';
+  const document =
+    name === "html"
+      ? `<!doctype html>${tag}<head></head><body></body></html>`
+      : name === "head"
+        ? `<!doctype html><html>${tag}</head><body></body></html>`
+        : name === "body"
+          ? `<!doctype html><html><head></head>${tag}</body></html>`
+          : HEAD_ELEMENTS.has(name)
+            ? `<!doctype html><html><head>${tag}</head><body></body></html>`
+            : `<!doctype html><html><head></head><body>${wrappers}${marker}${inTable}</body></html>`;
+  const inlined = inlineEmailCss(document);
+  const markerAt = inlined.indexOf('class="dispatch-specimen"');
+  const from = name === "html" || name === "head" || name === "body" || HEAD_ELEMENTS.has(name) ? 0 : markerAt < 0 ? inlined.length : inlined.indexOf(">", markerAt) + 1;
+  const found = new RegExp(`<${name}(?=[\\s>])[^>]*>`, "g");
+  found.lastIndex = from;
+  const match = found.exec(inlined);
+  if (!match) throw new Decline();
+  const pattern: Pattern = [];
+  const pieces = match[0].split(new RegExp(`${PLACEHOLDER}(\\d+)`));
+  pieces.forEach((piece, index) => pattern.push(index % 2 === 1 ? Number(piece) : piece));
+  return pattern;
+}
+
+interface Open {
+  name: string;
+  /** The class attribute, when the element has one (its descendants' patterns depend on it). */
+  className: string | null;
+  /** A <tbody> the parser would insert (a row directly in a table). */
+  implied: boolean;
+}
+
+/** Thrown inside the pass when the document holds something it does not reproduce. */
+class Decline extends Error {}
+
+export interface StyledDocument {
+  html: string;
+  /** Offsets of the fragment's marker comments in `html`. */
+  start: number;
+  end: number;
+}
+
+/**
+ * The document as inlineEmailCss would write it, with the offsets of its fragment markers; null
+ * when the document holds something the pass does not reproduce (then inline it in full).
+ */
+export function styleDocument(document: string): StyledDocument | null {
+  if (!PATTERNS_APPLY || /[\r\0]/.test(document)) return null;
+  const out: string[] = [];
+  let length = 0;
+  const write = (piece: string) => {
+    out.push(piece);
+    length += piece.length;
+  };
+  const stack: Open[] = [];
+  // Where the HTML parser would be (its insertion modes, as far as they matter here); changed in the callbacks.
+  let phase = "initial" as "initial" | "beforeHead" | "inHead" | "afterHead" | "inBody" | "afterBody" | "afterHtml";
+  let trailing = "";
+  // The HTML parser drops a newline right after <pre>.
+  let justOpenedPre = false;
+  let start = -1;
+  let end = -1;
+  const ancestorClasses = (): string[] => stack.filter((open) => open.className !== null).map((open) => open.className!);
+
+  const openTag = (name: string, attributes: Record<string, string>) => {
+    const names = Object.keys(attributes);
+    // A class or style is written into the pattern as it is: one that could end the tag or pose as a placeholder is not.
+    if (/[<>]|dispatch-specimen/.test(`${attributes.class ?? ""}${attributes.style ?? ""}`)) throw new Decline();
+    const className = attributes.class !== undefined && /[^ \t\n\f]/.test(attributes.class) ? attributes.class : null;
+    const classes = ancestorClasses();
+    const key = `${classes.join("\u0001")}\u0002${name}\u0002${names.join(" ")}\u0002${attributes.class ?? ""}\u0002${attributes.style ?? ""}`;
+    let pattern = patterns.get(key);
+    if (!pattern) {
+      pattern = learnPattern(name, names, attributes, classes);
+      patterns.set(key, pattern);
+    }
+    let tag = "";
+    for (const piece of pattern) tag += typeof piece === "number" ? escapeAttribute(attributes[names[piece]!]!) : piece.replace(ZWNJ, "&zwnj;");
+    write(tag);
+    if (!VOID.has(name)) stack.push({ name, className, implied: false });
+    justOpenedPre = name === "pre";
+  };
+
+  const parser = new Parser({
+    onprocessinginstruction(name, data) {
+      if (phase !== "initial" || length > 0 || name !== "!doctype" || data.toLowerCase() !== "!doctype html") throw new Decline();
+      write("<!doctype html>\n");
+    },
+    onopentag(name, attributes, isImplied) {
+      if (isImplied || DECLINE.has(name) || name.includes("-") || name.includes(":")) throw new Decline();
+      if (name === "html") {
+        if (phase !== "initial" || length === 0) throw new Decline();
+        phase = "beforeHead";
+      } else if (name === "head") {
+        if (phase !== "beforeHead") throw new Decline();
+        phase = "inHead";
+      } else if (name === "body") {
+        if (phase !== "afterHead") throw new Decline();
+        phase = "inBody";
+      } else if (phase === "inHead") {
+        if (!HEAD_ELEMENTS.has(name) || stack.at(-1)?.name !== "head") throw new Decline();
+      } else if (phase !== "inBody") {
+        throw new Decline();
+      } else {
+        const parent = stack.at(-1)!.name;
+        const allowed = TABLE_CONTENT.get(parent);
+        if (allowed ? !allowed.includes(name) : TABLE_PARTS.has(name)) throw new Decline();
+        if (parent === "table" && name === "tr") {
+          // The HTML parser puts rows written straight into a table into a <tbody>.
+          openTag("tbody", {});
+          stack.at(-1)!.implied = true;
+        }
+        if (name === "a" && stack.some((open) => open.name === "a")) throw new Decline();
+        if (CLOSES_P.has(name) && inParagraph(stack)) throw new Decline();
+      }
+      openTag(name, attributes);
+    },
+    onclosetag(name, isImplied) {
+      justOpenedPre = false;
+      if (VOID.has(name)) return;
+      if (isImplied) throw new Decline();
+      if (stack.at(-1)?.implied && name === "table") {
+        stack.pop();
+        write("</tbody>");
+      }
+      const open = stack.pop();
+      if (open?.name !== name) throw new Decline();
+      if (name === "head") {
+        write(`<style>\n${EMAIL_CSS.media}\n</style>\n</head>`);
+        phase = "afterHead";
+      } else if (name === "body") {
+        phase = "afterBody";
+      } else if (name === "html") {
+        if (phase !== "afterBody") throw new Decline();
+        phase = "afterHtml";
+      } else {
+        write(`</${name}>`);
+      }
+    },
+    ontext(text) {
+      if (justOpenedPre && text.startsWith("\n")) throw new Decline();
+      justOpenedPre = false;
+      if (phase === "inHead" || phase === "afterHead" || phase === "inBody") {
+        const parent = stack.at(-1)!.name;
+        if ((TABLE_CONTENT.has(parent) || parent === "head" || phase === "afterHead") && /[^ \t\n\f]/.test(text)) throw new Decline();
+        write(escapeText(text));
+      } else if (/[^ \t\n\f]/.test(text)) {
+        throw new Decline();
+      } else if (phase === "afterBody" || phase === "afterHtml") {
+        // The parser moves whitespace after </body> and </html> into the body.
+        trailing += text;
+      }
+      // Whitespace before <head> is dropped.
+    },
+    oncomment(data) {
+      justOpenedPre = false;
+      if (phase !== "inHead" && phase !== "inBody") throw new Decline();
+      const comment = `<!--${data}-->`;
+      if (start < 0 && comment === FRAGMENT_START) start = length;
+      else if (start >= 0 && end < 0 && comment === FRAGMENT_END) end = length;
+      write(comment.replace(ZWNJ, "&zwnj;"));
+    },
+    oncdatastart() {
+      throw new Decline();
+    },
+  });
+  try {
+    parser.end(document);
+  } catch (error) {
+    if (error instanceof Decline) return null;
+    throw error;
+  }
+  if (phase !== "afterHtml" || stack.length > 0) return null;
+  write(`${trailing}</body></html>`);
+  return { html: out.join(""), start, end };
+}
+
+/**
+ * Inlines layouts/email/email.css into a rendered email and cuts its fragment (fragment.html):
+ * the same bytes as splitFragment(inlineEmailCss(document)), in one pass where it can.
+ */
+export function inlineAndSplit(document: string): { html: string; fragment: string } {
+  const styled = styleDocument(document);
+  return styled ? cutFragment(styled.html, styled.start, styled.end) : splitFragment(inlineEmailCss(document));
+}

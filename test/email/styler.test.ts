@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { briefingEdition, editionDocument, type EditionShell } from "../../src/email/index.ts";
+import { inlineEmailCss, splitFragment } from "../../src/email/inline.ts";
+import { inlineAndSplit, styleDocument } from "../../src/email/styler.ts";
+import { toPlainText } from "../../src/email/text.ts";
+import type { SiteSettings } from "../../src/site/settings.ts";
+import { loadSampleBriefings, makeBriefing, makeNastyBriefing, makeSettings } from "./fixtures.ts";
+
+/** What the email was before the one-pass styler: css-inline over the whole document, the fragment cut from its output. */
+const inlinedInFull = (document: string) => splitFragment(inlineEmailCss(document));
+
+function documentOf(briefing: ReturnType<typeof makeBriefing>, settings: SiteSettings): string {
+  const { shell, view } = briefingEdition(briefing, settings);
+  return editionDocument(shell, view, settings);
+}
+
+const MARKDOWN = [
+  "Entities &amp; &copy; &#39; &nbsp; and < > \" ' as text; a [link](/page/?a=1&b=2 \"a <title> & more\").",
+  "1. one\n2. two\n   - nested *em* **strong** `code`\n\n> quote\n> more\n\n---\n\nText[^1]\n\n[^1]: A note.",
+  "| Country | Change |\n|---|--:|\n| France | −12.75 % |\n| Germany | 1,234 |",
+  "<table><caption>Raw</caption><tr><td>cells without a tbody</td></tr><tfoot><tr><td>foot</td></tr></tfoot></table>",
+  "```\nconst code = 1;\n```\n\n<pre>\nleading newline</pre>",
+  "<h3>Three</h3><h4>Four</h4><sup>1</sup><del>old</del><figure><img src=\"/a.png\" alt=\"A figure\" width=\"100\" height=\"50\"><figcaption>Caption</figcaption></figure>",
+  "<details><summary>More</summary>Hidden</details><dl><dt>Term</dt><dd>Definition</dd></dl><p lang=\"fr\" dir=\"rtl\" title='\"quoted\" &lt;b&gt;'>Attributes</p>",
+];
+
+const SETTINGS: [string, SiteSettings][] = [
+  ["generic", makeSettings()],
+  ["right-to-left with UTM tags", makeSettings({ language: "he", direction: "rtl" }, { utm: true })],
+  ["Substack (no footer)", makeSettings({}, { tool: "substack" })],
+  ["Mailchimp, own unsubscribe and address", makeSettings({}, { tool: "mailchimp", unsubscribeUrl: '[unsub] & "x"', address: "PO Box 1 & Co <x>" })],
+];
+
+describe("the one-pass email styler", () => {
+  for (const [name, settings] of SETTINGS) {
+    it(`writes the bytes css-inline writes over the whole document (${name})`, () => {
+      const briefings = [
+        makeBriefing(),
+        makeNastyBriefing(),
+        ...loadSampleBriefings(),
+        ...MARKDOWN.map((markdown, index) =>
+          makeBriefing({
+            markdown,
+            keyQuote: index % 2 ? null : undefined,
+            keyPoints: index % 3 ? [] : undefined,
+            authors: index % 2 ? [] : [{ name: "A & B" }, { name: "C" }],
+            image: index === 2 ? { src: "/i.png", url: "https://dispatch.example.org/news/i.png", alt: 'Alt & "q"', width: 800, height: 400, caption: "Cap", credit: "Credit" } : null,
+          } as Parameters<typeof makeBriefing>[0]),
+        ),
+      ];
+      for (const briefing of briefings) {
+        const document = documentOf(briefing, settings);
+        // The pass itself does the work (it declines nothing here), and its bytes are css-inline's.
+        expect(styleDocument(document), briefing.slug).not.toBeNull();
+        const styled = inlineAndSplit(document);
+        expect(styled).toEqual(inlinedInFull(document));
+        // The plain text reads the same from the document before inlining.
+        expect(toPlainText(document, briefing.url)).toBe(toPlainText(styled.html, briefing.url));
+      }
+    });
+  }
+
+  it("styles a digest's document the same way", () => {
+    const settings = makeSettings();
+    const shell: EditionShell = { contentTemplate: "email/digest-content.njk", subject: "Week 3", preheader: "Three briefings", webUrl: "https://dispatch.example.org/news/digest/", utm: null };
+    const item = { title: "A & B", url: "https://dispatch.example.org/news/a/", dateIso: "2026-01-12", dateDisplay: "12 January 2026", summary: "Summary <b>", quote: { text: "Said", speaker: "O'Brien" } };
+    const document = editionDocument(shell, { title: "Week 3", intro: "Intro & more", rangeDisplay: "12–18 January", items: [item, { ...item, quote: null, summary: "" }] }, settings);
+    expect(styleDocument(document)).not.toBeNull();
+    expect(inlineAndSplit(document)).toEqual(inlinedInFull(document));
+  });
+
+  it("declines what an HTML parser would repair, and then inlines the whole document the old way", () => {
+    const document = documentOf(makeBriefing(), makeSettings());
+    const repairs = [
+      "<b><i>misnested</b> tags</i>",
+      "<table><td>a cell outside a row</td></table>",
+      "<table>text inside a table<tr><td>x</td></tr></table>",
+      "<p>a paragraph <div>holding a block</div></p>",
+      "<pre>\na newline the parser drops</pre>",
+      "<a href='/a'>a link <a href='/b'>in a link</a></a>",
+      "<svg><circle r='1'/></svg>",
+      "<p class='x>y'>a class the pattern cannot hold</p>",
+    ];
+    for (const repair of repairs) {
+      const broken = document.replace('<div class="body">', `<div class="body">${repair}`);
+      expect(styleDocument(broken), repair).toBeNull();
+      expect(inlineAndSplit(broken)).toEqual(inlinedInFull(broken));
+    }
+  });
+});
