@@ -41,6 +41,30 @@ describe("the build cache (DISPATCH_CACHE)", () => {
     expectSameFiles(build("corrupt"), cold);
   });
 
+  it("a warm build after one briefing is edited and one added writes what a cold build of the same briefings writes", () => {
+    const own = fixtureCopy();
+    const ownCache = path.join(work.dir, "edit-cache");
+    const buildOwn = (output: string, cacheDir: string) => {
+      const run = runBuild(own.dir, path.join(work.dir, output), { DISPATCH_CACHE: cacheDir });
+      expect(run.stderr).not.toMatch(/Error|Build failed/);
+      expect(run.status).toBe(0);
+      return snapshot(path.join(work.dir, output));
+    };
+    const before = buildOwn("edit-before", ownCache);
+    const file = path.join(own.dir, "2025/older.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/\n---\n/, "\n---\n\nA new first sentence, written after the first build.\n"));
+    own.write("2026/added.md", '---\ntitle: "A briefing added after the first build"\ndate: 2026-01-02\ntags: [Defence]\n---\n\nIt was added later, and it shares a tag.\n');
+    const warm = buildOwn("edit-warm", ownCache);
+    expectSameFiles(warm, buildOwn("edit-cold", path.join(work.dir, "edit-cold-cache")));
+    // The edit and the addition reached the pages (the added briefing is a neighbour and related to others).
+    const older = [...warm.keys()].find((name) => /^briefings\/\d{4}\/older\/index\.html$/.test(name))!;
+    expect(warm.get(older)!.toString()).toContain("A new first sentence");
+    expect(before.get(older)!.toString()).not.toContain("A new first sentence");
+    expect(warm.has("briefings/2026/added/index.html")).toBe(true);
+    const changed = [...warm.keys()].filter((name) => name.startsWith("briefings/") && before.has(name) && !before.get(name)!.equals(warm.get(name)!));
+    expect(changed.length).toBeGreaterThan(1);
+  });
+
   it("never serves a stale body, analysis or email after an edit or a settings change", () => {
     build("before");
     const file = path.join(briefings.dir, "2026/uk-france-ukraine-troops.md");
