@@ -35,6 +35,23 @@ describe("speaker attribution", () => {
     expect(quotePairs(`“The plan will work for everyone,” ${verb} Maria Lopez.`)).toEqual([["Maria Lopez", "The plan will work for everyone,"]]);
   });
 
+  it("finds the subject of a participle clause after an opening phrase, and not the object of its verb", () => {
+    expect(quotePairs("Speaking at a town hall in Salem, New Hampshire, Donald Trump went after Jeb Bush, calling him “a total stiff.”")[0]![0])
+      .toBe("Donald Trump");
+    expect(quotePairs("Perez hammered Trump, calling him a “train wreck.”")[0]![0]).toBe("Perez");
+  });
+
+  it("never takes a sentence opener or a name qualifying a described person for the speaker", () => {
+    expect(quotePairs("Another person tweeted: “This is the end of the campaign as we know it.”")[0]![0]).toBe("Another person");
+    expect(quotePairs("Six months ago, the independent Vermont senator said, the media considered him a “fringe candidate.”")[0]![0])
+      .toBe("the independent Vermont senator");
+    expect(quotePairs("“We will win this state in November,” the Trump campaign said.")[0]![0]).toBe("the Trump campaign");
+    expect(quotePairs("Others chanted: “Lock her up! Lock her up!”")[0]![0]).toBe("Others");
+    // Lower case, "some" is no source: "what some call".
+    expect(quotePairs("Hillary Clinton called for closing what some call the “Charleston loophole,” which lets buyers skip checks.")[0]![0])
+      .toBe("Hillary Clinton");
+  });
+
   it("takes a reporting verb that is also a noun as a noun after a determiner", () => {
     // "drew a rave from the critic": the noun "rave" is no verb, and the critic wrote the words.
     expect(quotePairs("The dish drew a rave from the critic Fiona Hale, who wrote that it was “unfashionable in the best way.”")[0]![0])
