@@ -97,7 +97,9 @@ export const CALLING_VERBS: ReadonlySet<string> = new Set(
   ["call", "brand", "label", "describe", "term", "deem", "dub", "hail", "dismiss", "criticise", "criticize", "blast",
     "welcome", "assess", "rate", "qualify"]
     .flatMap(inflect)
-    .concat(["dubbed", "labelled", "qualifié", "qualifie", "dénonce", "dénoncé", "fustige", "fustigé"]),
+    // `referred to him as a "reformer"`: -rr- is not built by `inflect`.
+    .concat(["refer", "refers", "referred", "referring", "dubbed", "labelled"])
+    .concat(["qualifié", "qualifie", "dénonce", "dénoncé", "fustige", "fustigé"]),
 );
 
 /** Auxiliaries and adverbs that may sit between a speaker and the speech verb. */

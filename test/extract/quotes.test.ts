@@ -41,6 +41,7 @@ describe("quotations versus scare quotes", () => {
     ]);
     expect(quotePairs("Diane Morales described her victory as a “turning point” for the party.")).toEqual([["Diane Morales", "turning point"]]);
     expect(quotePairs("Protesters chanted ‘Books not bailiffs’ along Market Street.")).toEqual([["Protesters", "Books not bailiffs"]]);
+    expect(quoteTexts("Bush referred to Rubio as a “reformer” on Monday.")).toEqual(["reformer"]);
   });
 
   it("keeps a short quoted noun phrase of a reported clause, not one opening the clause as its subject", () => {
