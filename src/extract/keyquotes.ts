@@ -1,5 +1,5 @@
 /** Pull-quote ranking: attributed, complete, mid-length, early and distinctive quotations first. */
-import { CLAUSE_ENDS, QUOTE_CLOSERS, SENTENCE_ENDS, charClass } from "./charsets.js";
+import { CLAUSE_ENDS, CLOSING_QUOTE_MARKS, QUOTE_CLOSERS, QUOTE_MARKS, SENTENCE_ENDS, charClass } from "./charsets.js";
 import { CERTAIN_ATTRIBUTION } from "./confidence.js";
 import { countWords } from "./reading.js";
 import type { KeyQuote, Quote } from "./types.js";
@@ -11,16 +11,26 @@ const IDEAL_MAX_WORDS = 35;
 // A gap between two spans with no sentence end in it means the attribution split one sentence.
 const SENTENCE_BREAK = new RegExp(`[${charClass(SENTENCE_ENDS)}]`, "u");
 const QUOTE_CLOSER = new RegExp(`[${charClass(QUOTE_CLOSERS)}]`, "gu");
+const ANY_QUOTE_MARK = new RegExp(`[${charClass(QUOTE_MARKS)}]`, "gu");
 const MAX_GAP_CHARS = 80;
 /** A pull quote is a whole sentence: a partial quotation ("called it 'a disgrace to the office'") is
  * words woven into the writer's sentence. */
 const STARTS_SENTENCE = /^[\p{Lu}\p{N}]/u;
 const SPLIT_END = new RegExp(`[${charClass(CLAUSE_ENDS)}]$`, "u");
+/** The gap of a split quotation is the attribution alone, ending where the quotation resumes:
+ * `,” she said, “`. A gap running on (`,” said Beck, who said there were “`) leads into other words. */
+const ATTRIBUTION_GAP_END = new RegExp(`[${charClass(CLAUSE_ENDS)}]$`, "u");
+/** A quotation relayed from another source ("Sanders said, according to CNN"): the article did not hear
+ * it, and the relaying source is often the one credited. */
+const RELAYED = /\baccording to\b([^,.;:]*)/iu;
+const DOUBLE_MARKS = /["“”„«»]/gu;
+const SENTENCE_END = /[.!?…](?=\s|$)/u;
 
 interface Joined {
   text: string;
   speaker: string | null;
   start: number;
+  end: number;
   confidence: number;
 }
 
@@ -33,14 +43,98 @@ export function joinSplitQuotes(quotes: readonly Quote[], plainText: string): Jo
     const gap = previous ? plainText.slice(previous.end, quote.start) : "";
     // The first part of a split quotation stops at a comma or dash where the attribution cuts in.
     const split = last !== undefined && previous !== undefined && quote.speaker === last.speaker &&
-      SPLIT_END.test(previous.text) && gap.length <= MAX_GAP_CHARS && !gap.includes("\n") && !SENTENCE_BREAK.test(gap.replace(QUOTE_CLOSER, ""));
+      SPLIT_END.test(previous.text) && gap.length <= MAX_GAP_CHARS && !gap.includes("\n") && !SENTENCE_BREAK.test(gap.replace(QUOTE_CLOSER, "")) &&
+      ATTRIBUTION_GAP_END.test(gap.replace(ANY_QUOTE_MARK, "").trim());
     if (split) {
       last.text = `${last.text} ${quote.text}`;
+      last.end = quote.end;
       last.confidence = Math.max(last.confidence, quote.confidence);
-    } else joined.push({ text: quote.text, speaker: quote.speaker, start: quote.start, confidence: quote.confidence });
+    } else joined.push({ text: quote.text, speaker: quote.speaker, start: quote.start, end: quote.end, confidence: quote.confidence });
     previous = quote;
   }
   return joined;
+}
+
+const OPENERS = new Set([..."\"'“‘„‚«‹「『"]);
+const CLOSERS = new Set([...`"'${CLOSING_QUOTE_MARKS}`]);
+const LETTER = /[\p{L}\p{N}]/u;
+
+/** Whether the quote marks inside a quotation pair up. A stray closer after punctuation or another mark
+ * (`…a special case,''`) or an opener never closed shows the quotation was cut at the wrong mark; a mark
+ * between letters (`don't`), before a decade (`'90s`) or after a word (`the Weiners' marriage`) is an
+ * apostrophe. */
+export function marksPairUp(text: string): boolean {
+  let open = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (!OPENERS.has(c) && !CLOSERS.has(c)) continue;
+    const before = text[i - 1] ?? " ";
+    const after = text[i + 1] ?? " ";
+    if ((LETTER.test(before) && LETTER.test(after)) || /^\d\ds/u.test(text.slice(i + 1, i + 4))) continue;
+    const canOpen = OPENERS.has(c) && !LETTER.test(before) && !/[\s,.;:!?]/u.test(after);
+    const canClose = CLOSERS.has(c) && !/\s/u.test(before);
+    if (canClose && (open > 0 || !canOpen)) {
+      if (open > 0) open--;
+      else if (!LETTER.test(before)) return false; // a closer after punctuation or a mark, with nothing open
+    } else if (canOpen) open++;
+  }
+  return open === 0;
+}
+
+/** Whether a quotation ends at its closing mark (not at the paragraph's end, running on). */
+function isClosed(quote: Pick<Quote, "end">, plainText: string): boolean {
+  return QUOTE_CLOSERS.includes(plainText[quote.end] ?? "");
+}
+
+/** Whether the words attributing a quotation relay it from a source other than its speaker ("Sanders
+ * said, according to CNN"); "according to Paul Sperry, …" naming the speaker is the attribution itself. */
+function relays(attribution: string, speaker: string | null): boolean {
+  const found = RELAYED.exec(attribution);
+  if (found === null) return false;
+  const source = found[1]!.toLowerCase();
+  const surname = speaker?.split(/\s+/u).pop()?.toLowerCase();
+  return surname === undefined || !source.includes(surname);
+}
+
+/** The starts of quotations that are second-hand: relayed from another source (`relays`), or nested in
+ * a longer quotation of someone else's words: a paragraph whose own words carry an unpaired double mark
+ * (the outer quotation's), or that follows a paragraph whose quotation runs on unclosed (news quotes
+ * several paragraphs by opening each and closing only the last). */
+function secondHandQuotes(quotes: readonly Quote[], plainText: string): Set<number> {
+  const secondHand = new Set<number>();
+  let index = 0;
+  let runningEnd = -1; // the end of the last paragraph whose quotation ran on unclosed
+  while (index < quotes.length) {
+    const paragraphStart = plainText.lastIndexOf("\n", quotes[index]!.start) + 1;
+    const found = plainText.indexOf("\n", quotes[index]!.end);
+    const paragraphEnd = found < 0 ? plainText.length : found;
+    // The paragraph right after a running quotation's continues it.
+    let nested = runningEnd >= 0 && plainText.slice(runningEnd, paragraphStart).trim() === "";
+    let relayed = false;
+    let marks = 0;
+    let at = paragraphStart;
+    let previous: Quote | undefined;
+    const first = index;
+    runningEnd = -1;
+    // The paragraph's own words lie between its quotations: the sentence that ends after a quotation and
+    // the one that leads into the next attribute them.
+    const ownWords = (words: string, next: Quote | undefined): void => {
+      marks += (words.match(DOUBLE_MARKS) ?? []).length;
+      if (previous !== undefined) relayed ||= relays(words.split(SENTENCE_END)[0]!, previous.speaker);
+      if (next !== undefined) relayed ||= relays(words.split(SENTENCE_END).pop()!, next.speaker);
+    };
+    for (; index < quotes.length && quotes[index]!.start < paragraphEnd; index++) {
+      const quote = quotes[index]!;
+      ownWords(plainText.slice(at, Math.max(at, quote.start - 1)), quote);
+      at = Math.max(at, quote.end + 1);
+      previous = quote;
+      runningEnd = isClosed(quote, plainText) ? -1 : paragraphEnd;
+    }
+    ownWords(plainText.slice(at, Math.max(at, paragraphEnd)), undefined);
+    nested ||= marks % 2 === 1;
+    if (nested || relayed) for (let k = first; k < index; k++) secondHand.add(quotes[k]!.start);
+  }
+  return secondHand;
 }
 
 /** A pull quote reads as a sentence: a trailing comma before the attribution becomes a full stop. */
@@ -60,12 +154,15 @@ function score(quote: Joined, rank: number, total: number): number {
   return value + (1 - rank / Math.max(total, 1)); // earlier first
 }
 
-/** Quotations fit for a pull quote, ranked best first: only those whose speaker is certain and that are
- * long enough to stand alone (a misattributed pull quote is a correction; none is better). */
+/** Quotations fit for a pull quote, ranked best first: only those whose speaker is certain, long enough
+ * to stand alone, closed by their mark with the marks inside paired, and first-hand (not relayed
+ * "according to" another source nor nested in another's quotation). A misattributed pull quote is a correction; none is better. */
 export function rankKeyQuotes(quotes: readonly Quote[], plainText: string): KeyQuote[] {
   const joined = joinSplitQuotes(quotes, plainText);
+  const secondHand = secondHandQuotes(quotes, plainText);
   return joined
-    .filter((quote) => quote.confidence >= CERTAIN_ATTRIBUTION && countWords(quote.text) >= MIN_WORDS && STARTS_SENTENCE.test(quote.text))
+    .filter((quote) => quote.confidence >= CERTAIN_ATTRIBUTION && countWords(quote.text) >= MIN_WORDS && STARTS_SENTENCE.test(quote.text) &&
+      isClosed(quote, plainText) && marksPairUp(quote.text) && !secondHand.has(quote.start))
     .map((quote, rank) => ({ quote, value: score(quote, rank, joined.length) }))
     .sort((a, b) => b.value - a.value || a.quote.start - b.quote.start)
     .map(({ quote }) => ({ text: asPullQuote(quote.text), speaker: quote.speaker }));

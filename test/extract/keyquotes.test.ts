@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/extract/index.js";
+import { marksPairUp } from "../../src/extract/keyquotes.js";
 
 describe("key quotes", () => {
   it("joins spans split by their attribution into one readable quote", () => {
@@ -37,6 +38,36 @@ describe("key quotes", () => {
     expect(pull("“Are we ready to act, and to act very soon?” Yvette Cooper asked in Leeds.")).toEqual([
       { text: "Are we ready to act, and to act very soon?", speaker: "Yvette Cooper" },
     ]);
+  });
+
+  it("does not join a quotation to words quoted in the attribution's own clause", () => {
+    const { keyQuotes } = analyze("“Donald Trump is a dictator in the making,” said Glenn Beck, who said there were “too many disturbing things for me to dismiss.”", "text");
+    expect(keyQuotes[0]).toEqual({ text: "Donald Trump is a dictator in the making.", speaker: "Glenn Beck" });
+  });
+
+  it("shows only first-hand quotations: not relayed from another source, not nested in another's quotation", () => {
+    const pull = (text: string) => analyze(text, "text").keyQuotes;
+    const shown = [{ text: "We will act, and we will act very soon.", speaker: "Yvette Cooper" }];
+    // Relayed "according to" another source; the speaker's own "according to" is the attribution itself.
+    expect(pull("“We will act, and we will act very soon,” Yvette Cooper said, according to the BBC.")).toEqual([]);
+    expect(pull("“We will act, and we will act very soon,” Yvette Cooper said.")).toEqual(shown);
+    expect(pull("According to Yvette Cooper, “We will act, and we will act very soon.”")).toEqual(shown);
+    expect(pull("Prices rose, according to the BBC. “We will act, and we will act very soon,” Yvette Cooper said.")).toEqual(shown);
+    // A quotation running on unclosed, and the paragraph that continues it.
+    expect(pull("Yvette Cooper told the conference:\n\n“We will act, and we will act very soon.\n\nThe rest is news.")).toEqual([]);
+    expect(pull("The Gazette reported:\n\n“The minister spoke for an hour.\n\n“We will act, and we will act very soon,” Yvette Cooper said.”")).toEqual([]);
+    // A paragraph opened by the outer quotation's mark; a title's pair of marks is no outer quotation.
+    expect(pull("\"Yvette Cooper told reporters, “We will act, and we will act very soon.”")).toEqual([]);
+    expect(pull("“We will act, and we will act very soon,” Yvette Cooper said on “Meet the Press.”")).toEqual(shown);
+  });
+
+  it("tells quotations whose inner marks pair up from ones cut at the wrong mark", () => {
+    expect(marksPairUp("We are told all the time, 'Kosovo is a special case,''")).toBe(false);
+    expect(marksPairUp("This is less a 'refugee crisis' and more an occupation,'")).toBe(false);
+    expect(marksPairUp("He called it 'a disgrace")).toBe(false);
+    expect(marksPairUp("She told me, ‘Never.’ And I didn’t.")).toBe(true);
+    expect(marksPairUp("The Weiners’ marriage ended in the ’90s, didn't it?")).toBe(true);
+    expect(analyze("''I would use the word 'old-school,''' said Gregory W. Slayton, a former ambassador.", "text").keyQuotes).toEqual([]);
   });
 
   it("ranks attributed, complete, mid-length quotations first", () => {
