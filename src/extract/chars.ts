@@ -88,7 +88,9 @@ const isNonAsciiUpperOrTitle = unitTest(/[\p{Lu}\p{Lt}]/u);
 const STARTS_UPPER = /^\p{Lu}/u;
 const STARTS_UPPER_OR_TITLE = /^[\p{Lu}\p{Lt}]/u;
 
-const isAsciiLetterOrDigit = (code: number): boolean => (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+/** `/[\p{L}\p{N}]/u` for an ASCII code unit: the scanners' inline fast path, as `classAt` is too big to inline
+ * in their loops once other calls have used up the JIT's inlining budget. */
+export const isAsciiLetterOrDigit = (code: number): boolean => (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
 
 /** `/\s/u` for one code unit (NaN, past the end of a string, is no space). */
 export function isSpaceCode(code: number): boolean {

@@ -1,5 +1,5 @@
 /** Word count and reading time. */
-import { IDEOGRAPH, LETTER, MARK, classAt, codeAt } from "./chars.js";
+import { IDEOGRAPH, LETTER, MARK, classAt, codeAt, isAsciiLetterOrDigit } from "./chars.js";
 
 export const WORDS_PER_MINUTE = 230;
 
@@ -22,16 +22,28 @@ export function hasWords(text: string, n: number): boolean {
 function countWordsUpTo(text: string, limit: number): number {
   let count = 0;
   let inWord = false;
-  for (let i = 0; i < text.length && count < limit; i++) {
+  const length = text.length;
+  for (let i = 0; i < length && count < limit; i++) {
+    const code = codeAt(text, i);
+    if (code < 128) {
+      // ASCII (no marks or ideographs there), inline: this loop reads every character of every briefing.
+      if (isAsciiLetterOrDigit(code)) {
+        if (!inWord) count++;
+        inWord = true;
+      } else if (!(inWord && isJoiner(code) && i + 1 < length && classAt(text, i + 1) === LETTER)) {
+        inWord = false;
+      }
+      continue;
+    }
     const cls = classAt(text, i);
     if (cls === IDEOGRAPH) {
       count++;
       inWord = false;
-      if (i + 1 < text.length && codeAt(text, i) >= 0xd800 && codeAt(text, i) <= 0xdbff) i++;
+      if (i + 1 < length && code >= 0xd800 && code <= 0xdbff) i++;
     } else if (cls === LETTER) {
       if (!inWord) count++;
       inWord = true;
-    } else if (cls !== MARK && !(inWord && isJoiner(codeAt(text, i)) && i + 1 < text.length && classAt(text, i + 1) === LETTER)) {
+    } else if (cls !== MARK && !(inWord && isJoiner(code) && i + 1 < length && classAt(text, i + 1) === LETTER)) {
       inWord = false;
     }
   }

@@ -1,6 +1,6 @@
 /** Word and punctuation tokens with offsets, shared by name recognition and attribution. */
 import { firstNotBefore } from "./bisect.js";
-import { OTHER, classAt, codeAt, isLetterOrDigitCode, isSpaceCode, isUpperAt } from "./chars.js";
+import { OTHER, classAt, codeAt, isAsciiLetterOrDigit, isLetterOrDigitCode, isSpaceCode, isUpperAt } from "./chars.js";
 import { QUOTE_MARKS, codeSet } from "./charsets.js";
 
 /** Inside a word these join letter runs: Ukraine's, al-Ansari, Jean-Noël. */
@@ -13,11 +13,13 @@ const QUOTE_MARK_CODES = codeSet(QUOTE_MARKS);
 
 /** End of the word starting at `i`. */
 function wordEnd(text: string, i: number): number {
-  for (;;) {
-    if (i < text.length && classAt(text, i) !== OTHER) i++;
-    else if (i + 1 < text.length && isWordJoiner(codeAt(text, i)) && classAt(text, i + 1) !== OTHER) i++;
-    else return i;
+  const length = text.length;
+  for (; i < length; i++) {
+    const code = codeAt(text, i);
+    if (code < 128 ? isAsciiLetterOrDigit(code) : classAt(text, i) !== OTHER) continue;
+    if (!(i + 1 < length && isWordJoiner(code) && classAt(text, i + 1) !== OTHER)) return i;
   }
+  return i;
 }
 
 /** `^(?:\p{Lu}|\p{Lt}|(?:al|el)-\p{Lu})` for the word `text[start, end)`, read by code units: a capital,
@@ -70,12 +72,12 @@ function scan(source: string): TokenData {
   let i = 0;
   while (i < source.length) {
     const from = i;
-    if (classAt(source, i) !== OTHER) {
-      i = wordEnd(source, i);
+    const code = codeAt(source, i);
+    if (code < 128 ? isAsciiLetterOrDigit(code) : classAt(source, i) !== OTHER) {
+      i = wordEnd(source, i + 1);
       out.add(from, i, startsCapitalised(source, from, i) ? CAPITALISED : 0);
       continue;
     }
-    const code = codeAt(source, i);
     // A high surrogate takes the next unit with it, paired or not.
     i += code >= 0xd800 && code <= 0xdbff && i + 1 < source.length ? 2 : 1;
     if (code > 32 && !isSpaceCode(code) && !QUOTE_MARK_CODES.has(code)) out.add(from, i, isStop(code) ? STOP : 0);
