@@ -149,8 +149,12 @@ class BlockScanner {
       if (!this.isOpen("single") || this.isPluralPossessive(pos)) return "ignore";
       return "close";
     }
-    // Curly left marks are unambiguous openers; straight and right marks between letters are apostrophes.
-    return char === "‘" ? "open" : "ignore";
+    // Not between letters (those are apostrophes): a mark standing alone (`'Oh, this is important,' ' he said`)
+    // or squeezed between punctuation and a word (`paranoia,’Clinton said`, `here.'We`) closes an open
+    // quotation; else a straight one before a word opens one. Curly left marks always open.
+    if (char === "‘") return "open";
+    if (this.isOpen("single")) return "close";
+    return char === "'" && isLetter(this.text[pos + 1]) ? "open" : "ignore";
   }
 
   private doubleAction(char: string, flank: Flank): Action {

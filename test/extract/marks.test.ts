@@ -23,6 +23,14 @@ describe("quote marks and apostrophes", () => {
     expect(spans(text)).toEqual([expected]);
   });
 
+  it("closes single quotations at a mark standing alone or squeezed between punctuation and a word", () => {
+    expect(spans("'They treat it like, 'Oh, this is important,' ' Magel said.")).toEqual(["They treat it like, 'Oh, this is important,'"]);
+    expect(spans("‘It doesn’t fit with what I thought,’Clinton said. ‘I want more!’After the rally, he left.")).toEqual([
+      "It doesn’t fit with what I thought,", "I want more!",
+    ]);
+    expect(spans("He spoke to the authorities.'We got deceived into coming here.' He left.")).toEqual(["We got deceived into coming here."]);
+  });
+
   it("does not take apostrophes for quote marks", () => {
     const text = "Ukraine's envoy, who doesn't like the '90s, played rock 'n' roll with Paris' mayor and Ukraine’s minister.";
     expect(spans(text)).toEqual([]);
