@@ -82,9 +82,9 @@ export function createBuildContext(options: { dev: boolean; env?: NodeJS.Process
       archive: archivePeriods(briefings, settings),
       tags: tagSummaries(briefings),
       outputs: [
-        ...buildFeeds(briefings, settings),
+        ...buildFeeds(briefings, settings, now, cache),
         buildNewsSitemap(briefings, settings, now),
-        ...(digests.length > 0 ? [digestFeed(digests, settings, now), ...digestEmailFiles(digests, settings)] : []),
+        ...(digests.length > 0 ? [digestFeed(digests, settings, now), ...digestEmailFiles(digests, settings, cache)] : []),
       ],
     },
     related,

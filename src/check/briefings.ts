@@ -1,4 +1,3 @@
-import { load } from "cheerio";
 import type { Briefing } from "../content/types.ts";
 import { servedFile, siteTarget } from "./targets.ts";
 
@@ -11,16 +10,15 @@ export function briefingLinkWarnings(briefings: Briefing[], pages: Set<string>, 
   const warnings: string[] = [];
   const exists = (sitePath: string) => pages.has(sitePath) || pages.has(`${sitePath}/`) || servedFile(staticDir, sitePath) !== null;
   for (const briefing of briefings) {
-    const $ = load(briefing.html, null, false);
-    const images = $("img[src]").map((_, element) => $(element).attr("src") ?? "").get();
-    if (briefing.image) images.unshift(briefing.image.src);
+    // The body's addresses were collected when it was rendered (and cached with it): no parse here.
+    const images = briefing.image ? [briefing.image.src, ...briefing.links.images] : briefing.links.images;
     for (const src of new Set(images)) {
       const target = siteTarget(src, briefing.url, siteUrl);
       if (target && servedFile(staticDir, target.path) === null) {
         warnings.push(`${briefing.sourcePath}: image ${src} does not exist; add the file to content/images/ or fix the path`);
       }
     }
-    for (const href of new Set($("a[href]").map((_, element) => $(element).attr("href") ?? "").get())) {
+    for (const href of new Set(briefing.links.hrefs)) {
       const target = siteTarget(href, briefing.url, siteUrl);
       // Anchors on the page itself are checked by `npm run check`, which sees the whole page.
       if (!target || target.path === briefing.path) continue;

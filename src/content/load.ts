@@ -1,17 +1,15 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { NO_CACHE, type Cache } from "../cache/store.ts";
-import type { Analysis, KeyQuote } from "../extract/index.ts";
 import { dateProblem, parseBriefingDate, toIso } from "../dates.ts";
 import { ContentError } from "../errors.ts";
-import { MAX_HTML_DEPTH, nestingDepth } from "../html/depth.ts";
-import { cleanForWeb } from "../html/web.ts";
+import { MAX_HTML_DEPTH } from "../html/depth.ts";
 import { typographic } from "../markdown/render.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import { absoluteUrl, slugify, slugProblem } from "../urls.ts";
 import { FrontMatterError, splitFrontMatter } from "./frontmatter.ts";
 import { readLocalImage, withLocalImageSizes } from "./images.ts";
-import { renderBody } from "./rendered.ts";
+import { renderBody, typographicQuote } from "./rendered.ts";
 import { describeIssue } from "./issues.ts";
 import { howToRaise, type InputLimits } from "./limits.ts";
 import { isPublished, scheduledBriefings, type Scheduled } from "./publish.ts";
@@ -134,20 +132,8 @@ function readSource(file: string, shown: string, limits: InputLimits): string | 
   }
 }
 
-function typographicQuote(quote: KeyQuote): KeyQuote {
-  return { text: typographic(quote.text), speaker: quote.speaker === null ? null : typographic(quote.speaker) };
-}
-
-/** What is shown of an analysis (summary, key points, pull quotes) with the body's typography: curly
- * quotes and apostrophes, as the rendered Markdown has them. The plain text and quotations keep the text
- * as written, since their offsets refer to it. */
-export function forDisplay(analysis: Pick<Analysis, "summary" | "keyPoints" | "keyQuotes">): Pick<Analysis, "summary" | "keyPoints" | "keyQuotes"> {
-  return {
-    summary: typographic(analysis.summary),
-    keyPoints: analysis.keyPoints.map(typographic),
-    keyQuotes: analysis.keyQuotes.map(typographicQuote),
-  };
-}
+// Templates' extractor filters show Markdown strings the way loaded briefings are shown.
+export { forDisplay } from "./rendered.ts";
 
 /** Reads one file into a briefing without neighbours, or the problems that stop it. */
 function readBriefing(
@@ -185,10 +171,9 @@ function readBriefing(
   const slug = fm.slug ?? slugify(path.basename(file, ".md"));
   if (!slug) problems.push(`${shown}: cannot make a URL from the file name; add a line like slug: paris-summit`);
   else if (!fm.slug && slugProblem(slug)) problems.push(`${shown}: the file name ${slugProblem(slug)} (or add a shorter "slug")`);
-  const { html: markdownHtml, analysis, failure } = renderBody(split.body, options.cache ?? NO_CACHE);
-  const web = cleanForWeb(markdownHtml, settings.embedHosts);
-  const rendered = web.html;
-  const depth = nestingDepth(rendered);
+  const body = renderBody(split.body, settings.embedHosts, options.cache ?? NO_CACHE);
+  const { analysis, failure } = body;
+  const { depth } = body.facts;
   if (depth > MAX_HTML_DEPTH) {
     problems.push(
       `${shown}: the body's HTML nests ${depth} elements inside each other, more than the ${MAX_HTML_DEPTH} that email and feed tools can take; ` +
@@ -202,8 +187,8 @@ function readBriefing(
     const suggestion = closestField(field, KNOWN_FIELDS);
     if (suggestion) warnings.push(`${shown}: unknown field "${field}": did you mean "${suggestion}"? (kept as it is)`);
   }
-  if (web.dropped.length > 0) {
-    warnings.push(`${shown}: removed from the web page's HTML: ${web.dropped.join(", ")} (allowed embeds: "embedHosts" in site.json)`);
+  if (body.dropped.length > 0) {
+    warnings.push(`${shown}: removed from the web page's HTML: ${body.dropped.join(", ")} (allowed embeds: "embedHosts" in site.json)`);
   }
 
   if (failure !== null) {
@@ -211,9 +196,8 @@ function readBriefing(
       `so set "summary" in the front matter, and please report this file`);
   }
   const briefingPath = `/briefings/${date.toFormat("yyyy")}/${slug}/`;
-  const display = forDisplay(analysis);
-  const keyQuotes = fm.keyQuote ? [typographicQuote({ text: fm.keyQuote.text, speaker: fm.keyQuote.speaker ?? null }), ...display.keyQuotes] : display.keyQuotes;
-  const summary = fm.summary ? typographic(fm.summary) : display.summary;
+  const keyQuotes = fm.keyQuote ? [typographicQuote({ text: fm.keyQuote.text, speaker: fm.keyQuote.speaker ?? null }), ...analysis.keyQuotes] : analysis.keyQuotes;
+  const summary = fm.summary ? typographic(fm.summary) : analysis.summary;
   return {
     problems: [],
     briefing: {
@@ -232,12 +216,13 @@ function readBriefing(
       draft: fm.draft ?? false,
       email: fm.email ?? true,
       allowClipped: fm.allowClipped ?? false,
-      html: withLocalImageSizes(rendered, options.staticDir),
+      html: withLocalImageSizes(body.html, options.staticDir),
+      links: { hrefs: body.facts.hrefs, images: body.facts.images },
       markdown: split.body,
       quotes: analysis.quotes,
       keyQuotes,
       keyQuote: keyQuotes[0] ?? null,
-      keyPoints: display.keyPoints,
+      keyPoints: analysis.keyPoints,
       wordCount: analysis.wordCount,
       readingTimeMinutes: analysis.readingTimeMinutes,
       newer: null,

@@ -1,27 +1,58 @@
 import type { Cache } from "../cache/store.ts";
-import { analyzeChecked, type Analysis } from "../extract/index.ts";
-import { renderMarkdown } from "../markdown/render.ts";
+import { analyzeChecked, type Analysis, type KeyQuote } from "../extract/index.ts";
+import { htmlFacts, type HtmlFacts } from "../html/depth.ts";
+import { cleanForWeb } from "../html/web.ts";
+import { renderMarkdown, typographic } from "../markdown/render.ts";
 
-/** What a briefing's body gives, whatever its front matter: its HTML and its analysis. */
+/** A pull quote with the body's typography. */
+export function typographicQuote(quote: KeyQuote): KeyQuote {
+  return { text: typographic(quote.text), speaker: quote.speaker === null ? null : typographic(quote.speaker) };
+}
+
+/** What is shown of an analysis (summary, key points, pull quotes) with the body's typography: curly
+ * quotes and apostrophes, as the rendered Markdown has them. The plain text and quotations keep the text
+ * as written, since their offsets refer to it. */
+export function forDisplay(analysis: Pick<Analysis, "summary" | "keyPoints" | "keyQuotes">): Pick<Analysis, "summary" | "keyPoints" | "keyQuotes"> {
+  return {
+    summary: typographic(analysis.summary),
+    keyPoints: analysis.keyPoints.map(typographic),
+    keyQuotes: analysis.keyQuotes.map(typographicQuote),
+  };
+}
+
+/** What a briefing's body gives, whatever its front matter. */
 export interface RenderedBody {
+  /** The web page's body: rendered Markdown cleaned by the allow-list (src/html/web.ts). */
   html: string;
+  /** What the cleaning removed, for the editor's warning. */
+  dropped: string[];
+  /** The cleaned HTML's depth, links and images (checked by the build). */
+  facts: HtmlFacts;
+  /** Summary, key points and key quotes as shown (forDisplay); quotations as written. */
   analysis: Pick<Analysis, "summary" | "keyPoints" | "quotes" | "keyQuotes" | "wordCount" | "readingTimeMinutes">;
   /** Why extraction failed (the analysis is then empty), or null. */
   failure: string | null;
 }
 
 /**
- * Renders and analyses a Markdown body once per distinct body and code: from the build cache
- * when an earlier build did the same work. Failed extractions are not cached, so that their
- * warning shows on every build.
+ * Renders, cleans and analyses a Markdown body once per distinct body, embed hosts and code:
+ * from the build cache when an earlier build did the same work. Failed extractions are not
+ * cached, so that their warning shows on every build.
  */
-export function renderBody(body: string, cache: Cache): RenderedBody {
-  const key = cache.key("body", body);
+export function renderBody(body: string, embedHosts: readonly string[], cache: Cache): RenderedBody {
+  const key = cache.key("body", body, JSON.stringify(embedHosts));
   const cached = cache.get<RenderedBody>("body", key);
   if (cached) return cached;
   const { analysis, failure } = analyzeChecked(body, "markdown");
-  const { summary, keyPoints, quotes, keyQuotes, wordCount, readingTimeMinutes } = analysis;
-  const rendered = { html: renderMarkdown(body), analysis: { summary, keyPoints, quotes, keyQuotes, wordCount, readingTimeMinutes }, failure };
+  const { quotes, wordCount, readingTimeMinutes } = analysis;
+  const web = cleanForWeb(renderMarkdown(body), embedHosts);
+  const rendered: RenderedBody = {
+    html: web.html,
+    dropped: web.dropped,
+    facts: htmlFacts(web.html),
+    analysis: { ...forDisplay(analysis), quotes, wordCount, readingTimeMinutes },
+    failure,
+  };
   if (failure === null) cache.set("body", key, rendered);
   return rendered;
 }

@@ -60,6 +60,8 @@ export interface Briefing {
   allowClipped: boolean;
   /** The rendered Markdown body: the only content that reaches HTML unescaped. */
   html: string;
+  /** The body's `<a href>` and `<img src>` addresses as written, for the build's link checks. */
+  links: { hrefs: string[]; images: string[] };
   /** The Markdown body as written, for the extractors and the plain-text email. */
   markdown: string;
   quotes: Quote[];

@@ -1,4 +1,5 @@
 import { Feed } from "feed";
+import { NO_CACHE, type Cache } from "../cache/store.ts";
 import type { Briefing } from "../content/types.ts";
 import { formatDisplayDate, toIso } from "../dates.ts";
 import { ContentError } from "../errors.ts";
@@ -73,33 +74,36 @@ function preheader(digest: Digest): string {
   return digest.briefings.map((briefing) => briefing.title).join(" · ");
 }
 
+/** What the digest's email is made of (pull quotes left out when `withQuotes` is false): renderEdition's arguments. */
+function digestEmailInput(digest: Digest, settings: SiteSettings, withQuotes: boolean): Parameters<typeof renderEdition> {
+  const utm = utmTags(settings, `digest-${digest.key}`);
+  return [
+    { contentTemplate: "email/digest-content.njk", subject: digest.title, preheader: preheader(digest), webUrl: digest.url, utm },
+    {
+      title: digest.title,
+      intro: digest.intro,
+      rangeDisplay: digest.rangeDisplay,
+      items: digest.briefings.map((briefing) => ({
+        title: briefing.title,
+        url: withUtm(briefing.url, settings.url, utm),
+        dateIso: briefing.date,
+        dateDisplay: formatDisplayDate(briefing.date, settings.timeZone, settings.language),
+        summary: briefing.summary,
+        quote: withQuotes ? briefing.keyQuote : null,
+      })),
+    },
+    settings,
+  ];
+}
+
 /**
  * The digest's email. Pull quotes go first if it would be clipped; a digest still too large
  * for Gmail fails like a briefing's email (unless email.allowClipped).
  */
 export function renderDigestEmail(digest: Digest, settings: SiteSettings): EmailEdition {
-  const utm = utmTags(settings, `digest-${digest.key}`);
-  const render = (withQuotes: boolean) =>
-    renderEdition(
-      { contentTemplate: "email/digest-content.njk", subject: digest.title, preheader: preheader(digest), webUrl: digest.url, utm },
-      {
-        title: digest.title,
-        intro: digest.intro,
-        rangeDisplay: digest.rangeDisplay,
-        items: digest.briefings.map((briefing) => ({
-          title: briefing.title,
-          url: withUtm(briefing.url, settings.url, utm),
-          dateIso: briefing.date,
-          dateDisplay: formatDisplayDate(briefing.date, settings.timeZone, settings.language),
-          summary: briefing.summary,
-          quote: withQuotes ? briefing.keyQuote : null,
-        })),
-      },
-      settings,
-    );
-  const full = render(true);
+  const full = renderEdition(...digestEmailInput(digest, settings, true));
   if (sizeVerdict(full.bytes) !== "clipped") return full;
-  const lean = render(false);
+  const lean = renderEdition(...digestEmailInput(digest, settings, false));
   if (sizeVerdict(lean.bytes) === "clipped" && !settings.email.allowClipped) {
     throw new ContentError([
       `digest ${digest.key}: the email of its ${digest.briefings.length} briefings is too large for Gmail even without pull quotes; set "digest": { "period": "week" } or "email": { "allowClipped": true } in content/_data/site.json`,
@@ -108,17 +112,27 @@ export function renderDigestEmail(digest: Digest, settings: SiteSettings): Email
   return lean;
 }
 
-/** Each digest's four email parts, beside the briefings' editions: /email/digest/<key>/. */
-export function digestEmailFiles(digests: readonly Digest[], settings: SiteSettings): OutputFile[] {
+/**
+ * Each digest's four email parts, beside the briefings' editions: /email/digest/<key>/. Kept in
+ * the build cache under everything they are made of (the full email's input, which holds the
+ * settings; the lean one follows from it), so only a digest whose briefings changed is rendered.
+ */
+export function digestEmailFiles(digests: readonly Digest[], settings: SiteSettings, cache: Cache = NO_CACHE): OutputFile[] {
   return digests.flatMap((digest) => {
-    const edition = renderDigestEmail(digest, settings);
     const dir = `/email/digest/${digest.key}/`;
-    return [
-      { path: `${dir}index.html`, body: edition.html },
-      { path: `${dir}email.txt`, body: edition.text },
-      { path: `${dir}fragment.html`, body: edition.fragment },
-      { path: `${dir}preview/index.html`, body: renderPreview(edition, settings) },
-    ];
+    const key = cache.key("digest-email", JSON.stringify(digestEmailInput(digest, settings, true)));
+    let files = cache.get<OutputFile[]>("digest-email", key);
+    if (!Array.isArray(files)) {
+      const edition = renderDigestEmail(digest, settings);
+      files = [
+        { path: `${dir}index.html`, body: edition.html },
+        { path: `${dir}email.txt`, body: edition.text },
+        { path: `${dir}fragment.html`, body: edition.fragment },
+        { path: `${dir}preview/index.html`, body: renderPreview(edition, settings) },
+      ];
+      cache.set("digest-email", key, files);
+    }
+    return files;
   });
 }
 

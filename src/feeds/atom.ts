@@ -1,7 +1,7 @@
 import { Feed } from "feed";
 import type { SiteSettings } from "../site/settings.ts";
 import { channelOptions, type Channel } from "./channel.ts";
-import { toItem } from "./items.ts";
+import { toItem, type FeedBodies } from "./items.ts";
 import { absoluteUrl } from "../urls.ts";
 import { escapeHtml } from "../html/escape.ts";
 import { attributeOrNothing } from "./xml.ts";
@@ -10,10 +10,10 @@ import { attributeOrNothing } from "./xml.ts";
  * Atom 1.0. feed 6 writes title and summary as type="html", so plain text is escaped as HTML;
  * categories carry the tag's slug as term (required) and its name as label.
  */
-export function renderAtom(channel: Channel, settings: SiteSettings): string {
+export function renderAtom(channel: Channel, settings: SiteSettings, bodies: FeedBodies): string {
   const feed = new Feed(channelOptions(channel, settings, "atom"));
   for (const briefing of channel.briefings) {
-    const item = toItem(briefing, settings);
+    const item = toItem(briefing, settings, bodies);
     feed.addItem({
       ...item,
       title: escapeHtml(item.title),

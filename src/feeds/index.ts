@@ -1,10 +1,11 @@
+import { NO_CACHE, type Cache } from "../cache/store.ts";
 import type { Briefing, Tag } from "../content/types.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import type { OutputFile } from "../site/outputs.ts";
 import { archivePages, archivePath } from "./archive.ts";
 import { renderAtom } from "./atom.ts";
 import type { Channel } from "./channel.ts";
-import { publishedNewestFirst } from "./items.ts";
+import { feedBodies, publishedNewestFirst } from "./items.ts";
 import { renderJson } from "./json.ts";
 import { FEED_LINKS, tagFeedPath, type FeedLink } from "./links.ts";
 import { renderRss } from "./rss.ts";
@@ -34,10 +35,11 @@ function byTag(briefings: Briefing[]): Map<string, { tag: Tag; briefings: Briefi
  * RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the site, and an Atom feed per tag. Each carries the
  * newest `settings.feedItems` published briefings; the older ones are in the site Atom feed's
  * archive documents (RFC 5005), so a reader can backfill the whole archive. `now` only decides what is published and
- * dates a feed that has no items.
+ * dates a feed that has no items. Each item's body is cleaned once and kept in `cache`.
  */
-export function buildFeeds(briefings: Briefing[], settings: SiteSettings, now: Date = new Date()): OutputFile[] {
+export function buildFeeds(briefings: Briefing[], settings: SiteSettings, now: Date = new Date(), cache: Cache = NO_CACHE): OutputFile[] {
   const published = publishedNewestFirst(briefings, now);
+  const bodies = feedBodies(settings, cache);
   const site = (selfPath: string): Channel => ({
     title: settings.title,
     description: settings.description,
@@ -49,15 +51,16 @@ export function buildFeeds(briefings: Briefing[], settings: SiteSettings, now: D
   const archives = archivePages(published, settings.feedItems, settings.feedArchivePageSize);
   const newestArchive = archives.at(-1);
   const files: OutputFile[] = [
-    { path: FEED_LINKS.rss.path, body: renderRss(site(FEED_LINKS.rss.path), settings) },
+    { path: FEED_LINKS.rss.path, body: renderRss(site(FEED_LINKS.rss.path), settings, bodies) },
     {
       path: FEED_LINKS.atom.path,
       body: renderAtom(
         { ...site(FEED_LINKS.atom.path), pagingLinks: newestArchive ? [{ rel: "prev-archive", path: archivePath(newestArchive.page) }] : [] },
         settings,
+        bodies,
       ),
     },
-    { path: FEED_LINKS.json.path, body: renderJson(site(FEED_LINKS.json.path), settings) },
+    { path: FEED_LINKS.json.path, body: renderJson(site(FEED_LINKS.json.path), settings, bodies) },
   ];
   for (const archive of archives) {
     const path = archivePath(archive.page);
@@ -78,6 +81,7 @@ export function buildFeeds(briefings: Briefing[], settings: SiteSettings, now: D
           archive: true,
         },
         settings,
+        bodies,
       ),
     });
   }
@@ -95,6 +99,7 @@ export function buildFeeds(briefings: Briefing[], settings: SiteSettings, now: D
           now,
         },
         settings,
+        bodies,
       ),
     });
   }

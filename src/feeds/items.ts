@@ -1,4 +1,5 @@
 import type { Author as FeedAuthor, Item } from "feed";
+import type { Cache } from "../cache/store.ts";
 import type { Briefing } from "../content/types.ts";
 import { isPublished } from "../content/publish.ts";
 import { cleanForSyndication } from "../html/syndicate.ts";
@@ -29,6 +30,31 @@ export function lastModified(briefing: Briefing): OffsetDate {
   return new OffsetDate(briefing.updated ?? briefing.date);
 }
 
+/** A briefing's body as feeds carry it (cleanForSyndication), by briefing. */
+export type FeedBodies = (briefing: Briefing) => string;
+
+/**
+ * Each briefing's feed body, cleaned once per build however many feeds carry it (the site feeds,
+ * its archive document, one per tag), and kept in the build cache between builds: its key is
+ * everything the cleaning reads (the body's HTML, the permalink, the site's address).
+ */
+export function feedBodies(settings: SiteSettings, cache: Cache): FeedBodies {
+  const made = new Map<Briefing, string>();
+  return (briefing) => {
+    let body = made.get(briefing);
+    if (body === undefined) {
+      const key = cache.key("feed-body", briefing.html, briefing.url, settings.url);
+      body = cache.get<string>("feed-body", key);
+      if (typeof body !== "string") {
+        body = cleanForSyndication(briefing.html, briefing.url, settings.url);
+        cache.set("feed-body", key, body);
+      }
+      made.set(briefing, body);
+    }
+    return body;
+  };
+}
+
 /** An item with the fields toItem always fills marked as present. */
 export type FeedItem = Item & Required<Pick<Item, "description" | "category" | "author" | "published">>;
 
@@ -37,10 +63,10 @@ export type FeedItem = Item & Required<Pick<Item, "description" | "category" | "
  * element types need. No id or guid: feed 6 then uses the link (the permalink) as Atom id and
  * as an RSS guid with isPermaLink="true"; JSON Feed ids are added when it is rewritten.
  */
-export function toItem(briefing: Briefing, settings: SiteSettings): FeedItem {
+export function toItem(briefing: Briefing, settings: SiteSettings, bodies: FeedBodies): FeedItem {
   // A briefing with an empty body has no summary or content: the title stands in as the
   // summary (an Atom entry needs some text) and the empty content element is left out.
-  const content = cleanForSyndication(briefing.html, briefing.url, settings.url);
+  const content = bodies(briefing);
   return {
     title: xmlChars(briefing.title),
     link: briefing.url,

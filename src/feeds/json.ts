@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Briefing } from "../content/types.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import { channelOptions, type Channel } from "./channel.ts";
-import { itemAuthors, publisherAuthor, toItem } from "./items.ts";
+import { itemAuthors, publisherAuthor, toItem, type FeedBodies } from "./items.ts";
 
 /** The parts of feed 6's JSON Feed 1 output this module rewrites; a change in feed fails loudly. */
 const feedJsonV1 = z.object({
@@ -36,10 +36,10 @@ function jsonAuthor(author: FeedAuthor): { name?: string; url?: string } {
  * and no item ids: its output is parsed and rebuilt as 1.1, with ids and all authors taken from
  * the briefings (same order as the items).
  */
-export function renderJson(channel: Channel, settings: SiteSettings): string {
+export function renderJson(channel: Channel, settings: SiteSettings, bodies: FeedBodies): string {
   const feed = new Feed(channelOptions(channel, settings, "json"));
   for (const briefing of channel.briefings) {
-    feed.addItem({ ...toItem(briefing, settings), image: briefing.image?.url });
+    feed.addItem({ ...toItem(briefing, settings, bodies), image: briefing.image?.url });
   }
   const v1 = feedJsonV1.parse(JSON.parse(feed.json1()));
   const v11 = {

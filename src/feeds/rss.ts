@@ -2,7 +2,7 @@ import { Feed, type Author as FeedAuthor, type Item } from "feed";
 import type { Briefing } from "../content/types.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import { channelOptions, type Channel } from "./channel.ts";
-import { toItem } from "./items.ts";
+import { toItem, type FeedBodies } from "./items.ts";
 import { escapeHtml } from "../html/escape.ts";
 import { rssCharacterReferences, rssPlainText } from "./xml.ts";
 
@@ -42,10 +42,10 @@ function withDublinCore(xml: string): string {
  * not have. The title goes in as an extension element because feed 6 writes titles as CDATA,
  * where character references would be read literally; it replaces feed's own.
  */
-export function renderRss(channel: Channel, settings: SiteSettings): string {
+export function renderRss(channel: Channel, settings: SiteSettings, bodies: FeedBodies): string {
   const feed = new Feed({ ...channelOptions(channel, settings, "rss"), title: rssPlainText(channel.title), description: rssPlainText(channel.description) });
   for (const briefing of channel.briefings) {
-    const { author, ...item } = toItem(briefing, settings);
+    const { author, ...item } = toItem(briefing, settings, bodies);
     feed.addItem({
       ...item,
       description: escapeHtml(item.description),

@@ -7,23 +7,33 @@ import { Parser } from "htmlparser2";
  */
 export const MAX_HTML_DEPTH = 256;
 
-/** The deepest nesting of elements in an HTML fragment, read as a stream (no tree, no recursion). */
-export function nestingDepth(html: string): number {
+/** What the build checks in a body's HTML: its deepest nesting and the addresses it links and shows. */
+export interface HtmlFacts {
+  depth: number;
+  /** Every `<a href>`, in order, entities decoded (duplicates kept). */
+  hrefs: string[];
+  /** Every `<img src>`, likewise. */
+  images: string[];
+}
+
+/** The nesting depth, links and images of an HTML fragment, read as one stream (no tree, no recursion). */
+export function htmlFacts(html: string): HtmlFacts {
   let depth = 0;
   let deepest = 0;
-  const parser = new Parser(
-    {
-      onopentag() {
-        depth += 1;
-        if (depth > deepest) deepest = depth;
-      },
-      // Also called for void elements and for tags the parser closes by itself (<p><p>).
-      onclosetag() {
-        depth -= 1;
-      },
+  const hrefs: string[] = [];
+  const images: string[] = [];
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      depth += 1;
+      if (depth > deepest) deepest = depth;
+      if (name === "a" && attributes.href !== undefined) hrefs.push(attributes.href);
+      else if (name === "img" && attributes.src !== undefined) images.push(attributes.src);
     },
-    { decodeEntities: false },
-  );
+    // Also called for void elements and for tags the parser closes by itself (<p><p>).
+    onclosetag() {
+      depth -= 1;
+    },
+  });
   parser.end(html);
-  return deepest;
+  return { depth: deepest, hrefs, images };
 }

@@ -1,0 +1,149 @@
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { openCache, type Cache } from "../../src/cache/store.ts";
+import { loadBriefings } from "../../src/content/load.ts";
+import { buildDigests, digestEmailFiles } from "../../src/digest/index.ts";
+import { buildFeeds } from "../../src/feeds/index.ts";
+import { parseSiteSettings, type SiteSettings } from "../../src/site/settings.ts";
+import { makeBriefing, makeSettings } from "../email/fixtures.ts";
+import { briefingSource, tempFolder } from "../helpers/tmp.ts";
+
+/** A cache that counts what it served and stored, by kind. */
+function recording(cache: Cache) {
+  const hits: Record<string, number> = {};
+  const sets: Record<string, number> = {};
+  const wrapped: Cache = {
+    key: (...inputs) => cache.key(...inputs),
+    get<T>(kind: string, key: string) {
+      const value = cache.get<T>(kind, key);
+      if (value !== undefined) hits[kind] = (hits[kind] ?? 0) + 1;
+      return value;
+    },
+    set(kind, key, value) {
+      sets[kind] = (sets[kind] ?? 0) + 1;
+      cache.set(kind, key, value);
+    },
+  };
+  return { cache: wrapped, hits, sets };
+}
+
+/** Rewrites every stored entry of a kind through `change` (its value as stored). */
+function tamper(dir: string, kind: string, change: (value: unknown) => unknown): void {
+  for (const entry of readdirSync(path.join(dir, kind), { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const stored = JSON.parse(readFileSync(file, "utf8")) as { value: unknown };
+    writeFileSync(file, JSON.stringify({ ...stored, value: change(stored.value) }));
+  }
+}
+
+const settings = (embedHosts: string[] = ["www.youtube.com"]): SiteSettings =>
+  parseSiteSettings(
+    { title: "T", description: "D", url: "https://x.org/news", language: "en-GB", timeZone: "Europe/London", publisher: { name: "P" }, embedHosts },
+    "site.json",
+    {},
+  );
+const now = new Date("2026-06-01T00:00:00Z");
+const BODY = 'The minister said "we will act".\n\n<iframe src="https://www.youtube.com/embed/x"></iframe>\n\nSee [the report](/reports/one/) and ![a chart](/images/chart.png).';
+
+describe("the body's cache entry (rendered, cleaned, checked, analysed)", () => {
+  const setup = () => {
+    const folder = tempFolder();
+    folder.write("2026/one.md", briefingSource({ title: "One", date: "2026-01-01" }, BODY));
+    folder.write("2026/two.md", briefingSource({ title: "Two", date: "2026-01-02" }, "Another body, with <tweet>a pasted wrapper</tweet>."));
+    const cacheDir = path.join(folder.dir, "cache");
+    const load = (cache: Cache, site = settings()) => loadBriefings({ dir: folder.dir, settings: site, now, cwd: folder.dir, cache });
+    return { folder, cacheDir, load };
+  };
+
+  it("is reused whole by the next load: nothing rendered or stored again, the same briefings and warnings", () => {
+    const { cacheDir, load } = setup();
+    const cold = recording(openCache(cacheDir));
+    const first = load(cold.cache);
+    expect(cold.sets.body).toBe(2);
+    const warm = recording(openCache(cacheDir));
+    const second = load(warm.cache);
+    expect(warm.hits.body).toBe(2);
+    expect(warm.sets.body).toBeUndefined();
+    expect(second).toEqual(first);
+    const one = second.briefings.find((briefing) => briefing.slug === "one")!;
+    expect(one.links).toEqual({ hrefs: ["/reports/one/"], images: ["/images/chart.png"] });
+    expect(one.html).toContain("youtube.com/embed/x");
+    expect(second.warnings).toEqual([expect.stringMatching(/two\.md: removed from the web page's HTML: <tweet>/)]);
+  });
+
+  it("is what the briefing shows (proof it is read, not recomputed)", () => {
+    const { cacheDir, load } = setup();
+    load(openCache(cacheDir));
+    tamper(cacheDir, "body", (value) => ({ ...(value as object), html: "<p>from the cache</p>" }));
+    expect(load(openCache(cacheDir)).briefings.map((briefing) => briefing.html)).toEqual(["<p>from the cache</p>", "<p>from the cache</p>"]);
+  });
+
+  it("misses after an edit to the body or to the allowed embed hosts, never serving the old one", () => {
+    const { folder, cacheDir, load } = setup();
+    load(openCache(cacheDir));
+    folder.write("2026/one.md", briefingSource({ title: "One", date: "2026-01-01" }, BODY.replace("will act", "will act now")));
+    const edited = recording(openCache(cacheDir));
+    const after = load(edited.cache).briefings.find((briefing) => briefing.slug === "one")!;
+    expect(edited.sets.body).toBe(1);
+    expect(after.keyQuotes.map((quote) => quote.text).join(" ") + after.html).toContain("will act now");
+    // Without YouTube among the embed hosts the same body loses its iframe, and says so.
+    const strict = load(openCache(cacheDir), settings([]));
+    expect(strict.briefings.find((briefing) => briefing.slug === "one")!.html).not.toContain("<iframe");
+    expect(strict.warnings).toContainEqual(expect.stringMatching(/one\.md: removed from the web page's HTML: <iframe> from www\.youtube\.com/));
+  });
+});
+
+describe("the feeds' per-briefing bodies", () => {
+  const site = makeSettings();
+  const briefings = [
+    makeBriefing({ slug: "first", date: "2026-01-02T09:00:00+00:00", markdown: "First body with a [link](/briefings/2026/second/)." }),
+    makeBriefing({ slug: "second", date: "2026-01-01T09:00:00+00:00" }),
+  ];
+
+  it("are cleaned once and reused by the next build; an edited body is a miss", () => {
+    const cacheDir = path.join(tempFolder().dir, "cache");
+    const cold = recording(openCache(cacheDir));
+    const first = buildFeeds(briefings, site, now, cold.cache);
+    // Each body once, however many feeds (RSS, Atom, JSON, archive) carry it.
+    expect(cold.sets["feed-body"]).toBe(2);
+    const warm = recording(openCache(cacheDir));
+    expect(buildFeeds(briefings, site, now, warm.cache)).toEqual(first);
+    expect(warm.hits["feed-body"]).toBe(2);
+    expect(warm.sets["feed-body"]).toBeUndefined();
+
+    tamper(cacheDir, "feed-body", () => "<p>cached body</p>");
+    const atom = buildFeeds(briefings, site, now, openCache(cacheDir)).find((file) => file.path === "/atom.xml")!.body;
+    expect(atom).toContain("<![CDATA[<p>cached body</p>]]>");
+
+    const edited = [{ ...briefings[0]!, html: "<p>An edited body.</p>" }, briefings[1]!];
+    const rebuilt = buildFeeds(edited, site, now, openCache(cacheDir)).find((file) => file.path === "/atom.xml")!.body;
+    expect(rebuilt).toContain("An edited body.");
+  });
+});
+
+describe("the digest's email files", () => {
+  const site = makeSettings({ timeZone: "UTC" });
+  const briefings = [makeBriefing({ slug: "mon", date: "2026-01-12T09:00:00Z" }), makeBriefing({ slug: "tue", date: "2026-01-13T09:00:00Z" })];
+  const digests = (list = briefings) => buildDigests(list, site, new Date("2026-02-01T00:00:00Z"));
+
+  it("are rendered once and reused; a changed briefing is a miss", () => {
+    const cacheDir = path.join(tempFolder().dir, "cache");
+    const cold = recording(openCache(cacheDir));
+    const first = digestEmailFiles(digests(), site, cold.cache);
+    expect(cold.sets["digest-email"]).toBe(1);
+    expect(first.map((file) => file.path)).toEqual(["index.html", "email.txt", "fragment.html", "preview/index.html"].map((name) => `/email/digest/2026-w03/${name}`));
+    const warm = recording(openCache(cacheDir));
+    expect(digestEmailFiles(digests(), site, warm.cache)).toEqual(first);
+    expect(warm.hits["digest-email"]).toBe(1);
+
+    tamper(cacheDir, "digest-email", (value) => (value as { path: string; body: string }[]).map((file) => ({ ...file, body: "cached" })));
+    expect(digestEmailFiles(digests(), site, openCache(cacheDir))[0]!.body).toBe("cached");
+
+    const retitled = [{ ...briefings[0]!, title: "A new headline" }, briefings[1]!];
+    const changed = recording(openCache(cacheDir));
+    expect(digestEmailFiles(digests(retitled), site, changed.cache)[0]!.body).toContain("A new headline");
+    expect(changed.sets["digest-email"]).toBe(1);
+  });
+});
