@@ -51,17 +51,55 @@ export function dateProblem(value: string, zone: string): string {
   return "must be a date like 2026-01-06 or 2026-01-06T09:30:00+01:00";
 }
 
+/** luxon's DATE_FULL and DATETIME_FULL (with a short zone name), as Intl options. */
+const DISPLAY_FORMATS = {
+  date: { year: "numeric", month: "long", day: "numeric" },
+  dateTime: { year: "numeric", month: "long", day: "numeric", hour: "numeric", minute: "numeric", timeZoneName: "short" },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+/**
+ * One Intl formatter per format, zone and language: pages show thousands of dates, and making a
+ * formatter (or a luxon DateTime in a zone) for each costs far more than formatting with it.
+ * Only the formatters are remembered, never a date's text.
+ */
+const formatters = new Map<string, (time: number) => string>();
+
+/**
+ * luxon takes "UTC" and "GMT" (any case) for a fixed offset, not a zone: it then formats in UTC
+ * through formatToParts, which keeps the narrow no-break space before "AM" that format() turns
+ * into a space, and names the zone "UTC". The same here, so dates read exactly as they did.
+ */
+const UNIVERSAL = /^(utc|gmt)$/i;
+
+function displayFormatter(kind: keyof typeof DISPLAY_FORMATS, zone: string, locale: string): (time: number) => string {
+  const key = `${kind}\0${zone}\0${locale}`;
+  let format = formatters.get(key);
+  if (!format) {
+    const universal = UNIVERSAL.test(zone);
+    const intl = new Intl.DateTimeFormat(locale, { ...DISPLAY_FORMATS[kind], timeZone: universal ? "UTC" : zone });
+    format = universal
+      ? (time) => intl.formatToParts(time).map((part) => (part.type === "timeZoneName" ? "UTC" : part.value)).join("")
+      : (time) => intl.format(time);
+    formatters.set(key, format);
+  }
+  return format;
+}
+
+/** The instant an ISO 8601 date with an offset (as `toIso` writes) names. */
+function instant(iso: string): number {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) throw new Error(`dates: "${iso}" is not an ISO 8601 date with an offset`);
+  return time;
+}
+
 /** "24 November 2026" in the site's language and time zone. */
 export function formatDisplayDate(iso: string, zone: string, locale: string): string {
-  return DateTime.fromISO(iso, { setZone: true }).setZone(zone).setLocale(locale).toLocaleString(DateTime.DATE_FULL);
+  return displayFormatter("date", zone, locale)(instant(iso));
 }
 
 /** "24 November 2026, 09:30 GMT": for the updated line, where the hour matters. */
 export function formatDisplayDateTime(iso: string, zone: string, locale: string): string {
-  return DateTime.fromISO(iso, { setZone: true })
-    .setZone(zone)
-    .setLocale(locale)
-    .toLocaleString({ ...DateTime.DATETIME_FULL, timeZoneName: "short" });
+  return displayFormatter("dateTime", zone, locale)(instant(iso));
 }
 
 /** The machine-readable form used in <time datetime>, feeds and JSON-LD: offset kept. */

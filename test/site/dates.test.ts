@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { formatDisplayDate, formatDisplayDateTime, parseBriefingDate, toIso } from "../../src/dates.ts";
 
@@ -31,5 +32,24 @@ describe("display dates", () => {
   it("follows daylight saving time", () => {
     expect(formatDisplayDateTime("2026-07-01T12:00:00Z", "Europe/London", "en-GB")).toMatch(/13:00.*BST/);
     expect(formatDisplayDateTime("2026-01-01T12:00:00Z", "Europe/London", "en-GB")).toMatch(/12:00.*GMT/);
+  });
+
+  it("reads exactly as luxon's DATE_FULL and DATETIME_FULL did, in every zone and language (UTC's narrow space before AM included)", () => {
+    const luxon = (iso: string, zone: string, locale: string, format: Intl.DateTimeFormatOptions) =>
+      DateTime.fromISO(iso, { setZone: true }).setZone(zone).setLocale(locale).toLocaleString(format);
+    const zones = ["Europe/London", "UTC", "gmt", "Etc/GMT+5", "Asia/Kolkata", "America/St_Johns", "Pacific/Kiritimati"];
+    const locales = ["en-GB", "en-US", "de", "ar-EG", "hi-IN", "ja", "th-TH", "fa-IR"];
+    let compared = 0;
+    for (let time = Date.UTC(1999, 0, 1); time < Date.UTC(2031, 0, 1); time += 86_400_000 * 293.3) {
+      const iso = DateTime.fromMillis(Math.round(time)).setZone("UTC+5:30").toISO({ suppressMilliseconds: true })!;
+      for (const zone of zones) {
+        for (const locale of locales) {
+          expect(formatDisplayDate(iso, zone, locale)).toBe(luxon(iso, zone, locale, DateTime.DATE_FULL));
+          expect(formatDisplayDateTime(iso, zone, locale)).toBe(luxon(iso, zone, locale, { ...DateTime.DATETIME_FULL, timeZoneName: "short" }));
+          compared += 1;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(2000);
   });
 });
