@@ -23,12 +23,12 @@ export function writeSite(id: SiteId) {
   };
 }
 
-export const FS_CALLS = ["mkdirSync", "writeFileSync", "copyFileSync", "renameSync", "symlinkSync", "linkSync", "unlinkSync", "rmSync"] as const;
+export const FS_CALLS = ["mkdirSync", "writeFileSync", "copyFileSync", "renameSync", "symlinkSync", "linkSync", "unlinkSync", "rmSync", "rm"] as const;
 
 /** node:fs for publish(), with `before` run ahead of every call that changes the disk (its number from 1). */
 export function watchedFs(before: (call: number, name: string, target: string) => void): PublishFs {
   let calls = 0;
-  const real = fs as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const real = { ...fs, rm: fs.promises.rm } as unknown as Record<string, (...args: unknown[]) => unknown>;
   const wrapped = Object.fromEntries(
     FS_CALLS.map((name) => [
       name,

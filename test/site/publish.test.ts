@@ -132,7 +132,7 @@ describe("publishing through a link (the default)", () => {
     const { parent, out } = await outputWithA("link");
     const old = readlinkSync(out);
     const attempt = await publishWithFault(out, Number.POSITIVE_INFINITY, eio, {
-      rmSync: (target) => {
+      rm: async (target) => {
         if (path.basename(target) === old) throw systemError("EACCES", "rm", target);
       },
     });
