@@ -108,9 +108,9 @@ function contextOf(ctx: AttributionContext, span: MarkedSpan, windowStart: numbe
 
 /** A headline or title cited with its author or year, as a roundup of articles or posters gives them. */
 function isCitation(text: string, span: MarkedSpan): boolean {
-  if (span.close === null || !FIRST_LETTER_UPPER.test(text.slice(span.start, Math.min(span.close, span.start + 8)))) return false;
+  if (span.close === null || !FIRST_LETTER_UPPER.test(text.slice(span.start, Math.min(span.end, span.start + 8)))) return false;
   let from = span.close + 1;
-  const comma = text[span.close - 1] === "," || text[from] === ",";
+  const comma = text[span.end - 1] === "," || text[from] === ",";
   if (text[from] === ",") from++;
   const after = CITATION_AFTER.exec(text.slice(from, from + 24));
   return after !== null && (comma || after[0].endsWith(")"));

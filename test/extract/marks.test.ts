@@ -19,6 +19,8 @@ describe("quote marks and apostrophes", () => {
     ["German low-high", "„Wir sind bereit zu handeln“, sagte Merz.", "Wir sind bereit zu handeln"],
     ["German single low-high", "‚Wir sind bereit zu handeln‘, sagte Merz.", "Wir sind bereit zu handeln"],
     ["corner brackets", "首相は「経済の再生が最優先だ」と述べた。", "経済の再生が最優先だ"],
+    ["doubled apostrophes", "''We are ready to act now,'' she said.", "We are ready to act now,"],
+    ["doubled curly singles", "‘‘We are ready to act now,’’ she said.", "We are ready to act now,"],
   ])("pairs %s", (_, text, expected) => {
     expect(spans(text)).toEqual([expected]);
   });
@@ -29,6 +31,14 @@ describe("quote marks and apostrophes", () => {
       "It doesn’t fit with what I thought,", "I want more!",
     ]);
     expect(spans("He spoke to the authorities.'We got deceived into coming here.' He left.")).toEqual(["We got deceived into coming here."]);
+  });
+
+  it("reads two apostrophes as one double mark, within a quotation and over paragraphs", () => {
+    expect(spans("''It is the 'wrong track,' and we know it,'' said Bill McInturff.")).toEqual(["It is the 'wrong track,' and we know it,"]);
+    const doc = toPlainDocument("''We will not stop here.\n\n''We will go on,'' she said.", "text");
+    const found = findMarkedSpans(doc);
+    expect(found.map((s) => doc.text.slice(s.start, s.end).trim())).toEqual(["We will not stop here.", "We will go on,"]);
+    expect(found[0]!.group).toBe(found[1]!.group);
   });
 
   it("does not take apostrophes for quote marks", () => {
