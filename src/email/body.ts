@@ -2,6 +2,7 @@ import { load } from "cheerio";
 import type { Briefing } from "../content/types.ts";
 import { cleanForSyndication } from "../html/syndicate.ts";
 import type { SiteSettings } from "../site/settings.ts";
+import { readAll, Reshaped, startTagEffect, textMoved, VOID } from "./html5.ts";
 import { withUtm, type Utm } from "./links.ts";
 
 /** The column's inner width (600 px less 24 px padding each side): the widest an image may be. */
@@ -57,15 +58,52 @@ export interface PreparedBody {
   warnings: string[];
 }
 
+/** What becomes of one image in the email: kept with these attributes, or replaced by its alt text (linked when possible). */
+type ImageOutcome = { keep: { alt: string; width: string; height: string | null } } | { replace: "link" | "text"; label: string };
+
+/**
+ * The rules for one body image: JPG, PNG or GIF only (others become a link with their alt text,
+ * or the text alone inside a link, since a link in a link is invalid), alt text always present,
+ * a width no wider than the column and a height in proportion when both are known.
+ */
+function imageOutcome(sourcePath: string, src: string | undefined, altAttribute: string | undefined, widthAttribute: string | undefined, heightAttribute: string | undefined, insideLink: boolean, warnings: string[]): ImageOutcome {
+  const alt = altAttribute?.trim() ?? "";
+  if (!src || !isEmailImage(src)) {
+    const label = alt || "Image";
+    warnings.push(
+      src
+        ? `${sourcePath}: email: ${src} is not JPG, PNG or GIF; the email links to it by its alt text instead`
+        : `${sourcePath}: email: an image ("${label}") has no usable address (data: URLs are removed); its alt text stands in`,
+    );
+    return { replace: !src || insideLink ? "text" : "link", label };
+  }
+  if (!alt) warnings.push(`${sourcePath}: email: image ${src} has no alt text; describe it for readers whose client blocks images`);
+  const width = dimension(widthAttribute);
+  const height = dimension(heightAttribute);
+  const shownWidth = Math.min(width ?? CONTENT_WIDTH, CONTENT_WIDTH);
+  if (!(width && height)) {
+    warnings.push(
+      `${sourcePath}: email: image ${src} has no width and height; write it as <img src="…" alt="…" width="…" height="…"> so Outlook keeps its shape`,
+    );
+  }
+  return { keep: { alt, width: String(shownWidth), height: width && height ? String(Math.round((height * shownWidth) / width)) : null } };
+}
+
 /**
  * The briefing body as the email shows it: sanitised and absolute (cleanForSyndication), links
  * tagged, <picture> reduced to its <img>, images that some clients cannot show replaced by a
  * link with their alt text, and every image given a width (and height when known) so that
- * Outlook neither blows it up nor collapses it.
+ * Outlook neither blows it up nor collapses it. One streaming pass (prepareInOnePass) does it
+ * where it can; a body an HTML parser would reshape goes through cheerio.
  */
 export function prepareBody(briefing: Briefing, settings: SiteSettings, utm: Utm | null): PreparedBody {
+  const cleaned = cleanForSyndication(briefing.html, briefing.url, settings.url);
+  return prepareInOnePass(cleaned, briefing.sourcePath, settings, utm) ?? prepareWithCheerio(cleaned, briefing.sourcePath, settings, utm);
+}
+
+export function prepareWithCheerio(cleaned: string, sourcePath: string, settings: SiteSettings, utm: Utm | null): PreparedBody {
   const warnings: string[] = [];
-  const $ = load(cleanForSyndication(briefing.html, briefing.url, settings.url), null, false);
+  const $ = load(cleaned, null, false);
 
   $("picture").each((_, picture) => {
     const img = $(picture).find("img").first();
@@ -76,34 +114,15 @@ export function prepareBody(briefing: Briefing, settings: SiteSettings, utm: Utm
   $("img").each((_, element) => {
     const img = $(element);
     const src = img.attr("src");
-    const alt = img.attr("alt")?.trim() ?? "";
     img.removeAttr("srcset").removeAttr("sizes");
-    if (!src || !isEmailImage(src)) {
-      const label = alt || "Image";
-      // A link inside a link is invalid: inside one, the alt text alone stands in.
-      const replacement = !src || img.closest("a").length > 0 ? $("<span></span>").text(label) : $("<a></a>").attr("href", src).text(label);
-      img.replaceWith(replacement);
-      warnings.push(
-        src
-          ? `${briefing.sourcePath}: email: ${src} is not JPG, PNG or GIF; the email links to it by its alt text instead`
-          : `${briefing.sourcePath}: email: an image ("${label}") has no usable address (data: URLs are removed); its alt text stands in`,
-      );
+    const outcome = imageOutcome(sourcePath, src, img.attr("alt"), img.attr("width"), img.attr("height"), img.closest("a").length > 0, warnings);
+    if ("replace" in outcome) {
+      img.replaceWith(outcome.replace === "text" ? $("<span></span>").text(outcome.label) : $("<a></a>").attr("href", src!).text(outcome.label));
       return;
     }
-    img.attr("alt", alt);
-    if (!alt) warnings.push(`${briefing.sourcePath}: email: image ${src} has no alt text; describe it for readers whose client blocks images`);
-    const width = dimension(img.attr("width"));
-    const height = dimension(img.attr("height"));
-    const shownWidth = Math.min(width ?? CONTENT_WIDTH, CONTENT_WIDTH);
-    img.attr("width", String(shownWidth));
-    if (width && height) {
-      img.attr("height", String(Math.round((height * shownWidth) / width)));
-    } else {
-      img.removeAttr("height");
-      warnings.push(
-        `${briefing.sourcePath}: email: image ${src} has no width and height; write it as <img src="…" alt="…" width="…" height="…"> so Outlook keeps its shape`,
-      );
-    }
+    img.attr("alt", outcome.keep.alt).attr("width", outcome.keep.width);
+    if (outcome.keep.height) img.attr("height", outcome.keep.height);
+    else img.removeAttr("height");
   });
 
   // Header cells say what they head, for screen readers (Markdown tables have no scope).
@@ -120,4 +139,118 @@ export function prepareBody(briefing: Briefing, settings: SiteSettings, utm: Utm
   });
 
   return { html: $.html(), warnings };
+}
+
+/** Text and attribute values as parse5 (cheerio's serializer) escapes them. */
+function escapeText(text: string): string {
+  return text.replace(/[&\u00a0<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&nbsp;"));
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/[&"\u00a0]/g, (c) => (c === "&" ? "&amp;" : c === '"' ? "&quot;" : "&nbsp;"));
+}
+
+function startTag(name: string, attributes: [string, string][]): string {
+  let tag = `<${name}`;
+  for (const [attribute, value] of attributes) tag += ` ${attribute}="${escapeAttribute(value)}"`;
+  return `${tag}>`;
+}
+
+/** Sets an attribute where it stands, or adds it at the end (as cheerio's attr() does). */
+function setAttribute(attributes: [string, string][], name: string, value: string): void {
+  const existing = attributes.find(([attribute]) => attribute === name);
+  if (existing) existing[1] = value;
+  else attributes.push([name, value]);
+}
+
+/**
+ * prepareWithCheerio's rules in one htmlparser2 pass over the cleaned body, writing what
+ * cheerio (parse5) would write; null where a parser would reshape the body (see html5.ts).
+ */
+export function prepareInOnePass(cleaned: string, sourcePath: string, settings: SiteSettings, utm: Utm | null): PreparedBody | null {
+  const warnings: string[] = [];
+  const out: string[] = [];
+  const open: { name: string }[] = [];
+  /** Cells still open: where their start tag was written, and their text so far (a figure gets class="num"). */
+  const cells: { at: number; text: string }[] = [];
+  /** The open <picture>'s depth in `open`, and whether its one <img> was written. */
+  let picture: { depth: number; written: boolean } | null = null;
+  let justOpenedPre = false;
+
+  const writeText = (text: string) => {
+    out.push(escapeText(text));
+    for (const cell of cells) cell.text += text;
+  };
+
+  const complete = readAll(cleaned, {
+    onopentag(name, attribs, isImplied) {
+      justOpenedPre = false;
+      if (isImplied || name === "html" || name === "head" || name === "body" || name === "title" || name === "meta" || name === "link" || name === "base") throw new Reshaped();
+      if (startTagEffect(name, open) !== "none") throw new Reshaped();
+      if (!VOID.has(name)) open.push({ name });
+      if (picture) {
+        // A <picture> becomes its first <img>; its sources and anything else in it go.
+        if (name === "picture") throw new Reshaped();
+        if (name !== "img" || picture.written) return;
+        picture.written = true;
+      } else if (name === "picture") {
+        picture = { depth: open.length, written: false };
+        return;
+      }
+      if (name === "source") return;
+      const attributes = Object.entries(attribs);
+      if (name === "img") {
+        const src = attribs.src;
+        const kept = attributes.filter(([attribute]) => attribute !== "srcset" && attribute !== "sizes");
+        const outcome = imageOutcome(sourcePath, src, attribs.alt, attribs.width, attribs.height, open.some((element) => element.name === "a"), warnings);
+        if ("replace" in outcome) {
+          if (outcome.replace === "link") out.push(startTag("a", [["href", withUtm(src!, settings.url, utm)]]));
+          else out.push("<span>");
+          writeText(outcome.label);
+          out.push(outcome.replace === "link" ? "</a>" : "</span>");
+          return;
+        }
+        setAttribute(kept, "alt", outcome.keep.alt);
+        setAttribute(kept, "width", outcome.keep.width);
+        if (outcome.keep.height) setAttribute(kept, "height", outcome.keep.height);
+        out.push(startTag(name, outcome.keep.height ? kept : kept.filter(([attribute]) => attribute !== "height")));
+        return;
+      }
+      if (name === "th" && open.some((element) => element.name === "thead")) setAttribute(attributes, "scope", "col");
+      if (name === "a" && attribs.href !== undefined) setAttribute(attributes, "href", withUtm(attribs.href, settings.url, utm));
+      if ((name === "td" || name === "th") && attribs.class !== undefined) throw new Reshaped();
+      out.push(startTag(name, attributes));
+      if (name === "td" || name === "th") cells.push({ at: out.length - 1, text: "" });
+      justOpenedPre = name === "pre";
+    },
+    onclosetag(name, isImplied) {
+      justOpenedPre = false;
+      if (VOID.has(name)) return;
+      if (isImplied) throw new Reshaped();
+      if (open.pop()?.name !== name) throw new Reshaped();
+      if (picture) {
+        if (open.length < picture.depth) picture = null;
+        return;
+      }
+      if (name === "td" || name === "th") {
+        const cell = cells.pop()!;
+        if (FIGURE.test(cell.text.trim())) out[cell.at] = `${out[cell.at]!.slice(0, -1)} class="num">`;
+      }
+      out.push(`</${name}>`);
+    },
+    ontext(text) {
+      // The parser drops a newline right after <pre>.
+      if (justOpenedPre && text.startsWith("\n")) throw new Reshaped();
+      justOpenedPre = false;
+      if (textMoved(text, open.at(-1)?.name ?? "")) throw new Reshaped();
+      if (!picture) writeText(text);
+    },
+    oncomment() {
+      throw new Reshaped();
+    },
+    onprocessinginstruction() {
+      throw new Reshaped();
+    },
+  });
+  return complete && open.length === 0 ? { html: out.join(""), warnings } : null;
 }

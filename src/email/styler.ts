@@ -1,4 +1,4 @@
-import { Parser } from "htmlparser2";
+import { readAll, Reshaped, startTagEffect, TABLE_CONTENT, textMoved, VOID } from "./html5.ts";
 import { cutFragment, EMAIL_CSS, FRAGMENT_END, FRAGMENT_START, inlineEmailCss, splitFragment } from "./inline.ts";
 
 /**
@@ -34,39 +34,7 @@ function patternsApply(css: string): boolean {
 
 const PATTERNS_APPLY = patternsApply(EMAIL_CSS.inline);
 
-const VOID = new Set(["area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr"]);
-/** Elements whose content the HTML parser reads differently (raw text, a dropped first newline, foreign content, forms); <pre> only when its text starts with a newline. */
-const DECLINE = new Set([
-  "script", "style", "xmp", "iframe", "noembed", "noframes", "plaintext", "noscript", "textarea", "listing",
-  "svg", "math", "template", "select", "option", "optgroup", "form", "frameset", "object", "applet", "marquee", "button",
-  "colgroup", "col", "nobr",
-]);
 const HEAD_ELEMENTS = new Set(["meta", "title", "link", "base"]);
-/** What each table part may hold without the parser moving anything. */
-const TABLE_CONTENT = new Map([
-  ["table", ["caption", "thead", "tbody", "tfoot", "tr"]],
-  ["thead", ["tr"]],
-  ["tbody", ["tr"]],
-  ["tfoot", ["tr"]],
-  ["tr", ["td", "th"]],
-]);
-const TABLE_PARTS = new Set(["caption", "thead", "tbody", "tfoot", "tr", "td", "th"]);
-/** Start tags that end an open <p> (HTML's "close a p element"); the pass declines instead. */
-const CLOSES_P = new Set([
-  "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl", "fieldset", "figcaption",
-  "figure", "footer", "header", "hgroup", "main", "menu", "nav", "ol", "p", "search", "section", "summary", "ul",
-  "h1", "h2", "h3", "h4", "h5", "h6", "pre", "listing", "form", "plaintext", "li", "dd", "dt", "table", "hr", "xmp",
-]);
-
-/** Whether a <p> is open in the current cell (a table or cell starts a new scope). */
-function inParagraph(stack: Open[]): boolean {
-  for (let index = stack.length - 1; index >= 0; index -= 1) {
-    const name = stack[index]!.name;
-    if (name === "p") return true;
-    if (name === "td" || name === "th" || name === "table" || name === "html") return false;
-  }
-  return false;
-}
 
 const ZWNJ = /\u200c/g;
 
@@ -115,7 +83,7 @@ function learnPattern(name: string, names: string[], attributes: Record<string, 
   const found = new RegExp(`<${name}(?=[\\s>])[^>]*>`, "g");
   found.lastIndex = from;
   const match = found.exec(inlined);
-  if (!match) throw new Decline();
+  if (!match) throw new Reshaped();
   const pattern: Pattern = [];
   const pieces = match[0].split(new RegExp(`${PLACEHOLDER}(\\d+)`));
   pieces.forEach((piece, index) => pattern.push(index % 2 === 1 ? Number(piece) : piece));
@@ -130,9 +98,6 @@ interface Open {
   implied: boolean;
 }
 
-/** Thrown inside the pass when the document holds something it does not reproduce. */
-class Decline extends Error {}
-
 export interface StyledDocument {
   html: string;
   /** Offsets of the fragment's marker comments in `html`. */
@@ -145,7 +110,7 @@ export interface StyledDocument {
  * when the document holds something the pass does not reproduce (then inline it in full).
  */
 export function styleDocument(document: string): StyledDocument | null {
-  if (!PATTERNS_APPLY || /[\r\0]/.test(document)) return null;
+  if (!PATTERNS_APPLY) return null;
   const out: string[] = [];
   let length = 0;
   const write = (piece: string) => {
@@ -165,7 +130,7 @@ export function styleDocument(document: string): StyledDocument | null {
   const openTag = (name: string, attributes: Record<string, string>) => {
     const names = Object.keys(attributes);
     // A class or style is written into the pattern as it is: one that could end the tag or pose as a placeholder is not.
-    if (/[<>]|dispatch-specimen/.test(`${attributes.class ?? ""}${attributes.style ?? ""}`)) throw new Decline();
+    if (/[<>]|dispatch-specimen/.test(`${attributes.class ?? ""}${attributes.style ?? ""}`)) throw new Reshaped();
     const className = attributes.class !== undefined && /[^ \t\n\f]/.test(attributes.class) ? attributes.class : null;
     const classes = ancestorClasses();
     const key = `${classes.join("\u0001")}\u0002${name}\u0002${names.join(" ")}\u0002${attributes.class ?? ""}\u0002${attributes.style ?? ""}`;
@@ -181,71 +146,68 @@ export function styleDocument(document: string): StyledDocument | null {
     justOpenedPre = name === "pre";
   };
 
-  const parser = new Parser({
+  const complete = readAll(document, {
     onprocessinginstruction(name, data) {
-      if (phase !== "initial" || length > 0 || name !== "!doctype" || data.toLowerCase() !== "!doctype html") throw new Decline();
+      if (phase !== "initial" || length > 0 || name !== "!doctype" || data.toLowerCase() !== "!doctype html") throw new Reshaped();
       write("<!doctype html>\n");
     },
     onopentag(name, attributes, isImplied) {
-      if (isImplied || DECLINE.has(name) || name.includes("-") || name.includes(":")) throw new Decline();
+      if (isImplied) throw new Reshaped();
       if (name === "html") {
-        if (phase !== "initial" || length === 0) throw new Decline();
+        if (phase !== "initial" || length === 0) throw new Reshaped();
         phase = "beforeHead";
       } else if (name === "head") {
-        if (phase !== "beforeHead") throw new Decline();
+        if (phase !== "beforeHead") throw new Reshaped();
         phase = "inHead";
       } else if (name === "body") {
-        if (phase !== "afterHead") throw new Decline();
+        if (phase !== "afterHead") throw new Reshaped();
         phase = "inBody";
       } else if (phase === "inHead") {
-        if (!HEAD_ELEMENTS.has(name) || stack.at(-1)?.name !== "head") throw new Decline();
+        if (!HEAD_ELEMENTS.has(name) || stack.at(-1)?.name !== "head") throw new Reshaped();
       } else if (phase !== "inBody") {
-        throw new Decline();
+        throw new Reshaped();
       } else {
-        const parent = stack.at(-1)!.name;
-        const allowed = TABLE_CONTENT.get(parent);
-        if (allowed ? !allowed.includes(name) : TABLE_PARTS.has(name)) throw new Decline();
-        if (parent === "table" && name === "tr") {
+        const effect = startTagEffect(name, stack);
+        if (effect === "reshape") throw new Reshaped();
+        if (effect === "tbody") {
           // The HTML parser puts rows written straight into a table into a <tbody>.
           openTag("tbody", {});
           stack.at(-1)!.implied = true;
         }
-        if (name === "a" && stack.some((open) => open.name === "a")) throw new Decline();
-        if (CLOSES_P.has(name) && inParagraph(stack)) throw new Decline();
       }
       openTag(name, attributes);
     },
     onclosetag(name, isImplied) {
       justOpenedPre = false;
       if (VOID.has(name)) return;
-      if (isImplied) throw new Decline();
+      if (isImplied) throw new Reshaped();
       if (stack.at(-1)?.implied && name === "table") {
         stack.pop();
         write("</tbody>");
       }
       const open = stack.pop();
-      if (open?.name !== name) throw new Decline();
+      if (open?.name !== name) throw new Reshaped();
       if (name === "head") {
         write(`<style>\n${EMAIL_CSS.media}\n</style>\n</head>`);
         phase = "afterHead";
       } else if (name === "body") {
         phase = "afterBody";
       } else if (name === "html") {
-        if (phase !== "afterBody") throw new Decline();
+        if (phase !== "afterBody") throw new Reshaped();
         phase = "afterHtml";
       } else {
         write(`</${name}>`);
       }
     },
     ontext(text) {
-      if (justOpenedPre && text.startsWith("\n")) throw new Decline();
+      if (justOpenedPre && text.startsWith("\n")) throw new Reshaped();
       justOpenedPre = false;
       if (phase === "inHead" || phase === "afterHead" || phase === "inBody") {
         const parent = stack.at(-1)!.name;
-        if ((TABLE_CONTENT.has(parent) || parent === "head" || phase === "afterHead") && /[^ \t\n\f]/.test(text)) throw new Decline();
+        if (textMoved(text, parent) || ((parent === "head" || phase === "afterHead") && /[^ \t\n\f]/.test(text))) throw new Reshaped();
         write(escapeText(text));
       } else if (/[^ \t\n\f]/.test(text)) {
-        throw new Decline();
+        throw new Reshaped();
       } else if (phase === "afterBody" || phase === "afterHtml") {
         // The parser moves whitespace after </body> and </html> into the body.
         trailing += text;
@@ -254,23 +216,14 @@ export function styleDocument(document: string): StyledDocument | null {
     },
     oncomment(data) {
       justOpenedPre = false;
-      if (phase !== "inHead" && phase !== "inBody") throw new Decline();
+      if (phase !== "inHead" && phase !== "inBody") throw new Reshaped();
       const comment = `<!--${data}-->`;
       if (start < 0 && comment === FRAGMENT_START) start = length;
       else if (start >= 0 && end < 0 && comment === FRAGMENT_END) end = length;
       write(comment.replace(ZWNJ, "&zwnj;"));
     },
-    oncdatastart() {
-      throw new Decline();
-    },
   });
-  try {
-    parser.end(document);
-  } catch (error) {
-    if (error instanceof Decline) return null;
-    throw error;
-  }
-  if (phase !== "afterHtml" || stack.length > 0) return null;
+  if (!complete || phase !== "afterHtml" || stack.length > 0) return null;
   write(`${trailing}</body></html>`);
   return { html: out.join(""), start, end };
 }
