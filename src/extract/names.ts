@@ -82,7 +82,7 @@ let evidenceText = "";
 let lowerCaseUses = new Map<string, boolean>();
 
 /** Whether `word` (lower case) is written in lower case somewhere in `text`: "the supervisor", "prosecutors". */
-function usedInLowerCase(text: string, word: string): boolean {
+export function usedInLowerCase(text: string, word: string): boolean {
   if (text !== evidenceText) {
     evidenceText = text;
     lowerCaseUses = new Map();

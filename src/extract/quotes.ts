@@ -9,7 +9,7 @@ import { countWords } from "./reading.js";
 import { sentenceRanges } from "./sentences.js";
 import { isPossessive } from "./tokens.js";
 import {
-  attributeAfter, attributeBefore, createAttributionContext, type Attribution, type AttributionContext,
+  attributeAfter, attributeBefore, createAttributionContext, sentenceSubject, type Attribution, type AttributionContext,
 } from "./speakers.js";
 import type { PlainDocument, Quote, Sentence, SourceFormat } from "./types.js";
 
@@ -152,6 +152,8 @@ interface Candidate {
   start: number;
   end: number;
   local: Attribution | null;
+  /** The subject of the quotation's sentence, the guess when no speech verb attributes it. */
+  subject: Attribution | null;
   quotation: boolean;
   credit: Credit;
 }
@@ -191,7 +193,7 @@ export function quotesOf(doc: PlainDocument, sentences: readonly Sentence[], ctx
     const utterance = after !== null && sentenceStart === span.open;
     const quotation = isQuotation(text.slice(start, end), contextOf(ctx, span, leadingFrom, utterance), local !== null);
     const credited = credit(local, after !== null && closesSentence ? "adjacent" : "same-sentence");
-    candidates.push({ span, start, end, local, quotation, credit: credited });
+    candidates.push({ span, start, end, local, quotation, credit: credited, subject: sentenceStart < span.open ? sentenceSubject(ctx, sentenceStart, span.open) : null });
   });
   // A quotation over several paragraphs is one quotation: one verdict and one speaker for all its spans.
   const groups = new Map<number, Candidate[]>();
@@ -206,7 +208,10 @@ export function quotesOf(doc: PlainDocument, sentences: readonly Sentence[], ctx
   for (const group of groups.values()) {
     if (!group.some((c) => c.quotation)) continue;
     const attributed = group.find((c) => c.local !== null);
-    const credited = attributed ? attributed.credit : inheritSpeaker(ctx, doc, sentences, group[0]!, lastQuote);
+    const guessed = group.find((c) => c.subject !== null);
+    // The subject of the quotation's own sentence is a likelier speaker than the one of the paragraph before.
+    const credited = attributed ? attributed.credit
+      : guessed ? credit(guessed.subject, "same-sentence") : inheritSpeaker(ctx, doc, sentences, group[0]!, lastQuote);
     for (const c of group) {
       c.credit = credited;
       const quote: Quote = { text: text.slice(c.start, c.end), start: c.start, end: c.end, ...credited };

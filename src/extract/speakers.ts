@@ -4,7 +4,7 @@ import {
   VERB_FILLERS, isPhrasalSpeechVerb, isSpeechVerb,
 } from "./lexicon.js";
 import { GENERIC_ORGANISATION_HEADS, NameIndex, pronounGender } from "./coreference.js";
-import { findNameMentions, isAcronym, isRemitComma, type NameMention } from "./names.js";
+import { findNameMentions, isAcronym, isRemitComma, usedInLowerCase, type NameMention } from "./names.js";
 import { isWord, stripPossessive, tokenize, type Tokens } from "./tokens.js";
 import { QUOTE_MARKS, codeSet } from "./charsets.js";
 
@@ -44,7 +44,7 @@ const PHRASE_BREAKERS = new Set([
   // German and French prepositions and conjunctions ("Im Plenum sagte er", "Dans la salle").
   "im", "am", "nach", "bei", "mit", "vor", "auf", "zum", "zur", "und", "aber", "dans", "avec", "pour", "sur", "chez", "mais",
 ]);
-const HEAD_PREPOSITIONS = new Set(["of", "for", "at", "from", "with", "in"]);
+const HEAD_PREPOSITIONS = new Set(["of", "for", "at", "from", "with", "in", "on"]);
 const MAX_PHRASE_WORDS = 8;
 const MAX_APPOSITION_TOKENS = 16;
 const MAX_WINDOW_TOKENS = 60;
@@ -138,6 +138,22 @@ function phraseBackward(tokens: Tokens, end: number, start: number): number {
   return j;
 }
 
+/** "Specifically", "Adding", "People" opening a sentence: one capitalised word that is an adverb or a speech
+ * verb, or that the text also writes in lower case and is no short form of a longer name, is not a name. */
+function isCommonWordOpening(ctx: AttributionContext, mention: NameMention): boolean {
+  const { tokens } = ctx;
+  const first = tokens.indexAt(mention.start);
+  if (tokens.end(first) !== mention.end || mention.titles.length > 0 || isAcronym(tokens, first)) return false;
+  const before = first - 1;
+  if (before >= 0 && !tokens.stop(before) && !ctx.text.slice(tokens.end(before), mention.start).includes("\n")) return false;
+  const word = tokens.lower(first);
+  if (isSpeechVerb(word) || ADVERB_ENDING.test(word)) return true;
+  return usedInLowerCase(ctx.text, word) && !ctx.names.resolve(mention.name).includes(" ");
+}
+
+/** Adverbs opening a sentence ("Specifically", "Frankly"), not names such as Kelly or Connolly. */
+const ADVERB_ENDING = /(?:ally|ously|ively|ently|antly|fully|ably|ibly|edly|ingly|arly|ssly|ctly|tely|rely|ckly|nkly|ghtly|mply)$/u;
+
 function pickMention(all: readonly NameMention[]): NameMention | undefined {
   // "Ukraine's foreign minister": a possessive name only qualifies the head noun.
   const mentions = all.filter((m) => !m.possessive);
@@ -168,7 +184,7 @@ function resolvePhrase(ctx: AttributionContext, from: number, to: number): Attri
     // "Greater Manchester Police" is a name; "police" and "Police said" are a group.
     group ||= GROUP_NOUNS.has(words[words.length - 1]!) && !(tokens.capitalised(k) && tokens.capitalised(k - 1) && k > from);
   }
-  const mentions = findNameMentions(ctx.text, tokens, from, to);
+  const mentions = findNameMentions(ctx.text, tokens, from, to).filter((m) => !isCommonWordOpening(ctx, m));
   // "der CDU-Politiker", "die Ministerin": a German article and one capitalised noun refer back to a person.
   if (words.length === 2 && (words[0] === "der" || words[0] === "die") && !(mentions[0]?.organisation ?? false)) {
     return { kind: "role", speaker: names.lastPersonBefore(position, words[0] === "der" ? "m" : "f") };
@@ -469,8 +485,13 @@ function clauseSubject(ctx: AttributionContext, before: number, start: number): 
     const subject = v > start ? subjectBefore(ctx, v, start) : null;
     return subject ?? (INVERTIBLE_VERBS.has(tokens.lower(v)) ? phraseWithApposition(ctx, v + 1, before).attribution : null);
   }
-  // The subject opening the main clause: `Speaking in Salem, Trump went after Bush, calling him …` skips the
-  // opening phrase (no subject followed by its verb) and the place after it (followed by a comma).
+  return openingSubject(ctx, start, before);
+}
+
+/** The subject opening the main clause of tokens[start, before): `Speaking in Salem, Trump went after Bush`
+ * skips the opening phrase (no subject followed by its verb) and the place after it (followed by a comma). */
+function openingSubject(ctx: AttributionContext, start: number, before: number): Attribution | null {
+  const { tokens } = ctx;
   for (let segment = start, clauses = 0; segment < before && clauses < MAX_CLAUSES; clauses++) {
     let first = segment;
     while (first < before && LEADING_PUNCTUATION.has(tokens.text(first))) first++;
@@ -488,12 +509,31 @@ function clauseSubject(ctx: AttributionContext, before: number, start: number): 
 const MAX_CLAUSES = 4;
 
 /** `Perez hammered Trump`: a phrase read forward from a clause's start may run on into its verb and object;
- * its subject ends with the first name in it (unless that name is possessive: `Ryan's campaign`). */
+ * its subject ends with the first person named in it (unless possessive: `Ryan's campaign`). */
 function openingSubjectEnd(ctx: AttributionContext, first: number, end: number): number {
-  const mention = findNameMentions(ctx.text, ctx.tokens, first, end)[0];
+  const { tokens } = ctx;
+  // "The spokesman refused to": a lower-case -ed word after the head noun is the verb ("the retired officials" keeps its adjective).
+  for (let k = first + 1; k < end; k++) {
+    if (isWord(tokens, k) && !tokens.capitalised(k) && !DETERMINERS.has(tokens.lower(k - 1)) && tokens.lower(k).endsWith("ed")) {
+      end = k;
+      break;
+    }
+  }
+  // The first person named ("Climate envoy Rachel Kyte was blunt": "Climate" only qualifies the role).
+  const mentions = findNameMentions(ctx.text, ctx.tokens, first, end);
+  const mention = mentions.find((m) => !m.organisation) ?? mentions[0];
   if (mention === undefined || mention.possessive) return end;
   const after = ctx.tokens.indexAt(mention.end);
   return after > first && after < end ? after : end;
+}
+
+/** With no speech verb around a quotation, the subject of its sentence as a guess, never certain (no `verb`):
+ * `Sanders credited Clinton's victory to "a closed primary"`, `Kaine has adopted the stance: "…"`. Only a name,
+ * a description or a role, and only when the subject stands before the quotation in its sentence. */
+export function sentenceSubject(ctx: AttributionContext, from: number, to: number): Attribution | null {
+  const [start, end] = windowTokens(ctx, from, to);
+  const subject = openingSubject(ctx, start, end);
+  return subject !== null && subject.kind !== "pronoun" && subject.kind !== "anonymous" ? subject : null;
 }
 
 /** Attribution before a quotation in the same sentence: `Starmer said:`, `according to X,`, `X called the vote`. */

@@ -71,8 +71,12 @@ describe("quotations versus scare quotes", () => {
   });
 
   it("keeps unattributed but speech-like quotations with a null speaker", () => {
-    expect(quotePairs('A sign on the door read: "Closed until further notice due to staff shortages."')).toEqual([
+    expect(quotePairs('The door was shut. "Closed until further notice due to staff shortages."')).toEqual([
       [null, "Closed until further notice due to staff shortages."],
+    ]);
+    // A sign that reads is a source, as a statement is.
+    expect(quotePairs('A sign on the door read: "Closed until further notice due to staff shortages."')).toEqual([
+      ["A sign", "Closed until further notice due to staff shortages."],
     ]);
   });
 

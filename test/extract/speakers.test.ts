@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { NameIndex } from "../../src/extract/coreference.js";
 import { tokenize } from "../../src/extract/tokens.js";
+import { CERTAIN_ATTRIBUTION, extractQuotes } from "../../src/extract/index.js";
 import { quotePairs } from "./helpers.js";
 
 describe("speaker attribution", () => {
@@ -50,6 +51,19 @@ describe("speaker attribution", () => {
     // Lower case, "some" is no source: "what some call".
     expect(quotePairs("Hillary Clinton called for closing what some call the “Charleston loophole,” which lets buyers skip checks.")[0]![0])
       .toBe("Hillary Clinton");
+  });
+
+  it("guesses the subject of a quotation's sentence without a speech verb, never as certain", () => {
+    const [quote] = extractQuotes("Bernie Sanders credited the victory to “a closed primary, something I am not enthusiastic about.”", "text");
+    expect(quote!.speaker).toBe("Bernie Sanders");
+    expect(quote!.confidence).toBeLessThan(CERTAIN_ATTRIBUTION);
+    expect(quotePairs("The spokesman refused to say more. The spokesman refused to comment on “the rumours of a merger.”")[0]![0]).toBe("The spokesman");
+    expect(quotePairs("Climate envoy Rachel Kyte was blunt — “the window for action is closing fast” — as the summit ended.")[0]![0]).toBe("Rachel Kyte");
+  });
+
+  it("never credits an adverb or a participle opening a sentence", () => {
+    expect(quotePairs("Bill Maher spoke. Later he was blunt. Adding, “Now, with all of these scandals, it is never that bad.”")[0]![0]).not.toBe("Adding");
+    expect(quotePairs("Kevin Williamson wrote about it. Specifically, “the working class has been victimized by nobody.”")[0]![0]).not.toBe("Specifically");
   });
 
   it("takes a reporting verb that is also a noun as a noun after a determiner", () => {
