@@ -26,16 +26,18 @@ const CONFIDENCE = {
   loneWord: 0.75,
 } as const;
 
-/** One word that is not an acronym ("WHO" is a name in full). */
+/** One word that is not an acronym ("WHO" is a name in full; a dotted abbreviation such as "N.C." is
+ * most often a place cut from an apposition: "Harry Bond, of Raleigh, N.C., said"). */
 function isLoneWord(name: string): boolean {
-  return !/\s/u.test(name) && !/^\p{Lu}[\p{Lu}\p{N}&.-]+$/u.test(name);
+  return !/\s/u.test(name) && !/^\p{Lu}[\p{Lu}\p{N}&-]+$/u.test(name);
 }
 
 /** The credit an attribution found in the quotation's own sentence or next to it earns. */
 export function credit(found: Attribution | null, place: "same-sentence" | "adjacent"): Credit {
   if (found === null || found.speaker === null) return NO_CREDIT;
   if (found.kind === "pronoun") return { speaker: found.speaker, attribution: "pronoun", confidence: CONFIDENCE.pronoun };
-  const confidence = found.kind === "role" ? CONFIDENCE.role
+  // A role or an organisation referred back to ("the minister", "the company") is not named here.
+  const confidence = found.kind === "role" || found.refersBack === true ? CONFIDENCE.role
     : found.kind === "name" && isLoneWord(found.speaker) ? CONFIDENCE.loneWord
     : !found.verb ? CONFIDENCE.noVerb
     : place === "same-sentence" ? CONFIDENCE.sameSentence : CONFIDENCE.adjacent;

@@ -18,6 +18,8 @@ export interface Attribution {
   speaker: string | null;
   /** Found through a speech verb or "according to" (not a headline's `Name: "…"`). */
   verb?: boolean;
+  /** A name found by referring back ("the company said": the company named last), not written here. */
+  refersBack?: boolean;
 }
 
 function spoken(attribution: Attribution | null): Attribution | null {
@@ -206,7 +208,7 @@ function resolvePhrase(ctx: AttributionContext, from: number, to: number): Attri
   const head = words[words.length - 1]!;
   if (words[0] === "the" && (ORGANISATION_WORDS.has(head) || GENERIC_ORGANISATION_HEADS.has(head))) {
     const organisation = names.lastOrganisationBefore(position, head);
-    if (organisation !== null) return { kind: "name", speaker: organisation };
+    if (organisation !== null) return { kind: "name", speaker: organisation, refersBack: true };
     // "The Welsh government said" with no such name before: the body as written, never a person.
     let first = from;
     while (first < to && DETERMINERS.has(tokens.lower(first))) first++;

@@ -27,6 +27,9 @@ describe("key quotes", () => {
     expect(pull("“We will act, and we will act very soon,” the WHO said.")).toEqual([
       { text: "We will act, and we will act very soon.", speaker: "WHO" },
     ]);
+    // An organisation referred back to ("the company" named before), a dotted abbreviation (a place).
+    expect(pull("Acme Holdings Corp announced a recall.\n\n“We will act, and we will act very soon,” the company said.")).toEqual([]);
+    expect(pull("“Both of them scare me,” Harry Bond, 30, of Raleigh, N.C., who was polled, said. “We need people who will bring people together.”")).toEqual([]);
     // Too short to stand alone.
     expect(pull("“We will act,” Yvette Cooper said.")).toEqual([]);
     expect(pull("“We will act, and we will act very soon,” a senior Home Office official said.")).toEqual([
