@@ -217,10 +217,16 @@ class BlockScanner {
       }
     }
     for (const { pos, char, width, family, flank } of marks) {
-      const action = this.action(char, family, pos, flank);
-      if (action === "open") this.push(family, char, pos, width);
-      else if (action === "close") this.close(family, pos, width);
+      if (width === 1 || !this.isOpen("single")) this.apply(char, family, pos, flank, width);
+      // `'He said 'no''`: with a single quotation open, two apostrophes are two single marks closing together.
+      else for (const at of [pos, pos + 1]) this.apply(text[at]!, "single", at, flankOf(text, at, start, end, 1), 1);
     }
+  }
+
+  private apply(char: string, family: Family, pos: number, flank: Flank, width: number): void {
+    const action = this.action(char, family, pos, flank);
+    if (action === "open") this.push(family, char, pos, width);
+    else if (action === "close") this.close(family, pos, width);
   }
 
   /** The outermost mark still open at the end of the block. */

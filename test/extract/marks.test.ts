@@ -39,6 +39,8 @@ describe("quote marks and apostrophes", () => {
     const found = findMarkedSpans(doc);
     expect(found.map((s) => doc.text.slice(s.start, s.end).trim())).toEqual(["We will not stop here.", "We will go on,"]);
     expect(found[0]!.group).toBe(found[1]!.group);
+    // British style: an inner and an outer single quotation closing together.
+    expect(spans("'Locals call it 'the wall'' she said.")).toEqual(["Locals call it 'the wall'"]);
   });
 
   it("does not take apostrophes for quote marks", () => {
