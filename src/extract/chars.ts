@@ -71,7 +71,7 @@ function nonAsciiClassAt(text: string, i: number, code: number): number {
 }
 
 /** Memoises a regex test of one UTF-16 unit (as `pattern.test(text[i])` would see it) in a table. */
-function unitTest(pattern: RegExp): (code: number) => boolean {
+export function unitTest(pattern: RegExp): (code: number) => boolean {
   const table = new Uint8Array(0x10000); // 0: not computed, 1: no, 2: yes
   return (code) => {
     let stored = table[code]!;

@@ -3,6 +3,7 @@ import { firstNotBefore } from "./bisect.js";
 import { ENDS_SENTENCE, OPENING_QUOTE_MARKS, charClass } from "./charsets.js";
 import { hasWords } from "./reading.js";
 import type { Block, PlainDocument, Sentence } from "./types.js";
+import { ContentWords } from "./words.js";
 
 const LEDE_MAX_CHARS = 300;
 const KEY_POINT_MAX_CHARS = 200;
@@ -62,43 +63,8 @@ export function lede(doc: PlainDocument, sentences: readonly Sentence[]): Lede {
   return { text: firstText, sentences: [first] };
 }
 
-const STOP_WORDS = new Set(
-  ("a an the and or but of to in on at for from by with as is are was were be been being has have had it its " +
-    "this that these those he she they we i you his her their our said says will would could should may might " +
-    "not no also than then there which who whom what when where while after before over into about more most " +
-    "such can do does did just only other some any all new one two up out so if").split(" "),
-);
-
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu;
-
-/** Lower-cased words, stop words and single letters excluded. */
-function contentWords(text: string): string[] {
-  const words: string[] = [];
-  for (const word of text.toLowerCase().match(WORD) ?? []) if (word.length > 1 && !STOP_WORDS.has(word)) words.push(word);
-  return words;
-}
-
-/** How many sentences use each content word, and the last sentence counted (to count each once). */
-type Frequency = Map<string, { sentences: number; last: number }>;
-
-/** Counts the content words of sentence number `sentence` into `frequency` and returns them, each once,
- * in order of first use. (No Set per sentence: the frequency entries remember where they were counted.) */
-function tallyContentWords(text: string, sentence: number, frequency: Frequency): string[] {
-  const distinct: string[] = [];
-  for (const word of contentWords(text)) {
-    const entry = frequency.get(word);
-    if (entry === undefined) frequency.set(word, { sentences: 1, last: sentence });
-    else if (entry.last !== sentence) {
-      entry.sentences++;
-      entry.last = sentence;
-    } else continue; // repeated in this sentence
-    distinct.push(word);
-  }
-  return distinct;
-}
-
 /** Shared words relative to the smaller of two sets of distinct words. */
-function overlap(words: readonly string[], other: ReadonlySet<string>): number {
+function overlap(words: readonly number[], other: ReadonlySet<number>): number {
   if (words.length === 0 || other.size === 0) return 0;
   let shared = 0;
   for (const w of words) if (other.has(w)) shared++;
@@ -108,8 +74,8 @@ function overlap(words: readonly string[], other: ReadonlySet<string>): number {
 interface KeyPointCandidate {
   sentence: Sentence;
   text: string;
-  /** Distinct content words. */
-  words: string[];
+  /** Distinct content words (their numbers in the document's `ContentWords`). */
+  words: number[];
   firstInSection: boolean;
   /** Body sentences before it, the lede's included. */
   position: number;
@@ -142,9 +108,9 @@ function refersBack(text: string): boolean {
  * sentence, which keeps it linear), the first sentence of each section first, sentences that refer back
  * ("It", "But", "He") left out. */
 export function keyPoints(doc: PlainDocument, sentences: readonly Sentence[], ledeSentences: readonly Sentence[] = []): string[] {
-  const frequency: Frequency = new Map();
+  const contentWords = new ContentWords();
   const candidates: KeyPointCandidate[] = [];
-  const lede = new Set(contentWords(ledeSentences.map((s) => doc.text.slice(s.start, s.end)).join(" ")));
+  const lede = new Set(contentWords.of(ledeSentences.map((s) => doc.text.slice(s.start, s.end)).join(" ")));
   const ledeStarts = new Set(ledeSentences.map((s) => s.start));
   let section = 0;
   let sectionOpen = true;
@@ -162,7 +128,7 @@ export function keyPoints(doc: PlainDocument, sentences: readonly Sentence[], le
     for (const sentence of sentencesIn(sentences, block)) {
       const position = seen++;
       const text = doc.text.slice(sentence.start, sentence.end);
-      const words = tallyContentWords(text, seen, frequency);
+      const words = contentWords.tally(text, seen);
       if (ledeStarts.has(sentence.start)) {
         sectionOpen = false;
         continue;
@@ -175,7 +141,7 @@ export function keyPoints(doc: PlainDocument, sentences: readonly Sentence[], le
   }
   const centrality = candidates.map((c) => {
     let shared = 0;
-    for (const w of c.words) shared += frequency.get(w)!.sentences - 1;
+    for (const w of c.words) shared += contentWords.sentenceCounts[w]! - 1;
     return shared / Math.sqrt(c.words.length + 1);
   });
   const most = centrality.reduce((a, b) => Math.max(a, b), 1e-9);
@@ -191,7 +157,7 @@ export function keyPoints(doc: PlainDocument, sentences: readonly Sentence[], le
   // Three points, or one for each section that opens with a usable sentence (up to five).
   const sectionsOpened = section > 0 ? candidates.filter((c) => c.firstInSection).length : 0;
   const target = Math.min(MAX_KEY_POINTS, Math.max(MIN_KEY_POINTS, sectionsOpened));
-  const chosen: { candidate: KeyPointCandidate; words: Set<string> }[] = [];
+  const chosen: { candidate: KeyPointCandidate; words: Set<number> }[] = [];
   for (const { candidate: c } of ranked.sort((a, b) => b.score - a.score || a.candidate.sentence.start - b.candidate.sentence.start)) {
     if (chosen.length >= target) break;
     if (overlap(c.words, lede) >= NEAR_DUPLICATE || chosen.some((k) => overlap(c.words, k.words) >= NEAR_DUPLICATE)) continue;

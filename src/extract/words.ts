@@ -1,0 +1,138 @@
+/** Content words as small integers, for the key points' word counts. A word is what the regex
+ * `[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*` (flag `u`) matches in the lower-cased text, stop words and single
+ * letters excluded.
+ * One scan per text reads code units through tables (no regex per word) and looks each word up in a hash
+ * table by its code units: a string is made once per distinct word, not once per occurrence, which was
+ * most of the key points' time. */
+import { codeAt, unitTest } from "./chars.js";
+
+const STOP_WORDS = (
+  "a an the and or but of to in on at for from by with as is are was were be been being has have had it its " +
+  "this that these those he she they we i you his her their our said says will would could should may might " +
+  "not no also than then there which who whom what when where while after before over into about more most " +
+  "such can do does did just only other some any all new one two up out so if"
+).split(" ");
+
+const STARTS_WORD = /^[\p{L}\p{N}]$/u;
+const CONTINUES_WORD = /^[\p{L}\p{M}\p{N}'’-]$/u;
+const isStartUnit = unitTest(STARTS_WORD);
+const isContinueUnit = unitTest(CONTINUES_WORD);
+const astralStarts = new Map<number, boolean>();
+const astralContinues = new Map<number, boolean>();
+
+function astralTest(pattern: RegExp, memo: Map<number, boolean>, codePoint: number): boolean {
+  let yes = memo.get(codePoint);
+  if (yes === undefined) memo.set(codePoint, (yes = pattern.test(String.fromCodePoint(codePoint))));
+  return yes;
+}
+
+/** How many code units the word character at `i` takes (0: none there), as the `u` regex reads code points:
+ * a surrogate pair is one code point, a lone surrogate matches no property class. */
+function wordUnitsAt(text: string, i: number, start: boolean): number {
+  const code = codeAt(text, i);
+  if (code < 0xd800 || code > 0xdfff) return (start ? isStartUnit(code) : isContinueUnit(code)) ? 1 : 0;
+  const next = i + 1 < text.length ? codeAt(text, i + 1) : 0;
+  if (code > 0xdbff || next < 0xdc00 || next > 0xdfff) return 0;
+  const codePoint = ((code - 0xd800) << 10) + (next - 0xdc00) + 0x10000;
+  return (start ? astralTest(STARTS_WORD, astralStarts, codePoint) : astralTest(CONTINUES_WORD, astralContinues, codePoint)) ? 2 : 0;
+}
+
+/** The content words of one document, each distinct word numbered in order of first appearance, and the
+ * number of sentences that use each (see `tally`). */
+export class ContentWords {
+  /** Per word number: how many sentences `tally` counted it in. */
+  readonly sentenceCounts: number[] = [];
+  private readonly lastCounted: number[] = [];
+  private readonly words: string[] = [];
+  private readonly hashes: number[] = [];
+  private readonly stop: boolean[] = [];
+  /** Open addressing: word number + 1 per slot, 0 for an empty slot. */
+  private slots = new Int32Array(1024);
+
+  constructor() {
+    for (const word of STOP_WORDS) this.intern(word, 0, word.length, hashOf(word, 0, word.length), true);
+  }
+
+  /** The content words of `text`, lower-cased, in order and with repeats. */
+  of(text: string): number[] {
+    const out: number[] = [];
+    const lower = text.toLowerCase();
+    const length = lower.length;
+    let i = 0;
+    while (i < length) {
+      const first = wordUnitsAt(lower, i, true);
+      if (first === 0) {
+        i++;
+        continue;
+      }
+      const start = i;
+      i += first;
+      while (i < length) {
+        const units = wordUnitsAt(lower, i, false);
+        if (units === 0) break;
+        i += units;
+      }
+      if (i - start < 2) continue; // a single letter (one code unit)
+      const id = this.intern(lower, start, i, hashOf(lower, start, i), false);
+      if (!this.stop[id]) out.push(id);
+    }
+    return out;
+  }
+
+  /** Counts the content words of `text`, sentence number `sentence`, into `sentenceCounts` and returns them,
+   * each once, in order of first use. */
+  tally(text: string, sentence: number): number[] {
+    const distinct: number[] = [];
+    for (const id of this.of(text)) {
+      if (this.lastCounted[id] === sentence) continue; // repeated in this sentence
+      this.lastCounted[id] = sentence;
+      this.sentenceCounts[id]++;
+      distinct.push(id);
+    }
+    return distinct;
+  }
+
+  /** The number of the word `text[start, end)`, numbering it if new. */
+  private intern(text: string, start: number, end: number, hash: number, stop: boolean): number {
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot]!;
+      if (entry === 0) break;
+      const id = entry - 1;
+      if (this.hashes[id] === hash && sameUnits(this.words[id]!, text, start, end)) return id;
+    }
+    const id = this.words.length;
+    this.words.push(text.slice(start, end));
+    this.hashes.push(hash);
+    this.stop.push(stop);
+    this.sentenceCounts.push(0);
+    this.lastCounted.push(-1);
+    if (2 * this.words.length > this.slots.length) this.rehash(2 * this.slots.length);
+    else this.place(id);
+    return id;
+  }
+
+  private place(id: number): void {
+    const mask = this.slots.length - 1;
+    let slot = this.hashes[id]! & mask;
+    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+    this.slots[slot] = id + 1;
+  }
+
+  private rehash(size: number): void {
+    this.slots = new Int32Array(size);
+    for (let id = 0; id < this.words.length; id++) this.place(id);
+  }
+}
+
+function hashOf(text: string, start: number, end: number): number {
+  let hash = 0;
+  for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + codeAt(text, i)) | 0;
+  return hash >>> 0;
+}
+
+function sameUnits(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let i = 0; i < word.length; i++) if (codeAt(word, i) !== codeAt(text, start + i)) return false;
+  return true;
+}
