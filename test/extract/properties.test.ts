@@ -25,6 +25,8 @@ const newsy = fc
       '"', "'", "“", "”", "‘", "’", "«", "»", "‹", "›", "„", "‚", "「", "」", "『", "』", " ", " ", "\n", "\n\n",
       ".", ",", ":", "?", "!", "…", "—", "s", "n", "90", "We", "act", "said", "she", "he", "the minister",
       "Keir Starmer", "Mr.", "U.K.", "so-called", "according to", "#", "- ", "*", "Jan. 6", "日本", "🎉",
+      // Material of the span rules: doubled apostrophes, attributes, citations, reported clauses.
+      "''", "’’", "=", " by Times' Ann Lee", " (2005)", "to", "saying", "a", "the", "Denver",
     ),
     { maxLength: 80 },
   )
@@ -54,7 +56,7 @@ describe("robustness", () => {
   it("handles a ~1 MB article of unbalanced marks in linear time", () => {
     const unit = "“Open ‘never closed « and 'we don't' say \"so\" she said. Paris' mayor „x ‹ ";
     // Quadratic behaviour would show on the 200k-mark strings as well as on the 1 MB one.
-    for (const text of [unit.repeat(Math.ceil(1_000_000 / unit.length)), "“".repeat(200_000), "'a ".repeat(70_000)]) {
+    for (const text of [unit.repeat(Math.ceil(1_000_000 / unit.length)), "“".repeat(200_000), "'a ".repeat(70_000), "''a '".repeat(50_000)]) {
       // CPU time of this process: wall time also counts whatever else the machine runs.
       const started = process.cpuUsage();
       const analysis = analyze(text, "text");
