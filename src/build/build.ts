@@ -34,8 +34,8 @@ export async function buildSite(options: { force?: boolean } = {}): Promise<{ fi
       // Reader search indexes the staged pages, so that a failed index keeps the last good site.
       console.log(formatSearchReport(await buildSearchIndex(staging)));
       if (context.cards) console.log(formatCardReport(await writeCards(context.cards, context.templates.site, context.cache, staging)));
-      // Briefing pages are written beside Eleventy's (src/render/pages.ts).
-      return (written?.length ?? 0) + context.written.pages.length;
+      // Briefing pages, feeds and the like are written beside Eleventy's pages (src/render/pages.ts).
+      return (written?.length ?? 0) + context.written.urls.length;
     },
     { force: options.force },
   );

@@ -15,15 +15,13 @@ import { loadProject, type ProjectPaths } from "../site/project.ts";
 import { relatedBriefings, type RelatedLink } from "../site/related.ts";
 import type { SiteSettings } from "../site/settings.ts";
 
-/** What Eleventy's templates read (its global data): home, listings, feeds, sitemap. */
+/** What Eleventy's templates read (its global data): home, listings, sitemap. */
 export interface TemplateData {
   site: SiteView;
   briefings: Briefing[];
   listings: ListingPage[];
   archive: ArchiveYear[];
   tags: TagSummary[];
-  /** Files TypeScript writes whole, through Eleventy: feeds and the news sitemap. */
-  outputs: OutputFile[];
 }
 
 /**
@@ -45,14 +43,17 @@ export interface BuildContext {
   related: Record<string, RelatedLink[]>;
   /** Each briefing's web page, rendered outside Eleventy (src/render/pages.ts). */
   pages: BriefingPages;
+  /** Files TypeScript makes whole, written beside the pages: feeds, the news sitemap, digest emails. */
+  files: OutputFile[];
   /** The template filters' state for this build (src/render/helpers.ts). */
   helpers: HelperSource;
   warnings: string[];
   scheduled: Scheduled[];
   /** Share images to draw after Eleventy (null in the dev server or with cards.enabled false). */
   cards: CardPlan | null;
-  /** What this build wrote outside Eleventy's templates, filled in as it goes. */
-  written: { email: EmailBuild | null; pages: string[] };
+  /** What this build wrote outside Eleventy's templates, filled in as it goes: the email edition,
+   * and the site URLs of the briefing pages and whole files. */
+  written: { email: EmailBuild | null; urls: string[] };
 }
 
 /**
@@ -81,18 +82,18 @@ export function createBuildContext(options: { dev: boolean; env?: NodeJS.Process
       listings: [...archivePages(briefings, settings), ...tagPages(briefings, settings), ...authorPages(briefings, settings), ...digestPages(digests)],
       archive: archivePeriods(briefings, settings),
       tags: tagSummaries(briefings),
-      outputs: [
-        ...buildFeeds(briefings, settings, now, cache),
-        buildNewsSitemap(briefings, settings, now),
-        ...(digests.length > 0 ? [digestFeed(digests, settings, now), ...digestEmailFiles(digests, settings, cache)] : []),
-      ],
     },
     related,
     pages: createBriefingPages({ site, related, helpers }),
+    files: [
+      ...buildFeeds(briefings, settings, now, cache),
+      buildNewsSitemap(briefings, settings, now),
+      ...(digests.length > 0 ? [digestFeed(digests, settings, now), ...digestEmailFiles(digests, settings, cache)] : []),
+    ],
     helpers,
     warnings: project.warnings,
     scheduled: project.scheduled,
     cards,
-    written: { email: null, pages: [] },
+    written: { email: null, urls: [] },
   };
 }

@@ -7,7 +7,7 @@ import { isBriefingFile, pruneGone, rebuildTrigger, savedLines, tellServer } fro
 import { ContentError, findContentError } from "../errors.ts";
 import { buildEmailFiles, emailPath, formatEmailSizeReport, formatEmailSizeSummary } from "../email/index.ts";
 import { registerTemplateHelpers } from "../render/helpers.ts";
-import { writeBriefingPages } from "../render/pages.ts";
+import { writePages } from "../render/pages.ts";
 import { outputWriter } from "../site/outputs.ts";
 import { projectPaths } from "../site/project.ts";
 
@@ -45,7 +45,7 @@ export function dispatchPlugin(eleventyConfig: UserConfig, options: DispatchOpti
     if (!files.map((file) => path.resolve(paths.root, file)).every((file) => file === trigger || isBriefingFile(file, paths.briefings))) memo?.clear();
   });
 
-  for (const key of ["site", "briefings", "listings", "archive", "tags", "outputs"] as const) {
+  for (const key of ["site", "briefings", "listings", "archive", "tags"] as const) {
     eleventyConfig.addGlobalData(key, () => context().templates[key]);
   }
   registerTemplateHelpers(
@@ -53,10 +53,11 @@ export function dispatchPlugin(eleventyConfig: UserConfig, options: DispatchOpti
     () => context().helpers,
   );
 
-  // Each briefing's page (from the cache when nothing it is made of changed) and its email edition
-  // (four files) are written straight into the output folder, one briefing at a time, before
-  // Eleventy renders the rest: a clipped email stops the build before any page is written, and a
-  // large archive's pages and emails are never all in memory at once.
+  // Each briefing's email edition (four files) and page (from the cache when nothing it is made of
+  // changed), then the feeds, sitemaps and digest emails, are written straight into the output
+  // folder before Eleventy renders the rest (home, listings, sitemap.xml, search, 404): a clipped
+  // email stops the build before any page is written, a large archive's pages and emails are never
+  // all in memory at once, and Eleventy renders only the pages that list briefings.
   eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { output: string } }) => {
     if (!options.context) {
       // A build of its own: read everything afresh (the dev server's rebuilds come here).
@@ -88,14 +89,14 @@ export function dispatchPlugin(eleventyConfig: UserConfig, options: DispatchOpti
       }
       throw error;
     }
-    build.written.pages = await writeBriefingPages(build.pages, build.briefings, build.cache, write);
+    build.written.urls = await writePages(build.pages, build.briefings, build.files, { cache: build.cache, site: build.templates.site, write });
   });
 
   const verbose = process.argv.includes("--verbose") || process.env.DISPATCH_VERBOSE === "1";
   eleventyConfig.on("eleventy.after", ({ results }: { results: { url?: string | false }[] }) => {
     const build = context();
-    const { email, pages } = build.written;
-    const written = new Set([...results.flatMap((result) => (result.url ? [result.url] : [])), ...pages]);
+    const { email, urls } = build.written;
+    const written = new Set([...results.flatMap((result) => (result.url ? [result.url] : [])), ...urls]);
     // The email edition was written before Eleventy, not by it.
     for (const briefing of build.briefings) if (briefing.email) written.add(emailPath(briefing));
     const links = briefingLinkWarnings(build.briefings, written, build.paths.content, build.settings.url);

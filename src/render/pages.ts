@@ -52,8 +52,12 @@ function readLayout(env: nunjucks.Environment, name: string): Layout {
   return { template: new nunjucks.Template(body, env, file, true), parent: typeof data?.layout === "string" ? data.layout : null };
 }
 
-/** Eleventy's HtmlBasePlugin, for a base with a path: every URL attribute gets the prefix, as Eleventy writes it. */
-async function withBase(html: string, prefix: string, pageUrl: string): Promise<string> {
+/**
+ * Eleventy's HtmlBasePlugin for HTML written outside Eleventy: with a base that has a path
+ * (`prefix` "/news/"), every URL attribute gets it, in the bytes Eleventy writes; with "/", nothing to do.
+ */
+export async function withBasePath(html: string, prefix: string, pageUrl: string): Promise<string> {
+  if (prefix === "/") return html;
   const { HtmlBasePlugin } = await import("@11ty/eleventy");
   const { applyBaseToUrl } = HtmlBasePlugin as unknown as { applyBaseToUrl: (url: string, base: string, options: object) => string };
   const result = await posthtml()
@@ -79,7 +83,7 @@ export function createBriefingPages(inputs: PageInputs): BriefingPages {
     const data = { site: inputs.site, briefing, related: { [briefing.path]: inputs.related[briefing.path] }, page: { url: briefing.path } };
     let content = "";
     for (const layout of chain) content = layout.template.render({ content, ...data });
-    return prefix === "/" ? content : withBase(content, prefix, briefing.path);
+    return withBasePath(content, prefix, briefing.path);
   };
 
   return {
@@ -100,15 +104,25 @@ export function createBriefingPages(inputs: PageInputs): BriefingPages {
   };
 }
 
+/** The site URL of a written file, as Eleventy reports a page's: /feed.xml, /briefings/2026/paris/. */
+const siteUrlOf = (file: string): string => file.replace(/\/index\.html$/, "/");
+
 /**
  * Writes every briefing's page (/briefings/<year>/<slug>/index.html) through `write`, one at a
- * time, from the cache where it can. Returns the site paths written.
+ * time, from the cache where it can, then the files TypeScript makes whole (feeds, sitemaps,
+ * digest emails; HTML with the base path as Eleventy would add it). Returns the site URLs written.
  */
-export async function writeBriefingPages(pages: BriefingPages, briefings: Briefing[], cache: Cache, write: (file: OutputFile) => void): Promise<string[]> {
+export async function writePages(pages: BriefingPages, briefings: Briefing[], files: OutputFile[], options: { cache: Cache; site: SiteView; write: (file: OutputFile) => void }): Promise<string[]> {
   const written: string[] = [];
   for (const briefing of briefings) {
-    write({ path: `${briefing.path}index.html`, body: await pages.cached(briefing, cache) });
+    options.write({ path: `${briefing.path}index.html`, body: await pages.cached(briefing, options.cache) });
     written.push(briefing.path);
+  }
+  const prefix = basePath(options.site.url);
+  for (const file of files) {
+    const url = siteUrlOf(file.path);
+    options.write(file.path.endsWith(".html") ? { path: file.path, body: await withBasePath(file.body, prefix, url) } : file);
+    written.push(url);
   }
   return written;
 }

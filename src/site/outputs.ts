@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-/** A file that TypeScript writes whole (a feed, an email): Eleventy only puts it at `path`. */
+/** A file that TypeScript writes whole (a feed, an email), straight into the output folder at `path`. */
 export interface OutputFile {
   /** Site path without the base, e.g. /feed.xml or /email/2026/paris/index.html. */
   path: string;
