@@ -19,7 +19,8 @@ export function formatMetrics(label: string, m: Metrics, matching: Matching = "e
       `  scare quotes    false-positive rate ${pct(m.scareQuoteFalsePositiveRate)} (${m.counts.scare} non-quotations)`,
       ...(matching === "tokens" ? [
         `  pull quote      right ${pct(m.pullQuoteRight)} of ${m.pullQuotes.shown} articles showing one ` +
-          `(wrong speaker ${m.pullQuotes.wrongSpeaker}, not a quotation ${m.pullQuotes.notQuotation}); ` +
+          `(wrong speaker ${m.pullQuotes.wrongSpeaker}, not a quotation ${m.pullQuotes.notQuotation}; ` +
+          `${m.pullQuotes.unjudged} more in articles with no quoted span annotated, not judged); ` +
           `coverage ${pct(m.pullQuoteCoverage)} of ${m.pullQuotes.eligible} articles with an attributed gold quotation`,
       ] : []),
     ] : []),

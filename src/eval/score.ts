@@ -16,6 +16,8 @@
  *   or two adjacent gold spans of one quotation split by its attribution, joined) and its speaker is right
  *   by the same rule, a pronoun speaker ("he said") judged against the name coreference resolved it to;
  *   else "wrong speaker" (a speaker that cannot be judged counts as not right) or "not a quotation".
+ *   Articles whose annotation marks no quoted span at all (no quotation, no non-quotation) are counted
+ *   apart, as not judged: their quotations were not read.
  *   Coverage: the share of articles with a gold quotation whose speaker can be judged that show a right
  *   pull quote.
  * - Lede: exact match (after whitespace normalisation) and ROUGE-1 F1 against a gold `summary`.
@@ -49,6 +51,8 @@ export interface Metrics {
     right: number;
     wrongSpeaker: number;
     notQuotation: number;
+    /** Pull quotes shown in articles whose annotation marks no quoted span (not in `shown`). */
+    unjudged: number;
     /** Articles with a gold quotation whose speaker can be judged, and those of them showing a right pull quote. */
     eligible: number;
     covered: number;
@@ -230,7 +234,7 @@ export function scorePredictions(
 ): { metrics: Metrics; reports: CaseReport[] } {
   let gold = 0, predicted = 0, matched = 0, judged = 0, speakerRight = 0, written = 0, scare = 0, scareFound = 0;
   let summaries = 0, exact = 0, rougeSum = 0, references = 0, briefSum = 0, lead3Sum = 0;
-  const pulls = { shown: 0, right: 0, wrongSpeaker: 0, notQuotation: 0, eligible: 0, covered: 0 };
+  const pulls = { shown: 0, right: 0, wrongSpeaker: 0, notQuotation: 0, unjudged: 0, eligible: 0, covered: 0 };
   const reports: CaseReport[] = [];
   cases.forEach((c, index) => {
     const analysis = predictions[index] ?? { quotes: [], summary: "", keyPoints: [], lead3: "" };
@@ -256,7 +260,11 @@ export function scorePredictions(
     const eligible = c.quotes.some((g) => judgeSpeaker(null, g, matching, true) !== null);
     if (eligible) pulls.eligible++;
     const pull = analysis.keyQuotes?.[0];
-    if (pull !== undefined) {
+    // An article whose annotation marks no quoted span at all, quotation or not, cannot judge a pull quote:
+    // its quotations were not read (the PolNeAR New York Times articles quote ''like this'').
+    const annotated = c.quotes.length > 0 || (c.nonQuotes ?? []).length > 0;
+    if (pull !== undefined && !annotated) pulls.unjudged++;
+    else if (pull !== undefined) {
       pulls.shown++;
       const judged = judgePullQuote(pull, c.quotes, matching);
       if (judged.verdict === "right") {

@@ -57,17 +57,19 @@ describe("pull quote measures", () => {
     expect(judgePullQuote({ text: "Nobody should pay more for care.", speaker: "Maria Lopez" }, [unresolved], "tokens").verdict).toBe("wrong-speaker");
   });
 
-  it("counts the share right among articles showing one, and coverage among articles with an attributed quotation", () => {
+  it("counts the share right among articles showing one, and coverage among articles with an attributed quotation; an article with no quoted span annotated is not judged", () => {
     const reyes = gold("We have never seen the river this low,", "Tom Reyes", "name", ["reyes"]);
-    const cases = [article("1", [lopez]), article("2", [reyes]), article("3", [lopez]), article("4", [reyes]), article("5", [])];
+    const scareQuoted = { ...article("5", []), nonQuotes: ["Meet the Press"] };
+    const cases = [article("1", [lopez]), article("2", [reyes]), article("3", [lopez]), article("4", [reyes]), scareQuoted, article("6", [])];
     const { metrics, reports } = scorePredictions(cases, [
       showing("This is a historic day for working families.", "Maria Lopez"), // right
       showing("We have never seen the river this low.", "Maria Lopez"), // wrong speaker
       none, // an article that could have had one
       showing("We have never seen the river this low.", "Tom Reyes"), // right
       showing("Nothing anyone said.", "Tom Reyes"), // not a quotation
+      showing("Words nobody annotated.", "Tom Reyes"), // no quoted span annotated in the article: not judged
     ], "tokens");
-    expect(metrics.pullQuotes).toEqual({ shown: 4, right: 2, wrongSpeaker: 1, notQuotation: 1, eligible: 4, covered: 2 });
+    expect(metrics.pullQuotes).toEqual({ shown: 4, right: 2, wrongSpeaker: 1, notQuotation: 1, unjudged: 1, eligible: 4, covered: 2 });
     expect(metrics.pullQuoteRight).toBe(0.5);
     expect(metrics.pullQuoteCoverage).toBe(0.5);
     expect(reports[1]!.pullQuote).toEqual({ text: "We have never seen the river this low.", speaker: "Maria Lopez", verdict: "wrong-speaker", expected: "Tom Reyes" });
@@ -86,7 +88,7 @@ describe("pull quote measures", () => {
     const result = spawnSync(process.execPath, ["--import", "tsx", CLI, "--part", "dev", SHARED], { encoding: "utf8", timeout: 30_000 });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("shared-format.jsonl (dev part) — Double quote marks (as written): 1 cases");
-    expect(result.stdout).toMatch(/pull quote {6}right \d+\.\d% of [01] articles showing one \(wrong speaker \d, not a quotation \d\); coverage \d+\.\d% of 1 articles/u);
+    expect(result.stdout).toMatch(/pull quote {6}right \d+\.\d% of [01] articles showing one \(wrong speaker \d, not a quotation \d; \d more in articles with no quoted span annotated, not judged\); coverage \d+\.\d% of 1 articles/u);
     expect(evalReport(SHARED, { part: "check" })).toContain("(check part) — Double quote marks (as written): 1 cases");
     const bad = spawnSync(process.execPath, ["--import", "tsx", CLI, "--part", "test", SHARED], { encoding: "utf8", timeout: 30_000 });
     expect(bad.status).toBe(2);
