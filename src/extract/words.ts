@@ -4,7 +4,7 @@
  * One scan per text reads code units through tables (no regex per word) and looks each word up in a hash
  * table by its code units: a string is made once per distinct word, not once per occurrence, which was
  * most of the key points' time. */
-import { codeAt, unitTest } from "./chars.js";
+import { codeAt, isAsciiLetterOrDigit, unitTest } from "./chars.js";
 
 const STOP_WORDS = (
   "a an the and or but of to in on at for from by with as is are was were be been being has have had it its " +
@@ -60,20 +60,26 @@ export class ContentWords {
     const length = lower.length;
     let i = 0;
     while (i < length) {
-      const first = wordUnitsAt(lower, i, true);
-      if (first === 0) {
+      let code = codeAt(lower, i);
+      // ASCII inline (letters and digits start a word; they, ' and - continue it): most text is ASCII.
+      let units = code < 128 ? (isAsciiLetterOrDigit(code) ? 1 : 0) : wordUnitsAt(lower, i, true);
+      if (units === 0) {
         i++;
         continue;
       }
       const start = i;
-      i += first;
-      while (i < length) {
-        const units = wordUnitsAt(lower, i, false);
-        if (units === 0) break;
+      let hash = 0; // hashOf(lower, start, i), computed on the way
+      for (;;) {
+        hash = (Math.imul(hash, 31) + code) | 0;
+        if (units === 2) hash = (Math.imul(hash, 31) + codeAt(lower, i + 1)) | 0;
         i += units;
+        if (i >= length) break;
+        code = codeAt(lower, i);
+        units = code < 128 ? (isAsciiLetterOrDigit(code) || code === 39 || code === 45 ? 1 : 0) : wordUnitsAt(lower, i, false);
+        if (units === 0) break;
       }
       if (i - start < 2) continue; // a single letter (one code unit)
-      const id = this.intern(lower, start, i, hashOf(lower, start, i), false);
+      const id = this.intern(lower, start, i, hash >>> 0, false);
       if (!this.stop[id]) out.push(id);
     }
     return out;
