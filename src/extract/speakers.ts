@@ -5,7 +5,7 @@ import {
 } from "./lexicon.js";
 import { GENERIC_ORGANISATION_HEADS, NameIndex, pronounGender } from "./coreference.js";
 import { findNameMentions, isAcronym, isRemitComma, usedInLowerCase, type NameMention } from "./names.js";
-import { isWord, stripPossessive, tokenize, type Tokens } from "./tokens.js";
+import { isPossessive, isWord, stripPossessive, tokenize, type Tokens } from "./tokens.js";
 import { QUOTE_MARKS, codeSet } from "./charsets.js";
 
 /** How the speaker was referred to: by name, by a description ("a senior official", "the statement"), a
@@ -47,13 +47,23 @@ const PHRASE_BREAKERS = new Set([
   "im", "am", "nach", "bei", "mit", "vor", "auf", "zum", "zur", "und", "aber", "dans", "avec", "pour", "sur", "chez", "mais",
 ]);
 const HEAD_PREPOSITIONS = new Set(["of", "for", "at", "from", "with", "in", "on"]);
+/** Prepositions joining a described person to who they work for or belong to ("an adviser to Trump"). */
+const COMPLEMENT_PREPOSITIONS = new Set(["of", "for", "at", "from", "with", "to"]);
 const MAX_PHRASE_WORDS = 8;
 const MAX_APPOSITION_TOKENS = 16;
 const MAX_WINDOW_TOKENS = 60;
 
-/** A speech verb at token `i`, alone (`said`) or with its particle (`shot back`). */
+/** A speech verb at token `i`, alone (`said`) or with its particle (`shot back`), and not a noun after a
+ * determiner or an owner, with perhaps a participle between (`the claims`, `Trump's repeated calls`). */
 function isSpeechVerbAt(tokens: Tokens, i: number): boolean {
-  return isSpeechVerb(tokens.text(i)) || (i + 1 < tokens.length && isPhrasalSpeechVerb(tokens.text(i), tokens.lower(i + 1)));
+  if (!isSpeechVerb(tokens.text(i)) && !(i + 1 < tokens.length && isPhrasalSpeechVerb(tokens.text(i), tokens.lower(i + 1)))) return false;
+  return !isDeterminedNoun(tokens, i - 1) && !(tokens.lower(i - 1).endsWith("ed") && isDeterminedNoun(tokens, i - 2));
+}
+
+function isDeterminedNoun(tokens: Tokens, before: number): boolean {
+  // Not after "a": the French auxiliary of `L’élue a précisé`.
+  const lower = tokens.lower(before);
+  return before >= 0 && ((DETERMINERS.has(lower) && lower !== "a" && lower !== "an") || isPossessive(tokens, before));
 }
 
 function isFiller(tokens: Tokens, i: number): boolean {
@@ -200,7 +210,9 @@ function resolvePhrase(ctx: AttributionContext, from: number, to: number): Attri
   }
   // "the independent Vermont senator", "the Trump campaign": a name qualifying the lower-case noun that ends
   // a determined phrase is no speaker; the phrase is, as a role or a description.
-  const qualifying = (DETERMINERS.has(words[0]!) || indefinite) && isWord(tokens, to - 1) && !tokens.capitalised(to - 1) &&
+  // So does an owner opening it: "Hillary Clinton's right-hand woman".
+  const owned = mentions[0]?.possessive === true && tokens.capitalised(from) && mentions[0].start <= tokens.start(from + 1);
+  const qualifying = (DETERMINERS.has(words[0]!) || indefinite || owned) && isWord(tokens, to - 1) && !tokens.capitalised(to - 1) &&
     mentions.length > 0 && mentions[mentions.length - 1]!.end < tokens.start(to - 1);
   const mention = qualifying ? undefined : pickMention(mentions);
   if (mention) return { kind: "name", speaker: names.resolve(mention.name) };
@@ -317,8 +329,17 @@ function better(a: Attribution | null, b: Attribution | null): Attribution | nul
  * `Helima Croft, head of strategy at RBC,`: the aside runs to the next comma. */
 function phraseWithApposition(ctx: AttributionContext, i: number, end: number): { attribution: Attribution | null; next: number } {
   const { tokens } = ctx;
-  const phraseEnd = phraseForward(tokens, i, end);
+  let phraseEnd = phraseForward(tokens, i, end);
   let attribution = resolvePhrase(ctx, i, phraseEnd);
+  // "said a longtime adviser to Trump", "one adviser to Bill Clinton": a described person with what they
+  // belong to, as written.
+  if (attribution?.kind === "description" && COMPLEMENT_PREPOSITIONS.has(tokens.lower(phraseEnd)) && isPersonPhrase(tokens, i, phraseEnd)) {
+    const objectEnd = phraseForward(tokens, phraseEnd + 1, end);
+    if (objectEnd > phraseEnd + 1) {
+      attribution = described(ctx, i, objectEnd);
+      phraseEnd = objectEnd;
+    }
+  }
   let next = phraseEnd;
   // A pronoun is never renamed by what follows its comma (`Selon lui, plusieurs boutiques …`).
   if (phraseEnd > i && tokens.text(phraseEnd) === "," && attribution?.kind !== "pronoun") {
@@ -418,7 +439,8 @@ function appositionHead(ctx: AttributionContext, phraseStart: number, start: num
   if (!DETERMINERS.has(tokens.lower(phraseStart)) || tokens.text(phraseStart - 1) !== "," || phraseStart - 1 <= start) return null;
   const headStart = phraseBackward(tokens, phraseStart - 1, start);
   // The head opens its clause: not the object in "Asked about Okonkwo, the Scot said".
-  if (headStart >= phraseStart - 1 || (headStart > start && isWord(tokens, headStart - 1))) return null;
+  // Nor a place ending an opening phrase: "At the town hall in Hudson, New Hampshire, the supporter retorted".
+  if (headStart >= phraseStart - 1 || (headStart > start && (isWord(tokens, headStart - 1) || tokens.text(headStart - 1) === ","))) return null;
   const head = resolvePhrase(ctx, headStart, phraseStart - 1);
   return head?.kind === "name" ? head : null;
 }
@@ -498,8 +520,10 @@ function openingSubject(ctx: AttributionContext, start: number, before: number):
     let first = segment;
     while (first < before && LEADING_PUNCTUATION.has(tokens.text(first))) first++;
     const end = phraseForward(tokens, first, before);
-    if (end > first && (segment === start || !CLAUSE_END.has(tokens.text(end)))) {
-      const subject = resolvePhrase(ctx, first, openingSubjectEnd(ctx, first, end));
+    // A subject is followed by its verb; a dateline by a dash ("WASHINGTON — …").
+    const subjectEnd = end > first ? openingSubjectEnd(ctx, first, end) : end;
+    if (subjectEnd > first && !(segment === start ? isDateline(ctx, first, subjectEnd) : CLAUSE_END.has(tokens.text(subjectEnd)))) {
+      const subject = resolvePhrase(ctx, first, subjectEnd);
       if (subject !== null) return subject;
     }
     segment = end + 1;
@@ -510,13 +534,21 @@ function openingSubject(ctx: AttributionContext, start: number, before: number):
 
 const MAX_CLAUSES = 4;
 
+/** "WASHINGTON —", "WASHINGTON, Aug. 24 (UPI) —": a place in capitals opening a report, before a dash or comma. */
+function isDateline(ctx: AttributionContext, first: number, end: number): boolean {
+  const text = phraseText(ctx, first, end);
+  return DATELINE_ENDS.has(ctx.tokens.text(end)) && text === text.toUpperCase() && /\p{Lu}{3}/u.test(text);
+}
+
+const DATELINE_ENDS = new Set(["—", "–", ","]);
+
 /** `Perez hammered Trump`: a phrase read forward from a clause's start may run on into its verb and object;
  * its subject ends with the first person named in it (unless possessive: `Ryan's campaign`). */
 function openingSubjectEnd(ctx: AttributionContext, first: number, end: number): number {
   const { tokens } = ctx;
   // "The spokesman refused to": a lower-case -ed word after the head noun is the verb ("the retired officials" keeps its adjective).
   for (let k = first + 1; k < end; k++) {
-    if (isWord(tokens, k) && !tokens.capitalised(k) && !DETERMINERS.has(tokens.lower(k - 1)) && tokens.lower(k).endsWith("ed")) {
+    if (isWord(tokens, k) && !tokens.capitalised(k) && !DETERMINERS.has(tokens.lower(k - 1)) && !isPossessive(tokens, k - 1) && tokens.lower(k).endsWith("ed")) {
       end = k;
       break;
     }

@@ -61,6 +61,23 @@ describe("speaker attribution", () => {
     expect(quotePairs("Climate envoy Rachel Kyte was blunt — “the window for action is closing fast” — as the summit ended.")[0]![0]).toBe("Rachel Kyte");
   });
 
+  it("credits a described person with whom they belong to, and an owner's person as written", () => {
+    expect(quotePairs("“His knowledge is about 20 years old,” said a longtime adviser to Trump, who declined to be named.")[0]![0])
+      .toBe("a longtime adviser to Trump");
+    expect(quotePairs("WASHINGTON — After the proposal, Hillary Clinton’s right-hand woman rallied supporters, saying: “We have to be ready to stop him.”")[0]![0])
+      .toBe("Hillary Clinton’s right-hand woman");
+    expect(quotePairs("At the town hall in Hudson, New Hampshire, the Christie supporter retorted: “There is a special place for them.”")[0]![0])
+      .toBe("the Christie supporter");
+  });
+
+  it("reads a speech verb after a determiner or an owner as a noun", () => {
+    expect(quotePairs("Khizr Khan spoke. Khan, who is Muslim, decried Trump’s repeated calls to ban Muslims, noting he has “sacrificed nothing” for the country.")[0]![0])
+      .toBe("Khizr Khan");
+    // The French auxiliary "a" is no article: `L’élue a précisé`.
+    expect(quotePairs("La maire Camille Verdier était là. L’élue a précisé que les navettes rouleraient « dès le mois d’avril ».")[0]![0])
+      .toBe("Camille Verdier");
+  });
+
   it("never credits an adverb or a participle opening a sentence", () => {
     expect(quotePairs("Bill Maher spoke. Later he was blunt. Adding, “Now, with all of these scandals, it is never that bad.”")[0]![0]).not.toBe("Adding");
     expect(quotePairs("Kevin Williamson wrote about it. Specifically, “the working class has been victimized by nobody.”")[0]![0]).not.toBe("Specifically");
