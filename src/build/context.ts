@@ -11,7 +11,7 @@ import { createBriefingPages, type BriefingPages, type SiteView } from "../rende
 import { archivePages, archivePeriods, authorPages, tagPages, tagSummaries, type ArchiveYear, type ListingPage, type TagSummary } from "../site/listings.ts";
 import { buildNewsSitemap } from "../site/news-sitemap.ts";
 import type { OutputFile } from "../site/outputs.ts";
-import { loadProject, type ProjectPaths } from "../site/project.ts";
+import { loadProject, type Project, type ProjectPaths } from "../site/project.ts";
 import { relatedBriefings, type RelatedLink } from "../site/related.ts";
 import type { SiteSettings } from "../site/settings.ts";
 
@@ -57,6 +57,18 @@ export interface BuildContext {
 }
 
 /**
+ * What briefing pages are made of besides the briefings themselves (the settings with the build's
+ * facts, related links, the filters' state) and their renderer: a build's part, and all that the
+ * dev server's fast path (src/dev/fastpath.ts) needs.
+ */
+export function briefingPageParts(project: Project, cards: CardPlan | null): { site: SiteView; related: Record<string, RelatedLink[]>; helpers: HelperSource; pages: BriefingPages } {
+  const site: SiteView = { ...project.settings, dev: project.dev, feeds: feedLinks(project.settings) };
+  const related = Object.fromEntries(relatedBriefings(project.briefings));
+  const helpers: HelperSource = { settings: site, cards, analyses: new Map(), dates: new Map() };
+  return { site, related, helpers, pages: createBriefingPages({ site, related, helpers }) };
+}
+
+/**
  * Reads settings and briefings and works out everything the build writes. A broken briefing
  * throws here (a ContentError naming every problem), before any file is written. The dev server
  * passes its memo so that only the briefings saved since its last rebuild are read again.
@@ -66,10 +78,8 @@ export function createBuildContext(options: { dev: boolean; env?: NodeJS.Process
   const project = loadProject({ dev: options.dev, env: options.env, now: options.now, memo: options.memo });
   const { settings, briefings, cache } = project;
   const digests = buildDigests(briefings, settings, now);
-  const site: SiteView = { ...settings, dev: project.dev, feeds: feedLinks(settings) };
   const cards = project.dev ? null : planCards(briefings, settings, cache, now);
-  const related = Object.fromEntries(relatedBriefings(briefings));
-  const helpers: HelperSource = { settings: site, cards, analyses: new Map(), dates: new Map() };
+  const { site, related, helpers, pages } = briefingPageParts(project, cards);
   return {
     dev: project.dev,
     paths: project.paths,
@@ -84,7 +94,7 @@ export function createBuildContext(options: { dev: boolean; env?: NodeJS.Process
       tags: tagSummaries(briefings),
     },
     related,
-    pages: createBriefingPages({ site, related, helpers }),
+    pages,
     files: [
       ...buildFeeds(briefings, settings, now, cache),
       buildNewsSitemap(briefings, settings, now),

@@ -1,8 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, watch, writeFileSync } from "node:fs";
+import { watch as watchFiles } from "@11ty/chokidar-with-glob-support";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { rebuildTrigger, type DevMessage } from "../dev/child.ts";
+import { fileURLToPath } from "node:url";
+import { isBriefingFile, rebuildTrigger, type DevMessage } from "../dev/child.ts";
+import type { FastPathMessage, FastPathRequest } from "../dev/fastpath.ts";
 import { buildingPage, failurePage } from "../dev/notices.ts";
 import { LocalhostDevServer } from "../dev/server.ts";
 import { clearDevState, writeDevState } from "../site/devstate.ts";
@@ -14,10 +17,12 @@ import { basePath } from "../urls.ts";
 
 /**
  * `npm start`: Eleventy rebuilds on every content change and a live-reloading server shows
- * the result on localhost only. Eleventy does not reload TypeScript modules, so a change in
- * src/ restarts its process. Output goes to .dev/, never dist/: drafts must not leak.
- * Eleventy never outlives this process: it is killed on every exit path here, and exits by
- * itself when this process's IPC channel closes (src/dev/exit-with-parent.ts).
+ * the result on localhost only. A saved briefing's page and email edition come first, from a
+ * second process that keeps every briefing in memory (src/dev/fastpath.ts); Eleventy's full
+ * rebuild follows and writes the same bytes. Eleventy does not reload TypeScript modules, so a
+ * change in src/ restarts both processes. Output goes to .dev/, never dist/: drafts must not
+ * leak. Neither process outlives this one: both are killed on every exit path here, and exit by
+ * themselves when this process's IPC channel closes (src/dev/exit-with-parent.ts).
  */
 
 const root = process.cwd();
@@ -40,25 +45,69 @@ try {
 mkdirSync(output, { recursive: true });
 writeFileSync(path.join(output, MARKER), MARKER_TEXT);
 
+/**
+ * What the browser shows instead of the site: "Building…" until Eleventy's first build, then the
+ * problems of the last save, as the fast path read it or else as Eleventy's last build did. A
+ * failed Eleventy build that began before the fast path's last success read an older save: ignored.
+ */
+const state = { built: false, fastProblems: null as string[] | null, eleventyProblems: null as string[] | null, eleventyCurrent: true };
+function showState(): void {
+  const problems = state.fastProblems ?? state.eleventyProblems;
+  server.notice = !state.built ? buildingPage() : problems ? failurePage(problems) : null;
+}
+
+function spawnChild(args: string[]): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "--import", exitWithParent, ...args], { env, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+}
+
 let eleventy: ChildProcess | null = null;
-function startEleventy(): void {
+let fast: ChildProcess | null = null;
+let stopping = false;
+function startChildren(): void {
   // --quiet: one summary line per build instead of one line per file written.
-  eleventy = spawn(process.execPath, ["--import", "tsx", "--import", exitWithParent, eleventyCmd, "--config=.eleventy.ts", `--output=${output}`, "--watch", "--quiet"], {
-    env,
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
+  eleventy = spawnChild([eleventyCmd, "--config=.eleventy.ts", `--output=${output}`, "--watch", "--quiet"]);
   eleventy.on("message", (message: DevMessage) => {
-    server.notice = message.type === "failed" ? failurePage(message.problems) : null;
+    if (message.type === "started") state.eleventyCurrent = true;
+    else if (message.type === "built") {
+      state.built = true;
+      state.eleventyProblems = null;
+      // One reload per rebuild, for every page it may have changed.
+      server.reload({ files: [] });
+    } else if (state.eleventyCurrent) state.eleventyProblems = message.problems;
+    showState();
+  });
+  fast = spawnChild([fileURLToPath(new URL("../dev/fast-child.ts", import.meta.url))]);
+  const started = fast;
+  fast.on("exit", (code, signal) => {
+    // Killed by a restart or on the way out: expected. Anything else is worth a line.
+    if (fast === started && !stopping && signal !== "SIGTERM") console.error(`[dispatch] the quick update process ended (${signal ?? `exit code ${code}`}); saves now wait for the full rebuild`);
+  });
+  fast.on("message", (message: FastPathMessage) => {
+    if (message.type === "error") console.error(`[dispatch] the quick update failed (${message.message}); the full rebuild follows`);
+    else if (message.type === "failed") state.fastProblems = message.problems;
+    else {
+      state.fastProblems = null;
+      state.eleventyProblems = null;
+      state.eleventyCurrent = false;
+      for (const source of message.sources) console.log(`[dispatch] ${source}: page and email preview updated in ${Math.round(message.ms)} ms; the full rebuild follows`);
+      server.reload({ files: message.files });
+    }
+    showState();
   });
 }
 
+function tellFast(request: FastPathRequest): void {
+  if (fast?.connected) fast.send(request);
+}
+
 let restartTimer: NodeJS.Timeout | undefined;
-function restartEleventy(): void {
+function restartChildren(): void {
   clearTimeout(restartTimer);
   restartTimer = setTimeout(() => {
     console.log("[dispatch] src/ changed: restarting Eleventy");
     eleventy?.kill();
-    startEleventy();
+    fast?.kill();
+    startChildren();
   }, 200);
 }
 
@@ -66,37 +115,51 @@ const server = new LocalhostDevServer("dispatch", output, {
   pathPrefix: basePath(settings.url),
   // Its "File changed: … (skips build)" line for every file Eleventy writes is noise here.
   logger: { info: console.log, log: () => {}, error: console.error },
-  watch: [path.join(output, "**/*")],
   // The port actually bound (PORT=0 picks a free one; a busy port moves to the next).
   messageOnStart: ({ hosts }: { hosts: string[] }) => `[dispatch] dev server: ${hosts[0]} (drafts and future briefings shown; Ctrl+C stops)`,
 });
 // Runs on every exit, including an uncaught error (both calls are synchronous).
 process.on("exit", () => {
+  stopping = true;
   eleventy?.kill();
+  fast?.kill();
   clearDevState(root);
 });
 // Answers from the first second: a page that reloads itself until the first build is done.
-server.notice = buildingPage();
+showState();
 // Eleventy's watcher does not rebuild when a file is deleted (or renamed away): touch a file it watches.
 const trigger = rebuildTrigger(root);
 mkdirSync(path.dirname(trigger), { recursive: true });
 writeFileSync(trigger, "");
-if (existsSync(paths.briefings)) {
-  watch(paths.briefings, { recursive: true }, (event, name) => {
-    if (event === "rename" && name && !existsSync(path.join(paths.briefings, name))) writeFileSync(trigger, String(Date.now()));
-  });
-}
-startEleventy();
+// chokidar (Eleventy's), not fs.watch: Node 20's recursive fs.watch on Linux loses a file once an
+// editor saves it by renaming a new copy over it.
+const watchOptions = { ignoreInitial: true };
+// A save often comes as several events (truncate, write): the fast path starts once they stop.
+let savedTimer: NodeJS.Timeout | undefined;
+watchFiles([paths.briefings, paths.content], watchOptions).on("all", (event: string, file: string) => {
+  const absolute = path.resolve(root, file);
+  if (absolute.startsWith(paths.briefings + path.sep)) {
+    if (event === "unlink" || event === "unlinkDir") writeFileSync(trigger, String(Date.now()));
+    if (!isBriefingFile(absolute, paths.briefings) && event !== "unlinkDir") return;
+    clearTimeout(savedTimer);
+    savedTimer = setTimeout(() => tellFast({ type: "saved" }), 30);
+  } else {
+    // Images and settings change how briefings read: the fast path reads everything again.
+    tellFast({ type: "forget" });
+  }
+});
+startChildren();
 server.serve(port);
 // `npm run new` reads the address to print a preview link.
 void server.ready().then(() => writeDevState(root, server.getServerUrl("localhost")));
-watch(path.join(root, "src"), { recursive: true }, restartEleventy);
 // The email templates and CSS are read once per process too (src/email/render.ts, inline.ts).
-watch(path.join(root, "layouts", "email"), { recursive: true }, restartEleventy);
+watchFiles([path.join(root, "src"), path.join(root, "layouts", "email")], watchOptions).on("all", restartChildren);
 
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.on(signal, () => {
+    stopping = true;
     eleventy?.kill();
+    fast?.kill();
     void server.close().finally(() => process.exit(0));
   });
 }

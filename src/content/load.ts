@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, type BigIntStats } from "node:fs";
 import path from "node:path";
 import { NO_CACHE, type Cache } from "../cache/store.ts";
 import { dateProblem, parseBriefingDate, toIso } from "../dates.ts";
@@ -287,6 +287,8 @@ export function loadBriefings(options: LoadOptions): LoadResult {
 
 type ReadResult = ReturnType<typeof readBriefing>;
 
+const stampOf = (stats: BigIntStats): string => `${stats.size}:${stats.mtimeNs}:${stats.ino}`;
+
 /**
  * What each briefing file gave when it was last read, so that a dev server rebuild reads again
  * only the files saved since (same size, modification time and inode: the same bytes). A
@@ -309,12 +311,18 @@ export class BriefingMemo {
     this.entries.clear();
   }
 
+  /** True when `file` changed (or went) since it was last read. */
+  changed(file: string): boolean {
+    const stats = statSync(file, { throwIfNoEntry: false, bigint: true });
+    return !stats || this.entries.get(file)?.stamp !== stampOf(stats);
+  }
+
   /** `file`'s result, its warnings added to `warnings`; `read` runs only when the file changed. */
   read(file: string, read: (warnings: string[]) => ReadResult, warnings: string[]): ReadResult {
     const stats = statSync(file, { throwIfNoEntry: false, bigint: true });
     // Gone since the folder was listed: read() words the problem, and nothing is kept.
     if (!stats) return read(warnings);
-    const stamp = `${stats.size}:${stats.mtimeNs}:${stats.ino}`;
+    const stamp = stampOf(stats);
     let entry = this.entries.get(file);
     if (entry?.stamp !== stamp) {
       const own: string[] = [];

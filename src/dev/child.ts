@@ -1,11 +1,13 @@
 import { readdirSync, rmSync } from "node:fs";
 import path from "node:path";
+import type { BriefingMemo } from "../content/load.ts";
 import type { Briefing } from "../content/types.ts";
+import type { OutputFile } from "../site/outputs.ts";
 import { emailPath } from "../email/index.ts";
 import { readDevState } from "../site/devstate.ts";
 
-/** What the Eleventy process of `npm start` tells the server process after each build. */
-export type DevMessage = { type: "built" } | { type: "failed"; problems: string[] };
+/** What the Eleventy process of `npm start` tells the server process as each build starts and ends. */
+export type DevMessage = { type: "started" } | { type: "built" } | { type: "failed"; problems: string[] };
 
 /** A file npm start touches when a briefing is deleted or renamed: Eleventy's watcher does not rebuild on deletions. */
 export function rebuildTrigger(root: string): string {
@@ -42,6 +44,26 @@ export function pruneGone(output: string, written: Set<string>): void {
       }
     }
   }
+}
+
+/**
+ * `write`, except for the page and email files of briefings saved again since this rebuild read
+ * them: the fast path (src/dev/fastpath.ts) already wrote those from the newer text, and the
+ * rebuild that the save queued writes them again. Without this, a long rebuild would put a page
+ * back to what it said a save ago.
+ */
+export function skipSavedSince(write: (file: OutputFile) => void, briefings: Briefing[], memo: BriefingMemo, root: string): (file: OutputFile) => void {
+  const sources = new Map<string, string>();
+  for (const briefing of briefings) {
+    const source = path.resolve(root, briefing.sourcePath);
+    sources.set(briefing.path, source);
+    sources.set(emailPath(briefing), source);
+  }
+  return (file) => {
+    // /briefings/<year>/<slug>/… or /email/<year>/<slug>/…
+    const source = sources.get(file.path.split("/").slice(0, 4).join("/") + "/");
+    if (source === undefined || !memo.changed(source)) write(file);
+  };
 }
 
 /** The lines printed when a briefing is saved: where to see it, its email and its analysis. */

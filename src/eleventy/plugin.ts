@@ -3,7 +3,7 @@ import path from "node:path";
 import { createBuildContext, type BuildContext } from "../build/context.ts";
 import { briefingLinkWarnings } from "../check/briefings.ts";
 import { BriefingMemo } from "../content/load.ts";
-import { isBriefingFile, pruneGone, rebuildTrigger, savedLines, tellServer } from "../dev/child.ts";
+import { isBriefingFile, pruneGone, rebuildTrigger, savedLines, skipSavedSince, tellServer } from "../dev/child.ts";
 import { ContentError, findContentError } from "../errors.ts";
 import { buildEmailFiles, emailPath, formatEmailSizeReport, formatEmailSizeSummary } from "../email/index.ts";
 import { registerTemplateHelpers } from "../render/helpers.ts";
@@ -59,6 +59,7 @@ export function dispatchPlugin(eleventyConfig: UserConfig, options: DispatchOpti
   // email stops the build before any page is written, a large archive's pages and emails are never
   // all in memory at once, and Eleventy renders only the pages that list briefings.
   eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { output: string } }) => {
+    if (options.dev) tellServer({ type: "started" });
     if (!options.context) {
       // A build of its own: read everything afresh (the dev server's rebuilds come here).
       failed = false;
@@ -78,7 +79,8 @@ export function dispatchPlugin(eleventyConfig: UserConfig, options: DispatchOpti
       if (options.dev && !failed) lastGood = current;
     }
     const build = context();
-    const { write } = outputWriter(directories.output);
+    const { write: writeAll } = outputWriter(directories.output);
+    const write = memo ? skipSavedSince(writeAll, build.briefings, memo, paths.root) : writeAll;
     try {
       build.written.email = buildEmailFiles(build.briefings, build.settings, { cache: build.cache, write });
     } catch (error) {

@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
+import { connect } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempProject } from "../helpers/project.ts";
@@ -65,6 +66,39 @@ describe("npm start for an editor", () => {
     expect(printed).toContain("analysis  npm run --silent analyze -- content/briefings/2026/uk-france-ukraine-troops.md");
     expect(printed.trim().split("\n").length).toBeLessThan(12);
     expect((await get("/briefings/2026/uk-france-ukraine-troops/")).text).toContain("Edited in the dev server");
+  });
+
+  it("reloads the browser on a save, and once the rebuild settles serves the bytes a fresh dev build writes", async () => {
+    // The live-reload socket, opened as the page's script opens it; the server's frames are unmasked text.
+    let frames = "";
+    const { port } = new URL(base);
+    const socket = connect(Number(port), "127.0.0.1", () =>
+      socket.write(`GET / HTTP/1.1\r\nHost: localhost:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`),
+    );
+    socket.on("data", (chunk: Buffer) => (frames += chunk.toString("latin1")));
+    try {
+      await until("the live-reload socket", () => (frames.startsWith("HTTP/1.1 101") ? true : undefined));
+      const before = log.length;
+      project.write("content/briefings/2026/uk-france-ukraine-troops.md", briefingSource({ title: "Edited again, then settled", date: "2026-01-06T18:00:00Z" }));
+      await until("a reload message", () => (frames.includes('"eleventy.reload"') ? true : undefined));
+      await until("the rebuild", () => (log.slice(before).includes(" files in ") ? true : undefined));
+    } finally {
+      socket.destroy();
+    }
+    const fresh = path.join(project.dir, "fresh-dev-build");
+    const eleventyCmd = path.join(project.dir, "node_modules", "@11ty", "eleventy", "cmd.cjs");
+    const build = spawnSync(process.execPath, ["--import", "tsx", eleventyCmd, "--config=.eleventy.ts", `--output=${fresh}`, "--quiet"], {
+      cwd: project.dir,
+      encoding: "utf8",
+      env: { ...process.env, DISPATCH_DEV: "1", DISPATCH_BRIEFINGS: "", DISPATCH_OUT: fresh },
+    });
+    expect(build.status, build.stderr).toBe(0);
+    for (const file of ["briefings/2026/uk-france-ukraine-troops/index.html", "email/2026/uk-france-ukraine-troops/preview/index.html", "email/2026/uk-france-ukraine-troops/index.html", "index.html"]) {
+      const served = readFileSync(path.join(project.dir, ".dev", file), "utf8");
+      expect(served, file).toBe(readFileSync(path.join(fresh, file), "utf8"));
+    }
+    expect(readFileSync(path.join(fresh, "briefings/2026/uk-france-ukraine-troops/index.html"), "utf8")).toContain("Edited again, then settled");
+    rmSync(fresh, { recursive: true, force: true });
   });
 
   it("shows a broken briefing's error in the browser and the terminal, and recovers when it is fixed", async () => {
