@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { load } from "cheerio";
 import { describe, expect, it } from "vitest";
 import { renderEmail } from "../../src/email/index.ts";
@@ -127,6 +128,21 @@ describe("the email document", () => {
   });
 });
 
+describe("the pull quote", () => {
+  it("reads as on the web page, whose stylesheet adds the quote marks and the speaker's dash", () => {
+    const css = readFileSync(new URL("../../content/assets/site.css", import.meta.url), "utf8");
+    const content = (selector: string): string => {
+      const rule = new RegExp(`${selector.replaceAll(".", "\\.")}\\s*\\{\\s*content:\\s*"([^"]*)"`, "u").exec(css);
+      expect(rule, selector).not.toBeNull();
+      return rule![1]!;
+    };
+    const { text, speaker } = briefing.keyQuote!;
+    expect($(".quote-text").text()).toBe(`${content(".pull-quote blockquote p::before")}${text}${content(".pull-quote blockquote p::after")}`);
+    expect($(".quote-speaker").text()).toBe(`${content(".pull-quote figcaption::before")}${speaker}`);
+    expect($(".quote-text").text()).toBe(`“${text}”`);
+  });
+});
+
 describe("nasty content", () => {
   const nasty = makeNastyBriefing();
   const edition = renderEmail(nasty, settings);
@@ -136,8 +152,8 @@ describe("nasty content", () => {
     expect(doc("title").text()).toBe(nasty.title);
     expect(doc("h1").text()).toBe(nasty.title);
     expect(doc(".points li").first().text()).toBe(nasty.keyPoints[0]);
-    expect(doc(".quote-text").text()).toBe(nasty.keyQuote!.text);
-    expect(doc(".quote-speaker").text()).toBe(nasty.keyQuote!.speaker);
+    expect(doc(".quote-text").text()).toBe(`“${nasty.keyQuote!.text}”`);
+    expect(doc(".quote-speaker").text()).toBe(`— ${nasty.keyQuote!.speaker}`);
     expect(doc("body > div").first().text().startsWith(nasty.summary)).toBe(true);
     expect(doc("script, form, input, iframe, svg, link, object, embed").length).toBe(0);
     expect(doc("img").length).toBe(doc(".body img").length);
@@ -189,7 +205,8 @@ describe("the plain-text part", () => {
     expect(body).toContain("IN BRIEF");
     expect(body).toContain("THE FINDINGS");
     expect(body).toContain(` - ${briefing.keyPoints[0]}`);
-    expect(body).toMatch(/^> The trend is not in doubt/m);
+    expect(body).toMatch(/^> “The trend is not in doubt/m);
+    expect(body).toContain(`> — ${briefing.keyQuote!.speaker}`);
   });
 
   it(`wraps paragraphs at ${TEXT_WIDTH} columns`, () => {
