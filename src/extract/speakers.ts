@@ -403,6 +403,20 @@ export function attributeAfter(ctx: AttributionContext, from: number, to: number
       return spoken(attribution?.kind === "name" ? attribution : resolvePhrase(ctx, next + 1, objectEnd));
     }
   }
+  return closingAttribution(ctx, i, end);
+}
+
+/** `…" in the 2008 primary, said Paul Beck.`: an inverted speech verb after a comma, later in the sentence,
+ * whose speaker ends the sentence or its clause. */
+function closingAttribution(ctx: AttributionContext, from: number, end: number): Attribution | null {
+  const { tokens } = ctx;
+  for (let v = from + 1; v < end; v++) {
+    if (tokens.stop(v) && !isPhraseDot(tokens, v)) return null;
+    if (tokens.text(v - 1) !== "," || !INVERTIBLE_VERBS.has(tokens.lower(v))) continue;
+    const { attribution, next } = phraseWithApposition(ctx, v + 1, end);
+    const closes = next >= end || CLAUSE_END.has(tokens.text(next)) || tokens.stop(next) || tokens.lower(next) === "on";
+    return attribution !== null && closes ? spoken(attribution) : null;
+  }
   return null;
 }
 

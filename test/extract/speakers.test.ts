@@ -70,6 +70,11 @@ describe("speaker attribution", () => {
       .toBe("the Christie supporter");
   });
 
+  it("finds an inverted attribution closing the sentence after an aside", () => {
+    expect(quotePairs("Hillary Clinton “drew quite well from white, working-class Democrats” in the 2008 primary, said Ohio State University professor Paul Beck.")[0]![0])
+      .toBe("Paul Beck");
+  });
+
   it("reads a speech verb after a determiner or an owner as a noun", () => {
     expect(quotePairs("Khizr Khan spoke. Khan, who is Muslim, decried Trump’s repeated calls to ban Muslims, noting he has “sacrificed nothing” for the country.")[0]![0])
       .toBe("Khizr Khan");
