@@ -2,8 +2,8 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { dispatchPlugin } from "./src/eleventy/plugin.ts";
 import { NUNJUCKS_OPTIONS } from "./src/render/helpers.ts";
-import { loadSiteSettings } from "./src/site/settings.ts";
-import { projectPaths } from "./src/site/project.ts";
+import { loadSiteSettings } from "./src/config/settings.ts";
+import { projectPaths } from "./src/config/paths.ts";
 import { basePath } from "./src/urls.ts";
 
 /** Eleventy only renders: Dispatch reads the briefings and settings itself (src/). */
@@ -20,7 +20,7 @@ export default function (eleventyConfig: UserConfig) {
 
   return {
     // Eleventy reads only the page templates: briefings and settings in content/ are data that
-    // Dispatch reads itself (src/site/project.ts), so a stray file there is never published.
+    // Dispatch reads itself (src/build/project.ts), so a stray file there is never published.
     // output: set by whoever runs Eleventy (src/build/build.ts stages it; src/cli/dev.ts uses .dev/).
     dir: { input: "pages", includes: "../layouts" },
     pathPrefix: basePath(settings.url),

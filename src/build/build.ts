@@ -6,7 +6,7 @@ import { publish } from "./publish.ts";
 import { formatCardReport, writeCards } from "../cards/index.ts";
 import { dispatchPlugin } from "../eleventy/plugin.ts";
 import { buildSearchIndex, formatSearchReport } from "../search/index.ts";
-import { projectPaths } from "../site/project.ts";
+import { projectPaths } from "../config/paths.ts";
 
 /**
  * Builds the whole site into a staging folder and publishes it only when everything

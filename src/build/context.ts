@@ -10,10 +10,11 @@ import type { HelperSource } from "../render/helpers.ts";
 import { createBriefingPages, type BriefingPages, type SiteView } from "../render/pages.ts";
 import { archivePages, archivePeriods, authorPages, tagPages, tagSummaries, type ArchiveYear, type ListingPage, type TagSummary } from "../site/listings.ts";
 import { buildNewsSitemap } from "../site/news-sitemap.ts";
-import type { OutputFile } from "../site/outputs.ts";
-import { loadProject, type Project, type ProjectPaths } from "../site/project.ts";
+import type { OutputFile } from "../config/outputs.ts";
+import type { ProjectPaths } from "../config/paths.ts";
+import { loadProject, type Project } from "./project.ts";
 import { relatedBriefings, type RelatedLink } from "../site/related.ts";
-import type { SiteSettings } from "../site/settings.ts";
+import type { SiteSettings } from "../config/settings.ts";
 
 /** What Eleventy's templates read (its global data): home, listings, sitemap. */
 export interface TemplateData {

@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
-import { CommandError } from "../errors.ts";
+import { CommandError } from "../config/errors.ts";
 
 /** Written into every output folder Dispatch makes: only such a folder is replaced without --force. */
 export const MARKER = ".dispatch-output";

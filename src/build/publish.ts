@@ -1,7 +1,7 @@
 import * as nodeFs from "node:fs";
 import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
-import { CommandError, describeSystemError } from "../errors.ts";
+import { CommandError, describeSystemError } from "../config/errors.ts";
 import { checkOutputOwner, MARKER, MARKER_TEXT, shownPath } from "./guard.ts";
 
 /**

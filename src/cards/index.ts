@@ -5,7 +5,7 @@ import Tinypool from "tinypool";
 import type { Cache } from "../cache/store.ts";
 import type { Briefing } from "../content/types.ts";
 import { publishedNewestFirst } from "../feeds/items.ts";
-import type { SiteSettings } from "../site/settings.ts";
+import type { SiteSettings } from "../config/settings.ts";
 import { cardCharacters, CardRenderer, type CardText } from "./card.ts";
 import { CardFonts } from "./fonts.ts";
 

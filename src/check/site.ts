@@ -9,7 +9,7 @@ import { isPublished } from "../content/publish.ts";
 import { emailPath } from "../email/index.ts";
 import { formatKb, sizeVerdict } from "../email/size.ts";
 import { FEED_LINKS } from "../feeds/links.ts";
-import type { SiteSettings } from "../site/settings.ts";
+import type { SiteSettings } from "../config/settings.ts";
 import { absoluteUrl } from "../urls.ts";
 import { EMAIL_HTML_VALIDATE, SITE_HTML_VALIDATE } from "./rules.ts";
 import { servedFile, siteTarget } from "./targets.ts";

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import { FrontMatterError, splitFrontMatter } from "../content/frontmatter.ts";
-import { CommandError, fileErrorReason } from "../errors.ts";
+import { CommandError, fileErrorReason } from "../config/errors.ts";
 import { analyze, type SourceFormat } from "../extract/index.js";
 import { runCommand } from "./run.ts";
 

@@ -11,7 +11,7 @@ import { planCards, writeCards } from "../cards/index.ts";
 import { renderEmail } from "../email/index.ts";
 import { renderPreview } from "../email/preview.ts";
 import { analyze } from "../extract/index.ts";
-import { loadProject } from "../site/project.ts";
+import { loadProject } from "../build/project.ts";
 
 /**
  * `npm run bench [-- --count N --runs R --json FILE]`: Dispatch against bare Eleventy on the same

@@ -1,8 +1,8 @@
 import path from "node:path";
 import { checkOutput } from "../build/guard.ts";
 import { describeSchedule } from "../content/publish.ts";
-import { CommandError, describeSystemError, findContentError } from "../errors.ts";
-import { projectPaths } from "../site/project.ts";
+import { CommandError, describeSystemError, findContentError } from "../config/errors.ts";
+import { projectPaths } from "../config/paths.ts";
 import { describeFailure } from "./run.ts";
 
 /**

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { formatCardReport, planCards, writeCards } from "../cards/index.ts";
-import { CommandError } from "../errors.ts";
-import { loadProject } from "../site/project.ts";
+import { CommandError } from "../config/errors.ts";
+import { loadProject } from "../build/project.ts";
 import { runCommand } from "./run.ts";
 
 /**

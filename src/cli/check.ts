@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { checkSite } from "../check/site.ts";
-import { CommandError } from "../errors.ts";
-import { loadProject } from "../site/project.ts";
+import { CommandError } from "../config/errors.ts";
+import { loadProject } from "../build/project.ts";
 import { runCommand } from "./run.ts";
 
 /**

@@ -10,9 +10,9 @@ import { buildingPage, failurePage } from "../dev/notices.ts";
 import { LocalhostDevServer } from "../dev/server.ts";
 import { clearDevState, writeDevState } from "../site/devstate.ts";
 import { checkOutput, MARKER, MARKER_TEXT } from "../build/guard.ts";
-import { CommandError } from "../errors.ts";
-import { loadSiteSettings } from "../site/settings.ts";
-import { projectPaths } from "../site/project.ts";
+import { CommandError } from "../config/errors.ts";
+import { loadSiteSettings } from "../config/settings.ts";
+import { projectPaths } from "../config/paths.ts";
 import { basePath } from "../urls.ts";
 
 /**

@@ -1,5 +1,5 @@
 import { emailCommand } from "../email/command.ts";
-import { loadProject } from "../site/project.ts";
+import { loadProject } from "../build/project.ts";
 import { runCommand } from "./run.ts";
 
 /**

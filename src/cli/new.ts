@@ -1,10 +1,10 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createDraft } from "../content/draft.ts";
-import { CommandError } from "../errors.ts";
+import { CommandError } from "../config/errors.ts";
 import { readDevState } from "../site/devstate.ts";
-import { loadSiteSettings } from "../site/settings.ts";
-import { projectPaths } from "../site/project.ts";
+import { loadSiteSettings } from "../config/settings.ts";
+import { projectPaths } from "../config/paths.ts";
 import { runCommand } from "./run.ts";
 
 const USAGE = 'npm run new -- "Title of the briefing" [--tags a,b] [--date 2026-01-06]';

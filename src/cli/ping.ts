@@ -1,8 +1,8 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { pingHub, planPing, saveState } from "../feeds/websub.ts";
-import { loadSiteSettings } from "../site/settings.ts";
-import { projectPaths } from "../site/project.ts";
+import { loadSiteSettings } from "../config/settings.ts";
+import { projectPaths } from "../config/paths.ts";
 import { runCommand } from "./run.ts";
 
 /**

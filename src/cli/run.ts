@@ -1,4 +1,4 @@
-import { CommandError, findContentError, rootError } from "../errors.ts";
+import { CommandError, findContentError, rootError } from "../config/errors.ts";
 
 /**
  * Runs a command's main function and turns its failures into what an editor can act on: the

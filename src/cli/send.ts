@@ -2,8 +2,8 @@ import { parseArgs } from "node:util";
 import { findEmailBriefing } from "../email/command.ts";
 import { renderEmail } from "../email/index.ts";
 import { checkSmtpUrl, describeServer, parseRecipients, sendTestMessage, testMessage } from "../email/send.ts";
-import { CommandError } from "../errors.ts";
-import { loadProject } from "../site/project.ts";
+import { CommandError } from "../config/errors.ts";
+import { loadProject } from "../build/project.ts";
 import { runCommand } from "./run.ts";
 
 const USAGE = "Usage: SMTP_URL=smtp://user:password@host:587 npm run send -- <slug> --to you@example.org";

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { parseBriefingDate } from "../dates.ts";
-import { CommandError } from "../errors.ts";
+import { CommandError } from "../config/errors.ts";
 import { slugify } from "../urls.ts";
 
 /** Long titles make long URLs: the slug stops at a word boundary near this length. */

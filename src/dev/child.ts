@@ -2,7 +2,7 @@ import { readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { BriefingMemo } from "../content/load.ts";
 import type { Briefing } from "../content/types.ts";
-import type { OutputFile } from "../site/outputs.ts";
+import type { OutputFile } from "../config/outputs.ts";
 import { emailPath } from "../email/index.ts";
 import { readDevState } from "../site/devstate.ts";
 

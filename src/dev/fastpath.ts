@@ -4,9 +4,9 @@ import { BriefingMemo } from "../content/load.ts";
 import type { Briefing } from "../content/types.ts";
 import type { BriefingPages } from "../render/pages.ts";
 import { buildEmailFiles, emailPath } from "../email/index.ts";
-import { findContentError } from "../errors.ts";
-import { outputWriter } from "../site/outputs.ts";
-import { loadProject, type Project } from "../site/project.ts";
+import { findContentError } from "../config/errors.ts";
+import { outputWriter } from "../config/outputs.ts";
+import { loadProject, type Project } from "../build/project.ts";
 
 /** What the fast path's process (src/dev/fast-child.ts) tells the dev server. */
 export type FastPathMessage =

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import type { Briefing } from "../content/types.ts";
-import { WEEKDAYS, type SiteSettings } from "../site/settings.ts";
+import { WEEKDAYS, type SiteSettings } from "../config/settings.ts";
 
 /** One digest period: a week from the configured first day, or a calendar month, in the site's zone. */
 export interface DigestPeriod {

@@ -4,12 +4,12 @@ import { createBuildContext, type BuildContext } from "../build/context.ts";
 import { briefingLinkWarnings } from "../check/briefings.ts";
 import { BriefingMemo } from "../content/load.ts";
 import { isBriefingFile, pruneGone, rebuildTrigger, savedLines, skipSavedSince, tellServer } from "../dev/child.ts";
-import { ContentError, findContentError } from "../errors.ts";
+import { ContentError, findContentError } from "../config/errors.ts";
 import { buildEmailFiles, emailPath, formatEmailSizeReport, formatEmailSizeSummary } from "../email/index.ts";
 import { registerTemplateHelpers } from "../render/helpers.ts";
 import { writePages } from "../render/pages.ts";
-import { outputWriter } from "../site/outputs.ts";
-import { projectPaths } from "../site/project.ts";
+import { outputWriter } from "../config/outputs.ts";
+import { projectPaths } from "../config/paths.ts";
 
 export interface DispatchOptions {
   /** Dev server: drafts and future briefings show, preview links appear. */

@@ -1,7 +1,7 @@
 import { load } from "cheerio";
 import type { Briefing } from "../content/types.ts";
 import { cleanForSyndication } from "../html/syndicate.ts";
-import type { SiteSettings } from "../site/settings.ts";
+import type { SiteSettings } from "../config/settings.ts";
 import { readAll, Reshaped, startTagEffect, textMoved, VOID } from "./html5.ts";
 import { withUtm, type Utm } from "./links.ts";
 

@@ -1,7 +1,7 @@
 import type { Briefing } from "../content/types.ts";
 import { closestField } from "../content/spelling.ts";
 import { buildDigests, renderDigestEmail } from "../digest/index.ts";
-import type { SiteSettings } from "../site/settings.ts";
+import type { SiteSettings } from "../config/settings.ts";
 import { renderEmail } from "./index.ts";
 import { estimatedSentBytes, formatKb, sizeVerdict } from "./size.ts";
 

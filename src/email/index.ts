@@ -1,9 +1,9 @@
 import { NO_CACHE, type Cache } from "../cache/store.ts";
 import type { Briefing } from "../content/types.ts";
 import { formatDisplayDate } from "../dates.ts";
-import { ContentError } from "../errors.ts";
-import type { OutputFile } from "../site/outputs.ts";
-import type { SiteSettings } from "../site/settings.ts";
+import { ContentError } from "../config/errors.ts";
+import type { OutputFile } from "../config/outputs.ts";
+import type { SiteSettings } from "../config/settings.ts";
 import { emailLeadImage, prepareBody } from "./body.ts";
 import { utmFor, withUtm, type Utm } from "./links.ts";
 import { toolLinks } from "./presets.ts";

@@ -2,7 +2,7 @@ import { Parser } from "htmlparser2";
 import { inline } from "@css-inline/css-inline";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { LAYOUTS_DIR } from "./render.ts";
+import { LAYOUTS_DIR } from "../config/paths.ts";
 
 /**
  * layouts/email/email.css in two parts: the plain rules, inlined into style attributes, and the

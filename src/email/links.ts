@@ -1,5 +1,5 @@
 import type { Briefing } from "../content/types.ts";
-import type { SiteSettings } from "../site/settings.ts";
+import type { SiteSettings } from "../config/settings.ts";
 import { normaliseBaseUrl, slugify } from "../urls.ts";
 
 export interface Utm {

@@ -1,4 +1,4 @@
-import type { SiteSettings } from "../site/settings.ts";
+import type { SiteSettings } from "../config/settings.ts";
 import type { EmailEdition } from "./index.ts";
 import { PRESETS } from "./presets.ts";
 import { renderTemplate } from "./render.ts";

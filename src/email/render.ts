@@ -1,8 +1,5 @@
-import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
-
-/** The project's layouts folder: email templates live in layouts/email/. */
-export const LAYOUTS_DIR = fileURLToPath(new URL("../../layouts/", import.meta.url));
+import { LAYOUTS_DIR } from "../config/paths.ts";
 
 // Autoescape on: titles, summaries and quotes are plain text that may hold "<", "&" or quotes.
 const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(LAYOUTS_DIR), {

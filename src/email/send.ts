@@ -1,6 +1,6 @@
 import nodemailer from "nodemailer";
-import { CommandError } from "../errors.ts";
-import type { SiteSettings } from "../site/settings.ts";
+import { CommandError } from "../config/errors.ts";
+import type { SiteSettings } from "../config/settings.ts";
 import type { EmailEdition } from "./index.ts";
 import { toolLinks } from "./presets.ts";
 

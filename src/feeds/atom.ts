@@ -1,5 +1,5 @@
 import { Feed } from "feed";
-import type { SiteSettings } from "../site/settings.ts";
+import type { SiteSettings } from "../config/settings.ts";
 import { channelOptions, type Channel } from "./channel.ts";
 import { toItem, type FeedBodies } from "./items.ts";
 import { absoluteUrl } from "../urls.ts";

@@ -1,6 +1,6 @@
 import type { FeedOptions } from "feed";
 import type { Briefing } from "../content/types.ts";
-import type { SiteSettings } from "../site/settings.ts";
+import type { SiteSettings } from "../config/settings.ts";
 import { absoluteUrl } from "../urls.ts";
 import { lastModified, publisherAuthor } from "./items.ts";
 

@@ -1,7 +1,7 @@
 import { NO_CACHE, type Cache } from "../cache/store.ts";
 import type { Briefing, Tag } from "../content/types.ts";
-import type { SiteSettings } from "../site/settings.ts";
-import type { OutputFile } from "../site/outputs.ts";
+import type { SiteSettings } from "../config/settings.ts";
+import type { OutputFile } from "../config/outputs.ts";
 import { archivePages, archivePath } from "./archive.ts";
 import { renderAtom } from "./atom.ts";
 import type { Channel } from "./channel.ts";

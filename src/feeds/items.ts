@@ -3,7 +3,7 @@ import type { Cache } from "../cache/store.ts";
 import type { Briefing } from "../content/types.ts";
 import { isPublished } from "../content/publish.ts";
 import { cleanForSyndication } from "../html/syndicate.ts";
-import type { SiteSettings } from "../site/settings.ts";
+import type { SiteSettings } from "../config/settings.ts";
 import { OffsetDate } from "./dates.ts";
 import { xmlChars } from "./xml.ts";
 

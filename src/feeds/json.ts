@@ -1,7 +1,7 @@
 import { Feed, type Author as FeedAuthor } from "feed";
 import { z } from "zod";
 import type { Briefing } from "../content/types.ts";
-import type { SiteSettings } from "../site/settings.ts";
+import type { SiteSettings } from "../config/settings.ts";
 import { channelOptions, type Channel } from "./channel.ts";
 import { itemAuthors, publisherAuthor, toItem, type FeedBodies } from "./items.ts";
 

@@ -1,6 +1,6 @@
 import { Feed, type Author as FeedAuthor, type Item } from "feed";
 import type { Briefing } from "../content/types.ts";
-import type { SiteSettings } from "../site/settings.ts";
+import type { SiteSettings } from "../config/settings.ts";
 import { channelOptions, type Channel } from "./channel.ts";
 import { toItem, type FeedBodies } from "./items.ts";
 import { escapeHtml } from "../html/escape.ts";

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { CommandError } from "../errors.ts";
-import type { SiteSettings } from "../site/settings.ts";
+import { CommandError } from "../config/errors.ts";
+import type { SiteSettings } from "../config/settings.ts";
 import { absoluteUrl } from "../urls.ts";
 import { FEED_LINKS } from "./links.ts";
 

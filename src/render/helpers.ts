@@ -6,7 +6,7 @@ import { emailPath } from "../email/index.ts";
 import { analyzeChecked } from "../extract/index.ts";
 import { authorPath } from "../site/listings.ts";
 import { newsArticleJsonLd, pageMeta, type PageContext } from "../site/meta.ts";
-import type { SiteSettings } from "../site/settings.ts";
+import type { SiteSettings } from "../config/settings.ts";
 import { absoluteUrl } from "../urls.ts";
 
 /** Nunjucks as every page template sees it, in Eleventy and in the briefing page renderer alike. */

@@ -6,11 +6,11 @@ import posthtml from "posthtml";
 import { parse as parseYaml } from "yaml";
 import type { Cache } from "../cache/store.ts";
 import type { Briefing } from "../content/types.ts";
-import { LAYOUTS_DIR } from "../email/render.ts";
+import { LAYOUTS_DIR } from "../config/paths.ts";
 import type { FeedLink } from "../feeds/index.ts";
-import type { OutputFile } from "../site/outputs.ts";
+import type { OutputFile } from "../config/outputs.ts";
 import type { RelatedLink } from "../site/related.ts";
-import type { SiteSettings } from "../site/settings.ts";
+import type { SiteSettings } from "../config/settings.ts";
 import { basePath } from "../urls.ts";
 import { NUNJUCKS_OPTIONS, registerTemplateHelpers, type HelperSource } from "./helpers.ts";
 

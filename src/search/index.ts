@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
-import { ContentError } from "../errors.ts";
+import { ContentError } from "../config/errors.ts";
 
 /** Where the index lives in the built site; the search page loads pagefind.js from here. */
 export const SEARCH_BUNDLE_DIR = "pagefind";

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import type { Author, Briefing, Tag } from "../content/types.ts";
 import { slugify } from "../urls.ts";
-import type { SiteSettings } from "./settings.ts";
+import type { SiteSettings } from "../config/settings.ts";
 
 /** One page of a list of briefings: the archive, a year, a month or a tag. */
 export interface ListingPage {

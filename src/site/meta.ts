@@ -2,7 +2,7 @@ import type { Briefing } from "../content/types.ts";
 import { absoluteUrl } from "../urls.ts";
 import type { CardPlan } from "../cards/index.ts";
 import type { ListingPage } from "./listings.ts";
-import type { SiteSettings } from "./settings.ts";
+import type { SiteSettings } from "../config/settings.ts";
 
 /** What a page's <head> says about it: title, description, canonical URL, social cards. */
 export interface PageMeta {

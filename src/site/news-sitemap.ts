@@ -1,8 +1,8 @@
 import type { Briefing } from "../content/types.ts";
 import { isPublished } from "../content/publish.ts";
 import { escapeHtml } from "../html/escape.ts";
-import type { OutputFile } from "./outputs.ts";
-import type { SiteSettings } from "./settings.ts";
+import type { OutputFile } from "../config/outputs.ts";
+import type { SiteSettings } from "../config/settings.ts";
 
 export const NEWS_SITEMAP_PATH = "/news-sitemap.xml";
 

@@ -5,7 +5,7 @@ import { openCache, type Cache } from "../../src/cache/store.ts";
 import { loadBriefings } from "../../src/content/load.ts";
 import { buildDigests, digestEmailFiles } from "../../src/digest/index.ts";
 import { buildFeeds } from "../../src/feeds/index.ts";
-import { parseSiteSettings, type SiteSettings } from "../../src/site/settings.ts";
+import { parseSiteSettings, type SiteSettings } from "../../src/config/settings.ts";
 import { makeBriefing, makeSettings } from "../email/fixtures.ts";
 import { briefingSource, tempFolder } from "../helpers/tmp.ts";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { loadBriefings } from "../../src/content/load.ts";
 import { analyze, analyzeChecked } from "../../src/extract/index.ts";
-import { parseSiteSettings } from "../../src/site/settings.ts";
+import { parseSiteSettings } from "../../src/config/settings.ts";
 import { briefingSource, tempFolder } from "../helpers/tmp.ts";
 
 // A fault injected into one real extractor stands for a bug: the key-point step throws on one marker

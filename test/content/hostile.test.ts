@@ -3,8 +3,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { FrontMatterError, splitFrontMatter } from "../../src/content/frontmatter.ts";
 import { loadBriefings } from "../../src/content/load.ts";
-import { ContentError } from "../../src/errors.ts";
-import { parseSiteSettings } from "../../src/site/settings.ts";
+import { ContentError } from "../../src/config/errors.ts";
+import { parseSiteSettings } from "../../src/config/settings.ts";
 import { briefingSource, tempFolder } from "../helpers/tmp.ts";
 
 const raw = { title: "T", description: "D", url: "https://x.org/news/", language: "en-GB", timeZone: "Europe/London", publisher: { name: "P" } };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadBriefings } from "../../src/content/load.ts";
-import { ContentError } from "../../src/errors.ts";
-import { parseSiteSettings } from "../../src/site/settings.ts";
+import { ContentError } from "../../src/config/errors.ts";
+import { parseSiteSettings } from "../../src/config/settings.ts";
 import { briefingSource, tempFolder } from "../helpers/tmp.ts";
 
 const settings = parseSiteSettings(

@@ -2,7 +2,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BriefingMemo, loadBriefings } from "../../src/content/load.ts";
-import { parseSiteSettings } from "../../src/site/settings.ts";
+import { parseSiteSettings } from "../../src/config/settings.ts";
 import { briefingSource, tempFolder } from "../helpers/tmp.ts";
 
 const site = { title: "T", description: "D", url: "https://x.org/", language: "en-GB", timeZone: "Europe/London", publisher: { name: "P" } };

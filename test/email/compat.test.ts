@@ -2,7 +2,7 @@ import { HtmlValidate } from "html-validate";
 import { describe, expect, it } from "vitest";
 import { buildDigests, renderDigestEmail } from "../../src/digest/index.ts";
 import { renderEmail } from "../../src/email/index.ts";
-import { EMAIL_TOOLS } from "../../src/site/settings.ts";
+import { EMAIL_TOOLS } from "../../src/config/settings.ts";
 import { compareVersions, newestSupport, unsupportedFeatures } from "./caniemail-support.ts";
 import { loadSampleBriefings, makeBriefing, makeNastyBriefing, makeSettings } from "./fixtures.ts";
 import { EMAIL_HTML_VALIDATE } from "./html-validate.config.ts";

@@ -3,7 +3,7 @@ import path from "node:path";
 import { splitFrontMatter } from "../../src/content/frontmatter.ts";
 import type { Briefing } from "../../src/content/types.ts";
 import { renderMarkdown } from "../../src/markdown/render.ts";
-import { parseSiteSettings, type SiteSettings } from "../../src/site/settings.ts";
+import { parseSiteSettings, type SiteSettings } from "../../src/config/settings.ts";
 
 /** Site settings as content/_data/site.json would give them, with overrides. */
 export function makeSettings(overrides: Record<string, unknown> = {}, email: Record<string, unknown> = {}): SiteSettings {

@@ -5,7 +5,7 @@ import { inlineEmailCss, splitFragment } from "../../src/email/inline.ts";
 import { inlineAndSplit, styleDocument } from "../../src/email/styler.ts";
 import { toPlainText } from "../../src/email/text.ts";
 import { cleanForSyndication } from "../../src/html/syndicate.ts";
-import type { SiteSettings } from "../../src/site/settings.ts";
+import type { SiteSettings } from "../../src/config/settings.ts";
 import { utmFor } from "../../src/email/links.ts";
 import { loadSampleBriefings, makeBriefing, makeNastyBriefing, makeSettings } from "./fixtures.ts";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { renderEmail } from "../../src/email/index.ts";
 import { inlineEmailCss } from "../../src/email/inline.ts";
 import { PRESETS } from "../../src/email/presets.ts";
-import { EMAIL_TOOLS } from "../../src/site/settings.ts";
+import { EMAIL_TOOLS } from "../../src/config/settings.ts";
 import { makeBriefing, makeSettings } from "./fixtures.ts";
 
 const briefing = makeBriefing();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildEmailFiles, formatEmailSizeReport, renderEmail } from "../../src/email/index.ts";
 import { GMAIL_CLIP_BYTES, sizeVerdict, TOOL_RESERVE_BYTES, WARN_BYTES } from "../../src/email/size.ts";
-import { ContentError } from "../../src/errors.ts";
+import { ContentError } from "../../src/config/errors.ts";
 import { makeBriefing, makeSettings } from "./fixtures.ts";
 
 const settings = makeSettings();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { archivePages } from "../../src/feeds/archive.ts";
 import { buildFeeds } from "../../src/feeds/index.ts";
-import type { OutputFile } from "../../src/site/outputs.ts";
+import type { OutputFile } from "../../src/config/outputs.ts";
 import { makeBriefing, makeSettings } from "../fixtures/feeds/briefings.ts";
 import { jingErrors, jingOnPath, jsonFeedSchema, nodes, parseXmlFeed, text } from "../helpers/feeds.ts";
 

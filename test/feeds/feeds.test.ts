@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import type { Briefing } from "../../src/content/types.ts";
 import { buildFeeds, FEED_LINKS, feedLinks, tagFeedPath } from "../../src/feeds/index.ts";
-import type { OutputFile } from "../../src/site/outputs.ts";
+import type { OutputFile } from "../../src/config/outputs.ts";
 import { makeBriefing, makeSample, makeSettings, NASTY_TITLES } from "../fixtures/feeds/briefings.ts";
 import {
   collectUrls,

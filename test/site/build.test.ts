@@ -5,7 +5,7 @@ import { HtmlValidate } from "html-validate";
 import { SITE_HTML_VALIDATE } from "../../src/check/rules.ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderEmail } from "../../src/email/index.ts";
-import { loadProject } from "../../src/site/project.ts";
+import { loadProject } from "../../src/build/project.ts";
 import { collectUrls, parseXmlFeed, text } from "../helpers/feeds.ts";
 import { fixtureCopy, listFiles, runBuild, type BuildRun } from "../helpers/site.ts";
 import { briefingSource, tempFolder } from "../helpers/tmp.ts";

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFil
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkOutputLocation } from "../../src/build/guard.ts";
-import { CommandError } from "../../src/errors.ts";
+import { CommandError } from "../../src/config/errors.ts";
 import { spawnSync } from "node:child_process";
 import { tempProject } from "../helpers/project.ts";
 import { listFiles } from "../helpers/site.ts";

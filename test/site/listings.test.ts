@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Briefing } from "../../src/content/types.ts";
 import { archivePages, archivePeriods, tagPages, tagSummaries } from "../../src/site/listings.ts";
-import { parseSiteSettings } from "../../src/site/settings.ts";
+import { parseSiteSettings } from "../../src/config/settings.ts";
 
 const settings = { ...parseSiteSettings({ title: "T", description: "D", url: "https://x.org/", language: "en-GB", timeZone: "Europe/London", publisher: { name: "P" } }, "s", {}), archivePageSize: 2 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Briefing } from "../../src/content/types.ts";
 import { newsArticleJsonLd, pageMeta } from "../../src/site/meta.ts";
-import { parseSiteSettings } from "../../src/site/settings.ts";
+import { parseSiteSettings } from "../../src/config/settings.ts";
 
 const site = parseSiteSettings({ title: "The Dispatch", description: "News.", url: "https://x.org/news/", language: "en-GB", publisher: { name: "P", url: "https://p.org/" } }, "s", {});
 const briefing = {

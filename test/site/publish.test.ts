@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { MARKER } from "../../src/build/guard.ts";
 import { publish, type PublishFs } from "../../src/build/publish.ts";
-import { CommandError } from "../../src/errors.ts";
+import { CommandError } from "../../src/config/errors.ts";
 import { listFiles, ROOT } from "../helpers/site.ts";
 import { SITES, type SiteId, systemError, watchedFs, writeSite } from "../helpers/sites.ts";
 import { tempFolder } from "../helpers/tmp.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ContentError } from "../../src/errors.ts";
-import { parseSiteSettings } from "../../src/site/settings.ts";
+import { ContentError } from "../../src/config/errors.ts";
+import { parseSiteSettings } from "../../src/config/settings.ts";
 
 const valid = { title: "T", description: "D", url: "https://x.org/news", language: "en-GB", publisher: { name: "P" } };
 

@@ -3,8 +3,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { HtmlValidate } from "html-validate";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ContentError } from "../../src/errors.ts";
-import { parseSiteSettings } from "../../src/site/settings.ts";
+import { ContentError } from "../../src/config/errors.ts";
+import { parseSiteSettings } from "../../src/config/settings.ts";
 import { fixtureCopy, ROOT, runBuild, type BuildRun } from "../helpers/site.ts";
 import { tempFolder } from "../helpers/tmp.ts";
 

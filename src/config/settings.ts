@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { isValidTimeZone } from "../dates.ts";
-import { ContentError } from "../errors.ts";
+import { ContentError } from "./errors.ts";
 import { normaliseBaseUrl } from "../urls.ts";
 import { describeIssue } from "../content/issues.ts";
 import { cleanSubscribeEmbed, hasForm } from "./subscribe.ts";
