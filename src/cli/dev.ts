@@ -46,14 +46,19 @@ mkdirSync(output, { recursive: true });
 writeFileSync(path.join(output, MARKER), MARKER_TEXT);
 
 /**
- * What the browser shows instead of the site: "Building…" until Eleventy's first build, then the
+ * What the browser shows instead of the site (and the terminal prints): "Building…" until Eleventy's first build, then the
  * problems of the last save, as the fast path read it or else as Eleventy's last build did. A
  * failed Eleventy build that began before the fast path's last success read an older save: ignored.
  */
 const state = { built: false, fastProblems: null as string[] | null, eleventyProblems: null as string[] | null, eleventyCurrent: true };
+let printed = "";
 function showState(): void {
   const problems = state.fastProblems ?? state.eleventyProblems;
   server.notice = !state.built ? buildingPage() : problems ? failurePage(problems) : null;
+  // The terminal says it too, once for each new set of problems, whichever process found them first.
+  const now = problems ? JSON.stringify(problems) : "";
+  if (problems && now !== printed) for (const problem of problems) console.error(`[dispatch] ${problem}`);
+  printed = now;
 }
 
 function spawnChild(args: string[]): ChildProcess {

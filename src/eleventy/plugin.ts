@@ -69,7 +69,7 @@ export function dispatchPlugin(eleventyConfig: UserConfig, options: DispatchOpti
       } catch (error) {
         const content = findContentError(error);
         if (!options.dev || !content) throw error;
-        for (const problem of content.problems) console.error(`[dispatch] ${problem}`);
+        // The dev server's process prints them and shows them in the browser.
         tellServer({ type: "failed", problems: content.problems });
         // With no good build yet there is nothing to show instead: Eleventy stops this build.
         if (!lastGood) throw error;
