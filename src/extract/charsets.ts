@@ -1,5 +1,6 @@
 /** The character sets every scanner shares — quote marks and sentence ends — in one place, as strings,
  * with the regex classes and code-unit tests built from them. */
+import { codeAt } from "./chars.js";
 
 /** Every quote mark the mark scanner pairs: straight, curly, low-9, guillemets and corner brackets. */
 export const QUOTE_MARKS = "\"'“”„‘’‚«»‹›「」『』";
@@ -32,7 +33,15 @@ export function codeSet(chars: string): ReadonlySet<number> {
   return new Set([...chars].map((c) => c.charCodeAt(0)));
 }
 
-/** `text` ends with a sentence end, possibly followed by closing marks or brackets. */
-export const ENDS_SENTENCE = new RegExp(`[${charClass(SENTENCE_ENDS)}][${charClass(SENTENCE_CLOSERS)}]*$`, "u");
+const SENTENCE_END_CODES = codeSet(SENTENCE_ENDS);
+const SENTENCE_CLOSER_CODES = codeSet(SENTENCE_CLOSERS);
+
+/** Whether `text` ends with a sentence end, possibly followed by closing marks or brackets. Read backwards:
+ * a regex anchored with `$` tries every position of the text. */
+export function endsSentence(text: string): boolean {
+  let last = text.length - 1;
+  while (last >= 0 && SENTENCE_CLOSER_CODES.has(codeAt(text, last))) last--;
+  return last >= 0 && SENTENCE_END_CODES.has(codeAt(text, last));
+}
 /** Punctuation and spaces trailing a span, which British and American styles place differently. */
 export const TRAILING_PUNCTUATION = new RegExp(`[\\s${charClass(CLAUSE_ENDS + LATIN_SENTENCE_ENDS)}]+$`, "u");

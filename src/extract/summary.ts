@@ -1,6 +1,6 @@
 /** The lede and the "In brief" key points, both extractive. */
 import { firstNotBefore } from "./bisect.js";
-import { ENDS_SENTENCE, OPENING_QUOTE_MARKS, charClass } from "./charsets.js";
+import { OPENING_QUOTE_MARKS, charClass, endsSentence } from "./charsets.js";
 import { hasWords } from "./reading.js";
 import type { Block, PlainDocument, Sentence } from "./types.js";
 import { ContentWords } from "./words.js";
@@ -23,7 +23,7 @@ export interface Lede {
 
 /** A short block with no full sentence: a byline ("By Jane Doe"), a dateline ("LONDON —"), a caption. */
 export function isByline(text: string): boolean {
-  return !ENDS_SENTENCE.test(text) && !hasWords(text, BYLINE_MAX_WORDS + 1);
+  return !endsSentence(text) && !hasWords(text, BYLINE_MAX_WORDS + 1);
 }
 
 /** Sentences of one block (binary search: sentences are sorted and never cross blocks). */
@@ -133,7 +133,7 @@ export function keyPoints(doc: PlainDocument, sentences: readonly Sentence[], le
         sectionOpen = false;
         continue;
       }
-      const usable = ENDS_SENTENCE.test(text) && !text.endsWith(":") && text.length <= KEY_POINT_HARD_MAX_CHARS &&
+      const usable = endsSentence(text) && !text.endsWith(":") && text.length <= KEY_POINT_HARD_MAX_CHARS &&
         hasWords(text, KEY_POINT_MIN_WORDS) && !refersBack(text);
       if (usable) candidates.push({ sentence, text, words, firstInSection: sectionOpen, position });
       sectionOpen = false;

@@ -1,5 +1,16 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { splitSentences } from "../../src/extract/index.js";
+import { SENTENCE_CLOSERS, SENTENCE_ENDS, charClass, endsSentence } from "../../src/extract/charsets.js";
+
+describe("endsSentence", () => {
+  it("agrees with the regex [ends][closers]*$ on strings of ends, closers and other characters", () => {
+    const endsSentenceRegex = new RegExp(`[${charClass(SENTENCE_ENDS)}][${charClass(SENTENCE_CLOSERS)}]*$`, "u");
+    const text = fc.array(fc.constantFrom(..."a .!?…。！？\"'”’»›」』)]([“\n🎉"), { maxLength: 12 }).map((chars) => chars.join(""));
+    fc.assert(fc.property(text, (t) => endsSentence(t) === endsSentenceRegex.test(t)), { numRuns: 2000 });
+    expect([endsSentence("Yes.”"), endsSentence("Yes.” a"), endsSentence(""), endsSentence(")")]).toEqual([true, false, false, false]);
+  });
+});
 
 describe("splitSentences", () => {
   it.each([
