@@ -96,10 +96,30 @@ const REFERS_BACK: ReadonlySet<string> = new Set([
   "both", "there", "here", "meanwhile", "moreover", "furthermore", "nevertheless", "otherwise",
 ]);
 const FIRST_WORD = /^[\p{L}\p{N}][\p{L}\p{N}'’]*/u;
-
+/** Nouns that sum up what was just said ("shell nouns"): "The significant statement was made on Tuesday",
+ * "The move comes after…" name nothing a reader of the point alone would know. */
+const SHELL_NOUNS: ReadonlySet<string> = new Set([
+  "statement", "statements", "announcement", "move", "decision", "remarks", "remark", "comments", "comment", "news",
+  "step", "development", "claim", "claims", "declaration", "pledge", "promise", "warning", "incident", "episode",
+  "measure", "measures", "proposal", "plan", "idea", "offer", "request", "demand", "threat", "gesture",
+]);
+/** After a shell noun, words that say which one it is ("The decision to…", "The statement by…"): then the
+ * sentence stands alone. */
+const DEFINING: ReadonlySet<string> = new Set([
+  "of", "to", "by", "that", "from", "on", "in", "for", "with", "about", "between", "which", "who", "at", "against", "over",
+]);
 function refersBack(text: string): boolean {
   const word = FIRST_WORD.exec(text)?.[0].toLowerCase();
-  return word !== undefined && REFERS_BACK.has(word);
+  if (word !== undefined && REFERS_BACK.has(word)) return true;
+  // "The (up to two lower-case words) shell-noun" not followed by what defines it.
+  const words = text.split(/\s+/u, 5);
+  if (words[0] !== "The") return false;
+  for (let i = 1; i <= 3 && i < words.length; i++) {
+    const bare = words[i]!.replace(/[,;:]$/u, "");
+    if (!/^\p{Ll}[\p{L}-]*$/u.test(bare)) return false;
+    if (SHELL_NOUNS.has(bare)) return !DEFINING.has((words[i + 1] ?? "").toLowerCase());
+  }
+  return false;
 }
 
 /** 3–5 whole sentences for an "In brief" box, in article order, none repeating the lede: a position prior

@@ -82,6 +82,20 @@ describe("key points", () => {
     expect(keyPoints[0]).toBe("Bus fares will be cut by a third from April, the council said.");
   });
 
+  it("leaves out a sentence that sums up the one before with a shell noun (\"The significant statement was made…\")", () => {
+    const text = [
+      "Prime Minister Keir Starmer has declared that the United Kingdom and France are prepared to deploy troops to Ukraine after a peace deal.",
+      "The significant statement was made on Tuesday, following a high-level meeting of European leaders in Paris.",
+      "The decision to send trainers was taken by both governments after weeks of talks with their allies.",
+      "Starmer met leaders from a group of European nations that has pledged long-term support for Kyiv.",
+      "The core proposal involves permanent military training hubs on Ukrainian soil, officials in both capitals said.",
+    ].join("\n\n");
+    const { keyPoints } = analyze(text);
+    expect(keyPoints).not.toContain("The significant statement was made on Tuesday, following a high-level meeting of European leaders in Paris.");
+    // A shell noun followed by what defines it stands alone.
+    expect(keyPoints[0]).toBe("The decision to send trainers was taken by both governments after weeks of talks with their allies.");
+  });
+
   it("gives fewer points for a short text", () => {
     expect(analyze("Markets fell on Friday. Investors sold bank shares after the figures.", "text").keyPoints).toEqual([
       // the lede takes both sentences, nothing is left to repeat
