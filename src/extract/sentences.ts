@@ -73,9 +73,8 @@ function pushTrimmed(sentences: Sentence[], text: string, from: number, to: numb
   if (to > from) sentences.push({ start: from, end: to });
 }
 
-/** Sentences of `text[start, end)` as trimmed ranges, in order. */
-export function sentenceRanges(text: string, start = 0, end = text.length): Sentence[] {
-  const sentences: Sentence[] = [];
+/** Sentences of `text[start, end)` as trimmed ranges, in order, appended to `sentences` (a new array by default). */
+export function sentenceRanges(text: string, start = 0, end = text.length, sentences: Sentence[] = []): Sentence[] {
   // Terminators are sparse: the regex engine jumps from one to the next, searching the range only (so
   // splitting every block of a document stays linear).
   const base = Math.max(start, 0);
