@@ -1,3 +1,5 @@
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
 import { briefingPageParts } from "../build/context.ts";
 import { NO_CACHE } from "../cache/store.ts";
 import { BriefingMemo } from "../content/load.ts";
@@ -6,6 +8,8 @@ import type { BriefingPages } from "../render/pages.ts";
 import { buildEmailFiles, emailPath } from "../email/index.ts";
 import { findContentError } from "../config/errors.ts";
 import { outputWriter } from "../config/outputs.ts";
+import { LAYOUTS_DIR } from "../config/paths.ts";
+import { relatedBriefings, type RelatedLink } from "../site/related.ts";
 import { loadProject, type Project } from "../build/project.ts";
 
 /** What the fast path's process (src/dev/fast-child.ts) tells the dev server. */
@@ -24,6 +28,17 @@ const MAX_SAVED = 8;
 /** Neighbours' and related briefings' pages re-rendered at most, after the saved ones. */
 const MAX_TOUCHED = 200;
 
+/** The layouts' files and modification times: a layout edited while the dev server runs is compiled again. */
+function layoutsStamp(): string {
+  return readdirSync(LAYOUTS_DIR, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const file = path.join(entry.parentPath, entry.name);
+      return `${file}:${statSync(file).mtimeMs}`;
+    })
+    .join("\n");
+}
+
 /** What a briefing page shows of other briefings: its neighbours and its related links. */
 type Links = string;
 
@@ -39,12 +54,14 @@ export class FastPath {
   private readonly memo = new BriefingMemo();
   /** Each page as last written or read: the briefing object it shows and its links. */
   private shown = new Map<string, { briefing: Briefing; links: Links }>();
+  private parts: { key: string; pages: BriefingPages; related: Record<string, RelatedLink[]> } | null = null;
 
   constructor(private readonly options: { env: NodeJS.ProcessEnv; root: string; output: string }) {}
 
   /** Something besides briefings changed (images, settings): everything is read again next time, and nothing is fast. */
   forget(): void {
     this.memo.clear();
+    this.parts = null;
     this.shown.clear();
   }
 
@@ -60,7 +77,7 @@ export class FastPath {
       send({ type: "failed", problems: content.problems });
       return;
     }
-    const { pages, related } = briefingPageParts(project, null);
+    const { pages, related } = this.pageParts(project);
     const links = (briefing: Briefing): Links => JSON.stringify([briefing.newer, briefing.older, related[briefing.path] ?? null]);
     const first = this.shown.size === 0;
     const before = this.shown;
@@ -96,6 +113,24 @@ export class FastPath {
     const touched = project.briefings.filter((briefing) => !saved.includes(briefing) && before.get(briefing.path)?.links !== this.shown.get(briefing.path)!.links);
     for (const briefing of touched.slice(0, MAX_TOUCHED)) await writePage(briefing);
     if (files.length > 0) send({ type: "written", files, sources: [], ms: performance.now() - started });
+  }
+
+  /**
+   * The page renderer and related links for this load. The renderer (its templates compiled) is
+   * kept while the settings and layouts stay the same; `related` is refilled in place, as the
+   * renderer reads it at each render (src/render/pages.ts).
+   */
+  private pageParts(project: Project): { pages: BriefingPages; related: Record<string, RelatedLink[]> } {
+    const key = JSON.stringify([project.settings, layoutsStamp()]);
+    if (this.parts?.key !== key) {
+      const { pages, related } = briefingPageParts(project, null);
+      this.parts = { key, pages, related };
+      return this.parts;
+    }
+    const { related } = this.parts;
+    for (const briefingPath of Object.keys(related)) delete related[briefingPath];
+    Object.assign(related, Object.fromEntries(relatedBriefings(project.briefings)));
+    return this.parts;
   }
 
   /** Renders one page and one email edition into memory, so that the first save does not wait for templates to compile. */

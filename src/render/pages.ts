@@ -23,7 +23,7 @@ const BRIEFING_LAYOUT = "briefing.njk";
 /** What a briefing page is made of besides the briefing itself. */
 export interface PageInputs {
   site: SiteView;
-  /** Briefings sharing a tag with each briefing (by its path), newest first. */
+  /** Briefings sharing a tag with each briefing (by its path), newest first; read at each render (the dev server's fast path refills it). */
   related: Record<string, RelatedLink[]>;
   /** The template filters' state for this build (src/render/helpers.ts): settings, share cards, memos. */
   helpers: HelperSource;
