@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import Eleventy from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { createBuildContext, type BuildContext } from "./context.ts";
@@ -26,14 +27,26 @@ export async function buildSite(options: { force?: boolean } = {}): Promise<{ fi
       // The input folder (pages/) comes from the config. This runs before .eleventy.ts, whose own
       // addPlugin(dispatchPlugin) is then skipped: Eleventy renders this context.
       const config = (eleventyConfig: UserConfig) => eleventyConfig.addPlugin(dispatchPlugin, { dev: false, context });
+      // Share cards are drawn on the other cores while Eleventy renders on this one.
+      const cards = context.cards ? writeCards(context.cards, context.templates.site, context.cache, staging, Math.max(1, availableParallelism() - 1)) : null;
+      // Awaited after Eleventy; a failure meanwhile is not an unhandled rejection.
+      cards?.catch(() => {});
       const eleventy = new Eleventy(undefined, staging, { configPath: ".eleventy.ts", quietMode: true, config });
       // Its failures reach the caller, which words them; its own report would repeat them with a stack.
       if (!process.env.DEBUG) eleventy.disableLogger();
-      // Eleventy resolves to [passthrough copies, written templates].
-      const [, written] = (await eleventy.write()) as unknown as [unknown, unknown[]?];
+      let written: unknown[] | undefined;
+      try {
+        // Eleventy resolves to [passthrough copies, written templates].
+        [, written] = (await eleventy.write()) as unknown as [unknown, unknown[]?];
+      } catch (error) {
+        // Eleventy's error is the one reported; the cards finish first, so that none is written
+        // into the staging folder after publish() removed it.
+        await cards?.catch(() => {});
+        throw error;
+      }
       // Reader search indexes the staged pages, so that a failed index keeps the last good site.
       console.log(formatSearchReport(await buildSearchIndex(staging)));
-      if (context.cards) console.log(formatCardReport(await writeCards(context.cards, context.templates.site, context.cache, staging)));
+      if (cards) console.log(formatCardReport(await cards));
       // Briefing pages, feeds and the like are written beside Eleventy's pages (src/render/pages.ts).
       return (written?.length ?? 0) + context.written.urls.length;
     },

@@ -127,6 +127,23 @@ describe("drawing many cards", () => {
   });
 });
 
+describe("drawing in batches", () => {
+  it("draws more cards than one thread's batch, each in its place, as one thread draws them", async () => {
+    const settings = makeSettings({ cards: { recent: 40 } });
+    const many = Array.from({ length: 24 }, (_, i) => makeBriefing({ slug: `c${i}`, title: `Batch headline ${i}`, date: `2026-03-${String(1 + i).padStart(2, "0")}T08:00:00+00:00` }));
+    const out = tempFolder("dispatch-batches-").dir;
+    const none = openCache(null);
+    const plan = planCards(many, settings, none, new Date("2026-04-01"))!;
+    // One thread: the batches run one after another, each in a fresh thread.
+    expect(await writeCards(plan, settings, none, out, 1)).toMatchObject({ drawn: 25, cached: 0 });
+    const renderer = new CardRenderer(settings.cards);
+    for (const slug of ["c0", "c3", "c23"]) {
+      const card = plan.byBriefing.get(`/briefings/2026/${slug}/`)!;
+      expect(readFileSync(path.join(out, card.path)).equals(await renderer.render(card.text))).toBe(true);
+    }
+  });
+});
+
 describe("cards in a full build", () => {
   const out = path.join(tempFolder("dispatch-cardsite-").dir, "dist");
   const read = (file: string) => readFileSync(path.join(out, file), "utf8");
