@@ -3,6 +3,7 @@ import path from "node:path";
 import { NO_CACHE, type Cache } from "../cache/store.ts";
 import { dateProblem, parseBriefingDate, toIso } from "../dates.ts";
 import { ContentError } from "../config/errors.ts";
+import { progress } from "../progress.ts";
 import { MAX_HTML_DEPTH } from "../html/depth.ts";
 import { typographic } from "../markdown/render.ts";
 import type { SiteSettings } from "../config/settings.ts";
@@ -255,10 +256,12 @@ export function loadBriefings(options: LoadOptions): LoadResult {
     throw new ContentError([`${path.relative(cwd, options.dir) || options.dir}: cannot read the briefings folder; check DISPATCH_BRIEFINGS`]);
   }
   options.memo?.use(JSON.stringify([options.settings, options.staticDir, cwd]), files);
+  const counter = progress("reading briefings", files.length);
   for (const file of files) {
     const shown = show(file);
     const read = (into: string[]) => readBriefing(file, shown, options, into);
     const result = options.memo ? options.memo.read(file, read, warnings) : read(warnings);
+    counter.tick();
     if (!result.briefing) {
       problems.push(...result.problems);
       continue;
@@ -271,6 +274,7 @@ export function loadBriefings(options: LoadOptions): LoadResult {
     byPath.set(result.briefing.path, shown);
     briefings.push(result.briefing);
   }
+  counter.done();
   if (problems.length > 0) throw new ContentError(problems);
 
   const visible = briefings
