@@ -113,31 +113,29 @@ describe("which briefings get a card, and the cache", () => {
   });
 });
 
+/** `count` briefings a day apart from 1 March 2026, planned with a card each, and a folder to draw into. */
+function planMany(count: number) {
+  const settings = makeSettings({ cards: { recent: 40 } });
+  const many = Array.from({ length: count }, (_, i) => makeBriefing({ slug: `b${i}`, title: `Headline number ${i}`, date: `2026-03-${String(1 + i).padStart(2, "0")}T08:00:00+00:00` }));
+  const none = openCache(null);
+  return { settings, none, plan: planCards(many, settings, none, new Date("2026-04-01"))!, out: tempFolder("dispatch-pool-").dir };
+}
+
 describe("drawing many cards", () => {
   it("uses worker threads and draws exactly what one thread draws", async () => {
-    const settings = makeSettings({ cards: { recent: 20 } });
-    const many = Array.from({ length: 9 }, (_, i) => makeBriefing({ slug: `b${i}`, title: `Headline number ${i}`, date: `2026-01-${String(10 + i).padStart(2, "0")}T08:00:00+00:00` }));
-    const out = tempFolder("dispatch-pool-").dir;
-    const none = openCache(null);
-    const plan = planCards(many, settings, none, new Date("2026-02-01"))!;
+    const { settings, none, plan, out } = planMany(9);
     expect(await writeCards(plan, settings, none, out)).toMatchObject({ drawn: 10, cached: 0, warnings: [] });
     const one = plan.byBriefing.get("/briefings/2026/b4/")!;
     expect(readFileSync(path.join(out, one.path)).equals(await new CardRenderer(settings.cards).render(one.text))).toBe(true);
     expect(ocr(readFileSync(path.join(out, one.path)))).toContain("Headline number 4");
   });
-});
 
-describe("drawing in batches", () => {
   it("draws more cards than one thread's batch, each in its place, as one thread draws them", async () => {
-    const settings = makeSettings({ cards: { recent: 40 } });
-    const many = Array.from({ length: 24 }, (_, i) => makeBriefing({ slug: `c${i}`, title: `Batch headline ${i}`, date: `2026-03-${String(1 + i).padStart(2, "0")}T08:00:00+00:00` }));
-    const out = tempFolder("dispatch-batches-").dir;
-    const none = openCache(null);
-    const plan = planCards(many, settings, none, new Date("2026-04-01"))!;
+    const { settings, none, plan, out } = planMany(24);
     // One thread: the batches run one after another, each in a fresh thread.
     expect(await writeCards(plan, settings, none, out, 1)).toMatchObject({ drawn: 25, cached: 0 });
     const renderer = new CardRenderer(settings.cards);
-    for (const slug of ["c0", "c3", "c23"]) {
+    for (const slug of ["b0", "b3", "b23"]) {
       const card = plan.byBriefing.get(`/briefings/2026/${slug}/`)!;
       expect(readFileSync(path.join(out, card.path)).equals(await renderer.render(card.text))).toBe(true);
     }
