@@ -71,9 +71,13 @@ let stopping = false;
 function startChildren(): void {
   // --quiet: one summary line per build instead of one line per file written.
   eleventy = spawnChild([eleventyCmd, "--config=.eleventy.ts", `--output=${output}`, "--watch", "--quiet"]);
+  fast = null;
   eleventy.on("message", (message: DevMessage) => {
     if (message.type === "started") state.eleventyCurrent = true;
     else if (message.type === "built") {
+      // The fast path starts once Eleventy's first build is done: it then reads every briefing
+      // from the build cache that build filled, instead of analysing all of them a second time at once.
+      if (!fast) startFast();
       state.built = true;
       state.eleventyProblems = null;
       // One reload per rebuild, for every page it may have changed.
@@ -81,13 +85,16 @@ function startChildren(): void {
     } else if (state.eleventyCurrent) state.eleventyProblems = message.problems;
     showState();
   });
-  fast = spawnChild([fileURLToPath(new URL("../dev/fast-child.ts", import.meta.url))]);
-  const started = fast;
-  fast.on("exit", (code, signal) => {
+}
+
+function startFast(): void {
+  const started = spawnChild([fileURLToPath(new URL("../dev/fast-child.ts", import.meta.url))]);
+  fast = started;
+  started.on("exit", (code, signal) => {
     // Killed by a restart or on the way out: expected. Anything else is worth a line.
     if (fast === started && !stopping && signal !== "SIGTERM") console.error(`[dispatch] the quick update process ended (${signal ?? `exit code ${code}`}); saves now wait for the full rebuild`);
   });
-  fast.on("message", (message: FastPathMessage) => {
+  started.on("message", (message: FastPathMessage) => {
     if (message.type === "error") console.error(`[dispatch] the quick update failed (${message.message}); the full rebuild follows`);
     else if (message.type === "failed") state.fastProblems = message.problems;
     else {
