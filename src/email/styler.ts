@@ -35,6 +35,8 @@ function patternsApply(css: string): boolean {
 const PATTERNS_APPLY = patternsApply(EMAIL_CSS.inline);
 
 const HEAD_ELEMENTS = new Set(["meta", "title", "link", "base"]);
+/** The tags inlineEmailCss gives Outlook's bgcolor/align/valign attributes. */
+const TABLE_ATTRIBUTE_TAGS = new Set(["table", "td", "th"]);
 
 const ZWNJ = /\u200c/g;
 
@@ -131,6 +133,8 @@ export function styleDocument(document: string): StyledDocument | null {
     const names = Object.keys(attributes);
     // A class or style is written into the pattern as it is: one that could end the tag or pose as a placeholder is not.
     if (/[<>]|dispatch-specimen/.test(`${attributes.class ?? ""}${attributes.style ?? ""}`)) throw new Reshaped();
+    // inlineEmailCss looks for bgcolor=, align= and valign= in a cell's whole tag, values included, which a pattern cannot know.
+    if (TABLE_ATTRIBUTE_TAGS.has(name) && names.some((attribute) => / (bgcolor|align|valign)=/.test(attributes[attribute]!))) throw new Reshaped();
     const className = attributes.class !== undefined && /[^ \t\n\f]/.test(attributes.class) ? attributes.class : null;
     const classes = ancestorClasses();
     const key = `${classes.join("\u0001")}\u0002${name}\u0002${names.join(" ")}\u0002${attributes.class ?? ""}\u0002${attributes.style ?? ""}`;

@@ -87,6 +87,7 @@ describe("the one-pass email styler", () => {
       "<a href='/a'>a link <a href='/b'>in a link</a></a>",
       "<svg><circle r='1'/></svg>",
       "<p class='x>y'>a class the pattern cannot hold</p>",
+      "<table><tbody><tr><td title='a valign=top in a value'>x</td></tr></tbody></table>",
     ];
     for (const repair of repairs) {
       const broken = document.replace('<div class="body">', `<div class="body">${repair}`);
