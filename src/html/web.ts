@@ -90,5 +90,8 @@ export function cleanForWeb(html: string, embedHosts: readonly string[]): WebBod
       }
     },
   });
-  return { html: clean, dropped: [...dropped] };
+  // sanitize-html writes void elements XHTML-style (<hr />); the pages are HTML, where the slash is
+  // noise that html-validate flags. Text and attribute values have every ">" escaped by now, so
+  // " />" can only end a tag.
+  return { html: clean.replaceAll(" />", ">"), dropped: [...dropped] };
 }
