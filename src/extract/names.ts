@@ -4,6 +4,7 @@ import {
   AFFILIATIONS, GROUP_NOUNS, NAME_PARTICLES, NOT_NAME_WORDS, OCCUPATIONS, ORGANISATION_WORDS, ROLE_NOUNS, TITLES,
 } from "./lexicon.js";
 import { codeAt } from "./chars.js";
+import { QUOTE_MARKS, codeSet } from "./charsets.js";
 import { isPossessive, isWord, stripPossessive, type Tokens } from "./tokens.js";
 
 export interface NameMention {
@@ -42,9 +43,13 @@ function isCapitalisedArticle(tokens: Tokens, i: number): boolean {
   return lower === "der" || lower === "die" || lower === "das";
 }
 
+/** "shouldn’t", "We’re", "That’s": a verb or a pronoun with its verb, never part of a name or a speaker's phrase. */
+export const CONTRACTION = /(?:n['’]t|['’](?:re|m|ll|ve|d)|^(?:that|there|it|what|who|let)['’]s)$/u;
+
 function startsName(tokens: Tokens, i: number): boolean {
   if (!tokens.capitalised(i)) return false;
   const lower = tokens.lower(i);
+  if (CONTRACTION.test(lower)) return false;
   if (lower.length > 2 && (lower[1] === "’" || lower[1] === "'") && ELIDED_ARTICLE.test(tokens.text(i))) return false;
   return (!NOT_NAME_WORDS.has(lower) && !GROUP_NOUNS.has(lower)) || isAcronym(tokens, i);
 }
@@ -114,6 +119,19 @@ function isGeneralDescriptor(text: string, tokens: Tokens, words: readonly numbe
   return DESCRIPTOR_ENDING.test(word) || (!COMMON_WORD_GIVEN_NAMES.has(word) && usedInLowerCase(text, word));
 }
 
+const QUOTE_MARK_CODES = codeSet(QUOTE_MARKS);
+
+/** A quote mark between tokens `a` and `a + 1`: a name or phrase never runs across one (`“…equality” for many`). A
+ * plural possessive's apostrophe (`Sanders' campaign`) is no quote mark. */
+export function quoteMarkAfter(tokens: Tokens, a: number): boolean {
+  const source = tokens.source;
+  let at = tokens.end(a);
+  const to = tokens.start(a + 1);
+  if (at < to && (source.charCodeAt(at) === 39 || source.charCodeAt(at) === 0x2019) && (source.charCodeAt(at - 1) | 32) === 115) at++;
+  for (; at < to; at++) if (QUOTE_MARK_CODES.has(source.charCodeAt(at))) return true;
+  return false;
+}
+
 function crossesLine(text: string, tokens: Tokens, a: number, b: number): boolean {
   return text.slice(tokens.end(a), tokens.start(b)).includes("\n");
 }
@@ -123,7 +141,7 @@ function runEnd(text: string, tokens: Tokens, from: number, to: number): number 
   let j = from;
   let hasOrganisationWord = false;
   while (j < to) {
-    if (j > from && crossesLine(text, tokens, j - 1, j)) break;
+    if (j > from && (crossesLine(text, tokens, j - 1, j) || quoteMarkAfter(tokens, j - 1))) break;
     if (startsName(tokens, j) || (j > from && tokens.capitalised(j) && (TITLES.has(tokens.lower(j)) || ORGANISATION_WORDS.has(tokens.lower(j))))) {
       hasOrganisationWord ||= ORGANISATION_WORDS.has(stripPossessive(tokens.lower(j)));
       j++;

@@ -4,9 +4,8 @@ import {
   VERB_FILLERS, isPhrasalSpeechVerb, isSpeechVerb,
 } from "./lexicon.js";
 import { GENERIC_ORGANISATION_HEADS, NameIndex, pronounGender } from "./coreference.js";
-import { findNameMentions, isAcronym, isRemitComma, usedInLowerCase, type NameMention } from "./names.js";
+import { CONTRACTION, findNameMentions, isAcronym, isRemitComma, quoteMarkAfter, usedInLowerCase, type NameMention } from "./names.js";
 import { isPossessive, isWord, stripPossessive, tokenize, type Tokens } from "./tokens.js";
-import { QUOTE_MARKS, codeSet } from "./charsets.js";
 
 /** How the speaker was referred to: by name, by a description ("a senior official", "the statement"), a
  * pronoun, a role referring back ("the minister"), or not at all ("they"). */
@@ -72,7 +71,7 @@ function isFiller(tokens: Tokens, i: number): boolean {
 }
 
 function isPhraseWord(tokens: Tokens, i: number): boolean {
-  if (!isWord(tokens, i)) return false;
+  if (!isWord(tokens, i) || CONTRACTION.test(tokens.lower(i))) return false;
   const capitalised = tokens.capitalised(i);
   if (isSpeechVerbAt(tokens, i)) return false;
   const lower = tokens.lower(i);
@@ -105,19 +104,6 @@ function isNameConnector(tokens: Tokens, i: number): boolean {
 
 function isInnerJoiner(tokens: Tokens, i: number): boolean {
   return isTitleConjunction(tokens, i) || isNameConnector(tokens, i) || isRemitComma(tokens, i);
-}
-
-const QUOTE_MARK_CODES = codeSet(QUOTE_MARKS);
-
-/** A quote mark between tokens `a` and `a + 1`: a phrase never runs across one (`“…equality” for many`). A
- * plural possessive's apostrophe (`Sanders' campaign`) is no quote mark. */
-function quoteMarkAfter(tokens: Tokens, a: number): boolean {
-  const source = tokens.source;
-  let at = tokens.end(a);
-  const to = tokens.start(a + 1);
-  if (at < to && (source.charCodeAt(at) === 39 || source.charCodeAt(at) === 0x2019) && (source.charCodeAt(at - 1) | 32) === 115) at++;
-  for (; at < to; at++) if (QUOTE_MARK_CODES.has(source.charCodeAt(at))) return true;
-  return false;
 }
 
 /** End index (exclusive) of a noun phrase starting at `i`. */
@@ -188,6 +174,8 @@ function resolvePhrase(ctx: AttributionContext, from: number, to: number): Attri
   if (to - from === 1 && PRONOUNS.has(tokens.lower(from))) {
     return { kind: "pronoun", speaker: names.lastPersonBefore(position, pronounGender(tokens, from)) };
   }
+  // "HOW CHINA’S DECLINE AFFECTS …": a headline in capitals speaks for no one.
+  if (isCapitalsHeadline(tokens, from, to)) return null;
   const words: string[] = [];
   let group = false;
   for (let k = from; k < to; k++) {
@@ -240,6 +228,17 @@ function resolvePhrase(ctx: AttributionContext, from: number, to: number): Attri
   }
   // "the statement read", "a man yelled", "some protesters chanted", "the Democratic nominee": a described source.
   return qualifying || isDescription(tokens, to, words) ? described(ctx, from, to) : null;
+}
+
+function isCapitalsHeadline(tokens: Tokens, from: number, to: number): boolean {
+  let capitals = 0;
+  for (let k = from; k < to; k++) {
+    if (!isWord(tokens, k)) continue;
+    const text = tokens.text(k);
+    if (text !== text.toUpperCase() || !tokens.capitalised(k)) return false;
+    capitals++;
+  }
+  return capitals >= 3;
 }
 
 const LONE_SOURCES: ReadonlySet<string> = new Set(["another", "others", "some", "many", "several", "most", "both"]);

@@ -83,6 +83,13 @@ describe("speaker attribution", () => {
       .toBe("Camille Verdier");
   });
 
+  it("never credits a headline fragment, a headline in capitals or a contraction", () => {
+    const glued = quotePairs("‘Thin-skinned’ Trump quells dissent\n\nDonald Trump wrote to the chief executive. He was threatening “a major lawsuit,” according to a letter.");
+    expect(glued.map(([speaker]) => speaker)).not.toContain("Thin-skinned’ Trump");
+    expect(quotePairs("HOW CHINA’S DECLINE AFFECTS THE REST OF THE WORLD “China’s slowdown is fostering doubts about growth.”")[0]![0]).toBeNull();
+    expect(quotePairs("We’re told the plan is “a disaster for the whole region and beyond.”")[0]![0]).toBeNull();
+  });
+
   it("never credits an adverb or a participle opening a sentence", () => {
     expect(quotePairs("Bill Maher spoke. Later he was blunt. Adding, “Now, with all of these scandals, it is never that bad.”")[0]![0]).not.toBe("Adding");
     expect(quotePairs("Kevin Williamson wrote about it. Specifically, “the working class has been victimized by nobody.”")[0]![0]).not.toBe("Specifically");
