@@ -29,7 +29,7 @@ describe("key quotes", () => {
     ]);
     // An organisation referred back to ("the company" named before), a dotted abbreviation (a place).
     expect(pull("Acme Holdings Corp announced a recall.\n\n“We will act, and we will act very soon,” the company said.")).toEqual([]);
-    expect(pull("“Both of them scare me,” Harry Bond, 30, of Raleigh, N.C., who was polled, said. “We need people who will bring people together.”")).toEqual([]);
+    expect(pull("“Neither of them convinces me,” Tom Alder, 41, of Fargo, N.D., who was surveyed, said. “We need leaders who will bring the country together.”")).toEqual([]);
     // Too short to stand alone.
     expect(pull("“We will act,” Yvette Cooper said.")).toEqual([]);
     expect(pull("“We will act, and we will act very soon,” a senior Home Office official said.")).toEqual([
@@ -44,8 +44,8 @@ describe("key quotes", () => {
   });
 
   it("does not join a quotation to words quoted in the attribution's own clause", () => {
-    const { keyQuotes } = analyze("“Donald Trump is a dictator in the making,” said Glenn Beck, who said there were “too many disturbing things for me to dismiss.”", "text");
-    expect(keyQuotes[0]).toEqual({ text: "Donald Trump is a dictator in the making.", speaker: "Glenn Beck" });
+    const { keyQuotes } = analyze("“The mayor is a menace to this city,” said Carla Reyes, who said there were “too many broken promises for me to forget.”", "text");
+    expect(keyQuotes[0]).toEqual({ text: "The mayor is a menace to this city.", speaker: "Carla Reyes" });
   });
 
   it("shows only first-hand quotations: not relayed from another source, not nested in another's quotation", () => {
@@ -65,12 +65,12 @@ describe("key quotes", () => {
   });
 
   it("tells quotations whose inner marks pair up from ones cut at the wrong mark", () => {
-    expect(marksPairUp("We are told all the time, 'Kosovo is a special case,''")).toBe(false);
-    expect(marksPairUp("This is less a 'refugee crisis' and more an occupation,'")).toBe(false);
+    expect(marksPairUp("We hear it every week, 'The harbour is a special case,''")).toBe(false);
+    expect(marksPairUp("This is less a 'budget crisis' and more a takeover,'")).toBe(false);
     expect(marksPairUp("He called it 'a disgrace")).toBe(false);
     expect(marksPairUp("She told me, ‘Never.’ And I didn’t.")).toBe(true);
     expect(marksPairUp("The Weiners’ marriage ended in the ’90s, didn't it?")).toBe(true);
-    expect(analyze("''I would use the word 'old-school,''' said Gregory W. Slayton, a former ambassador.", "text").keyQuotes).toEqual([]);
+    expect(analyze("''I would call it 'old-fashioned,''' said Martin J. Oakes, a former envoy.", "text").keyQuotes).toEqual([]);
   });
 
   it("ranks attributed, complete, mid-length quotations first", () => {

@@ -26,7 +26,7 @@ describe("quote marks and apostrophes", () => {
   });
 
   it("closes single quotations at a mark standing alone or squeezed between punctuation and a word", () => {
-    expect(spans("'They treat it like, 'Oh, this is important,' ' Magel said.")).toEqual(["They treat it like, 'Oh, this is important,'"]);
+    expect(spans("'They act like, 'Well, this is urgent,' ' Hollis said.")).toEqual(["They act like, 'Well, this is urgent,'"]);
     expect(spans("‘It doesn’t fit with what I thought,’Clinton said. ‘I want more!’After the rally, he left.")).toEqual([
       "It doesn’t fit with what I thought,", "I want more!",
     ]);

@@ -44,49 +44,49 @@ describe("speaker attribution", () => {
 
   it("never takes a sentence opener or a name qualifying a described person for the speaker", () => {
     expect(quotePairs("Another person tweeted: “This is the end of the campaign as we know it.”")[0]![0]).toBe("Another person");
-    expect(quotePairs("Six months ago, the independent Vermont senator said, the media considered him a “fringe candidate.”")[0]![0])
-      .toBe("the independent Vermont senator");
+    expect(quotePairs("A year ago, the veteran Dorset councillor said, the papers called him an “outside bet.”")[0]![0])
+      .toBe("the veteran Dorset councillor");
     expect(quotePairs("“We will win this state in November,” the Trump campaign said.")[0]![0]).toBe("the Trump campaign");
     expect(quotePairs("Others chanted: “Lock her up! Lock her up!”")[0]![0]).toBe("Others");
     // Lower case, "some" is no source: "what some call".
-    expect(quotePairs("Hillary Clinton called for closing what some call the “Charleston loophole,” which lets buyers skip checks.")[0]![0])
-      .toBe("Hillary Clinton");
+    expect(quotePairs("Maria Lind called for closing what some call the “harbour loophole,” which lets shippers skip checks.")[0]![0])
+      .toBe("Maria Lind");
   });
 
   it("guesses the subject of a quotation's sentence without a speech verb, never as certain", () => {
-    const [quote] = extractQuotes("Bernie Sanders credited the victory to “a closed primary, something I am not enthusiastic about.”", "text");
-    expect(quote!.speaker).toBe("Bernie Sanders");
+    const [quote] = extractQuotes("Ana Quiroga credited the result to “a late count, something I am not happy about.”", "text");
+    expect(quote!.speaker).toBe("Ana Quiroga");
     expect(quote!.confidence).toBeLessThan(CERTAIN_ATTRIBUTION);
     expect(quotePairs("The spokesman refused to say more. The spokesman refused to comment on “the rumours of a merger.”")[0]![0]).toBe("The spokesman");
     expect(quotePairs("Climate envoy Rachel Kyte was blunt — “the window for action is closing fast” — as the summit ended.")[0]![0]).toBe("Rachel Kyte");
   });
 
   it("credits a described person with whom they belong to, and an owner's person as written", () => {
-    expect(quotePairs("“His knowledge is about 20 years old,” said a longtime adviser to Trump, who declined to be named.")[0]![0])
-      .toBe("a longtime adviser to Trump");
-    expect(quotePairs("WASHINGTON — After the proposal, Hillary Clinton’s right-hand woman rallied supporters, saying: “We have to be ready to stop him.”")[0]![0])
-      .toBe("Hillary Clinton’s right-hand woman");
-    expect(quotePairs("At the town hall in Hudson, New Hampshire, the Christie supporter retorted: “There is a special place for them.”")[0]![0])
-      .toBe("the Christie supporter");
+    expect(quotePairs("“Her plan is about ten years late,” said a longtime aide to Okafor, who declined to be named.")[0]![0])
+      .toBe("a longtime aide to Okafor");
+    expect(quotePairs("LONDON — After the vote, Maria Lind’s right-hand man rallied volunteers, saying: “We have to be ready to answer them.”")[0]![0])
+      .toBe("Maria Lind’s right-hand man");
+    expect(quotePairs("At the meeting in Bangor, Maine, the Lind supporter retorted: “There is a proper time for that.”")[0]![0])
+      .toBe("the Lind supporter");
   });
 
   it("finds an inverted attribution closing the sentence after an aside", () => {
-    expect(quotePairs("Hillary Clinton “drew quite well from white, working-class Democrats” in the 2008 primary, said Ohio State University professor Paul Beck.")[0]![0])
-      .toBe("Paul Beck");
+    expect(quotePairs("Maria Lind “did very well with rural, older voters” in the 2019 race, said Leeds University professor Alan Pryce.")[0]![0])
+      .toBe("Alan Pryce");
   });
 
   it("reads a speech verb after a determiner or an owner as a noun", () => {
-    expect(quotePairs("Khizr Khan spoke. Khan, who is Muslim, decried Trump’s repeated calls to ban Muslims, noting he has “sacrificed nothing” for the country.")[0]![0])
-      .toBe("Khizr Khan");
+    expect(quotePairs("Omar Haddad spoke. Haddad, who is a veteran, decried Lind’s repeated calls to cut pensions, noting she has “given nothing” for the country.")[0]![0])
+      .toBe("Omar Haddad");
     // The French auxiliary "a" is no article: `L’élue a précisé`.
     expect(quotePairs("La maire Camille Verdier était là. L’élue a précisé que les navettes rouleraient « dès le mois d’avril ».")[0]![0])
       .toBe("Camille Verdier");
   });
 
   it("never credits a headline fragment, a headline in capitals or a contraction", () => {
-    const glued = quotePairs("‘Thin-skinned’ Trump quells dissent\n\nDonald Trump wrote to the chief executive. He was threatening “a major lawsuit,” according to a letter.");
-    expect(glued.map(([speaker]) => speaker)).not.toContain("Thin-skinned’ Trump");
-    expect(quotePairs("HOW CHINA’S DECLINE AFFECTS THE REST OF THE WORLD “China’s slowdown is fostering doubts about growth.”")[0]![0]).toBeNull();
+    const glued = quotePairs("‘Touchy’ Okafor silences critics\n\nGrace Okafor wrote to the editor. She was threatening “a costly lawsuit,” according to a letter.");
+    expect(glued.map(([speaker]) => speaker)).not.toContain("Touchy’ Okafor");
+    expect(quotePairs("WHY THE PORT’S SLUMP REACHES EVERY TOWN “The port’s slowdown is raising doubts about jobs.”")[0]![0]).toBeNull();
     expect(quotePairs("We’re told the plan is “a disaster for the whole region and beyond.”")[0]![0]).toBeNull();
   });
 
@@ -176,9 +176,9 @@ describe("speaker attribution", () => {
   });
 
   it("reads abbreviated titles and never glues a headline's opening verb to a name", () => {
-    expect(quotePairs("“I’m getting ready to rent a covered wagon,” Ohio Gov. John Kasich said.")[0]![0]).toBe("John Kasich");
-    expect(quotePairs("“She’s going to be more aggressive,” said former South Carolina Gov. Jim Hodges, a Clinton backer.")[0]![0])
-      .toBe("Jim Hodges");
+    expect(quotePairs("“I’m getting ready to hire a brass band,” Iowa Gov. Ruth Calder said.")[0]![0]).toBe("Ruth Calder");
+    expect(quotePairs("“She’s going to be much bolder,” said former Kansas Gov. Dan Mercer, a Lind backer.")[0]![0])
+      .toBe("Dan Mercer");
     const headline = "Did Donald Trump really scam students?\n\n“You can fool some of the people all of the time,” Trump said.";
     expect(quotePairs(headline)[0]![0]).toBe("Donald Trump");
     expect(quotePairs("Imagine Brad Thor said we were “ready now to go to the polls.”")[0]![0]).toBe("Brad Thor");
