@@ -162,16 +162,19 @@ export function buildEmailFiles(briefings: Briefing[], settings: SiteSettings, o
     if (!briefing.email) continue;
     // Everything an edition is made of: the briefing (body, analysis, neighbours) and the settings.
     const key = cache.key("email", JSON.stringify(briefing), settingsJson);
-    let edition = cache.get<EmailEdition>("email", key);
-    if (!edition) {
-      edition = renderEmail(briefing, settings);
-      cache.set("email", key, edition);
+    // The preview page is made of the edition and the settings alone: kept with it, not rendered every build.
+    let cached = cache.get<{ edition: EmailEdition; preview: string }>("email", key);
+    if (!cached) {
+      const rendered = renderEmail(briefing, settings);
+      cached = { edition: rendered, preview: renderPreview(rendered, settings) };
+      cache.set("email", key, cached);
     }
+    const { edition, preview } = cached;
     const dir = emailPath(briefing);
     put({ path: `${dir}index.html`, body: edition.html });
     put({ path: `${dir}email.txt`, body: edition.text });
     put({ path: `${dir}fragment.html`, body: edition.fragment });
-    put({ path: `${dir}preview/index.html`, body: renderPreview(edition, settings) });
+    put({ path: `${dir}preview/index.html`, body: preview });
     report.push({ sourcePath: briefing.sourcePath, slug: briefing.slug, bytes: edition.bytes });
     warnings.push(...edition.warnings);
     const verdict = sizeVerdict(edition.bytes);
