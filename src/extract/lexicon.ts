@@ -133,6 +133,14 @@ export const NAMING_CUES: ReadonlySet<string> = new Set([
   "novel", "film", "movie", "drama", "series", "show", "podcast", "song", "album", "play", "documentary",
   "programme", "program", "newspaper", "magazine", "campaign", "exhibition", "festival", "brand", "app",
   "game", "ship", "vessel", "painting", "poem", "musical", "sitcom", "column", "headline",
+  // `click "sign up."`: the label of a button or link, quoted to be found on screen.
+  "click", "clicking", "tap", "tapping",
+]);
+
+/** Nouns that announce words quoted as words: `terms such as "storm"`, `phrases like "red line"`. */
+export const MENTION_NOUNS: ReadonlySet<string> = new Set([
+  "word", "words", "term", "terms", "phrase", "phrases", "name", "names", "slogan", "slogans", "hashtag", "hashtags",
+  "keyword", "keywords", "label", "labels", "expression", "expressions",
 ]);
 
 /** Capitalised words that introduce or qualify a name but are not part of it. */

@@ -1,7 +1,7 @@
 /** Quotations: quoted spans that someone said (not scare quotes or names), with their speakers. */
 import { firstNotBefore } from "./bisect.js";
 import { CLAUSE_ENDS, EXCLAMATION_OR_QUESTION, SENTENCE_ENDS, TRAILING_PUNCTUATION, charClass } from "./charsets.js";
-import { CALLING_VERBS, COPULAS, DETERMINERS, NAMING_CUES, PREPOSITIONS, PRONOUNS, isSpeechVerb } from "./lexicon.js";
+import { CALLING_VERBS, COPULAS, DETERMINERS, MENTION_NOUNS, NAMING_CUES, PREPOSITIONS, PRONOUNS, isSpeechVerb } from "./lexicon.js";
 import { NO_CREDIT, credit, inherit, type Credit } from "./confidence.js";
 import { findMarkedSpans, type MarkedSpan } from "./marks.js";
 import { toPlainDocument } from "./plaintext.js";
@@ -30,6 +30,8 @@ const FIRST_LETTER_UPPER = /^\P{L}*\p{Lu}/u;
 /** After a cited headline or title: its author (`"…," by Jane Doe`) or its year (`"…" (2015)`). */
 const CITATION_AFTER = /^\s*(?:by\s+(?:the\s+)?\p{Lu}|\(\d{4}\))/u;
 const MIN_UNATTRIBUTED_WORDS = 6;
+/** Between two items of one list of quoted words: `"storm," "Dover" and "sea walls."`. */
+const LIST_GAP = /^[\s,;]*(?:(?:and|or)\s+)?$/u;
 const MIN_PARTIAL_WORDS = 3;
 
 /** Features of the words around a span: those right before its opening mark, and a citation after it. */
@@ -75,8 +77,9 @@ export function isTitleCase(text: string): boolean {
   return capitalised > 0;
 }
 
-/** Features of the words around a span (mostly before its opening mark). */
-function contextOf(ctx: AttributionContext, span: MarkedSpan, windowStart: number, utterance: boolean): Context {
+/** Features of the words around a span (mostly before its opening mark). `listOfMentions`: the span goes on a
+ * list whose first item is quoted to name or mention it. */
+function contextOf(ctx: AttributionContext, span: MarkedSpan, windowStart: number, utterance: boolean, listOfMentions: boolean): Context {
   const { tokens } = ctx;
   let k = tokens.indexAt(span.open) - 1;
   const previous = k >= 0 && tokens.end(k) > windowStart ? tokens.lower(k) : "";
@@ -90,7 +93,11 @@ function contextOf(ctx: AttributionContext, span: MarkedSpan, windowStart: numbe
   const cue = k >= 0 && tokens.end(k) > windowStart ? tokens.lower(k) : "";
   // "a film called 'X'" names; "what he called 'months of dithering'" quotes someone's words.
   const spokenCall = CALLING_VERBS.has(cue) && (PRONOUNS.has(tokens.lower(k - 1)) || tokens.capitalised(k - 1));
-  const namingCue = (NAMING_CUES.has(cue) && !spokenCall) || (cue === "as" && tokens.lower(k - 1) === "known");
+  // `terms such as "storm"`, `phrases like "red line"`: words quoted to mention them.
+  const mentionNoun = cue === "as" && tokens.lower(k - 1) === "such" ? tokens.lower(k - 2)
+    : cue === "like" || cue === "including" ? tokens.lower(k - 1) : "";
+  const namingCue = (NAMING_CUES.has(cue) && !spokenCall) || (cue === "as" && tokens.lower(k - 1) === "known") ||
+    MENTION_NOUNS.has(mentionNoun) || listOfMentions;
   let callingVerb = false;
   let speechVerb = false;
   for (let i = k; i >= 0 && tokens.start(i) >= windowStart && !callingVerb; i--) {
@@ -152,6 +159,8 @@ interface Candidate {
   start: number;
   end: number;
   local: Attribution | null;
+  /** Quoted to name or mention it (a title, a label, a word as a word), whatever its speaker. */
+  naming: boolean;
   /** The subject of the quotation's sentence, the guess when no speech verb attributes it. */
   subject: Attribution | null;
   quotation: boolean;
@@ -193,9 +202,13 @@ export function quotesOf(doc: PlainDocument, sentences: readonly Sentence[], ctx
     const local = after ?? attributeBefore(ctx, leadingFrom, span.open) ??
       (sentenceStart < leadingFrom ? attributeBefore(ctx, sentenceStart, span.open) : null);
     const utterance = after !== null && sentenceStart === span.open;
-    const quotation = isQuotation(text.slice(start, end), contextOf(ctx, span, leadingFrom, utterance), local !== null);
+    const before = candidates[candidates.length - 1];
+    const listOfMentions = before !== undefined && before.naming && before.span.block === span.block && before.span.close !== null &&
+      LIST_GAP.test(text.slice(before.span.close + 1, span.open));
+    const context = contextOf(ctx, span, leadingFrom, utterance, listOfMentions);
+    const quotation = isQuotation(text.slice(start, end), context, local !== null);
     const credited = credit(local, after !== null && closesSentence ? "adjacent" : "same-sentence");
-    candidates.push({ span, start, end, local, quotation, credit: credited, subject: sentenceStart < span.open ? sentenceSubject(ctx, sentenceStart, span.open) : null });
+    candidates.push({ span, start, end, local, naming: context.namingCue, quotation, credit: credited, subject: sentenceStart < span.open ? sentenceSubject(ctx, sentenceStart, span.open) : null });
   });
   // A quotation over several paragraphs is one quotation: one verdict and one speaker for all its spans.
   const groups = new Map<number, Candidate[]>();

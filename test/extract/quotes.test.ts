@@ -20,6 +20,8 @@ describe("quotations versus scare quotes", () => {
     ["programme named with its host", "She spoke on Sunday on CBS's “Weekend with Jane Ortiz,” then flew home."],
     ["headline cited with its author", 'FAREWELL—"The Corner Club to close at the end of March," by Times\' Ann Lee: http://example.com/x.'],
     ["poster slogan cited with its year", "“Lose safety? Lose work? No to open borders” (2005) was the first poster."],
+    ["button's label after \"click\"", 'To join, open the page, enter your address and click "sign up." It takes a minute.'],
+    ["list of words quoted to mention them", 'Clerks searched the files for terms such as "harbour," "storm," "Dover" and "sea walls." Nothing came back.'],
   ])("ignores a %s", (_, text) => {
     expect(extractQuotes(text, "text")).toEqual([]);
   });
