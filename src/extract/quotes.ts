@@ -27,8 +27,11 @@ const TITLE_WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu;
 const STARTS_UPPER = /^\p{Lu}/u;
 const STARTS_LOWER = /^\p{Ll}/u;
 const FIRST_LETTER_UPPER = /^\P{L}*\p{Lu}/u;
-/** After a cited headline or title: its author (`"…," by Jane Doe`) or its year (`"…" (2015)`). */
-const CITATION_AFTER = /^\s*(?:by\s+(?:the\s+)?\p{Lu}|\(\d{4}\))/u;
+/** After a cited headline or title: its author (`"…," by Jane Doe`) or a parenthesis ending with its year
+ * (`"…" (2015)`, `"…" (election poster 2003)`). */
+const CITATION_AFTER = /^\s*(?:by\s+(?:the\s+)?\p{Lu}|\([^()\n]{0,60}\b\d{4}\))/u;
+/** A headline cited in parentheses with its source: `("Mayor vows to…," Riverside Gazette, Monday)`. */
+const SOURCE_IN_PARENTHESES = /^\s*\p{Lu}[^()\n]{0,40}\)/u;
 const MIN_UNATTRIBUTED_WORDS = 6;
 /** Between two items of one list of quoted words: `"storm," "Dover" and "sea walls."`. */
 const LIST_GAP = /^[\s,;]*(?:(?:and|or)\s+)?$/u;
@@ -113,14 +116,17 @@ function contextOf(ctx: AttributionContext, span: MarkedSpan, windowStart: numbe
   };
 }
 
-/** A headline or title cited with its author or year, as a roundup of articles or posters gives them. */
+/** A headline or title cited with its author, year or source, as a roundup of articles, letters to the editor
+ * or posters give them. */
 function isCitation(text: string, span: MarkedSpan): boolean {
   if (span.close === null || !FIRST_LETTER_UPPER.test(text.slice(span.start, Math.min(span.end, span.start + 8)))) return false;
   let from = span.close + 1;
   const comma = text[span.end - 1] === "," || text[from] === ",";
   if (text[from] === ",") from++;
-  const after = CITATION_AFTER.exec(text.slice(from, from + 24));
-  return after !== null && (comma || after[0].endsWith(")"));
+  const rest = text.slice(from, from + 80);
+  const after = CITATION_AFTER.exec(rest);
+  if (after !== null && (comma || after[0].endsWith(")"))) return true;
+  return comma && text[span.open - 1] === "(" && SOURCE_IN_PARENTHESES.test(rest);
 }
 
 function isShortTitle(text: string, words: number): boolean {

@@ -21,6 +21,8 @@ describe("quotations versus scare quotes", () => {
     ["headline cited with its author", 'FAREWELL—"The Corner Club to close at the end of March," by Times\' Ann Lee: http://example.com/x.'],
     ["poster slogan cited with its year", "“Lose safety? Lose work? No to open borders” (2005) was the first poster."],
     ["button's label after \"click\"", 'To join, open the page, enter your address and click "sign up." It takes a minute.'],
+    ["poster slogan cited with its place and year", "“Keep our green valleys free of concrete” (Alpine Party election poster 1999) was the first of many."],
+    ["headline cited in parentheses with its paper", 'I agree with the mayor ("Mayor vows to fix every pothole by spring," Riverside Gazette, Monday).'],
     ["list of words quoted to mention them", 'Clerks searched the files for terms such as "harbour," "storm," "Dover" and "sea walls." Nothing came back.'],
   ])("ignores a %s", (_, text) => {
     expect(extractQuotes(text, "text")).toEqual([]);
