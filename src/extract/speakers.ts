@@ -402,7 +402,34 @@ export function attributeAfter(ctx: AttributionContext, from: number, to: number
       return spoken(attribution?.kind === "name" ? attribution : resolvePhrase(ctx, next + 1, objectEnd));
     }
   }
+  // `…," Mara Velt, who ran the office for years, told a radio station`, `…," Lena Ortiz, 30, of Dover, Del., said`:
+  // an aside longer than an apposition (a relative clause, an age and a place) between the speaker and the verb.
+  const headEnd = phraseForward(tokens, i, end);
+  if (headEnd > i && tokens.text(headEnd) === "," && speechVerbAfterAside(tokens, headEnd + 1, end)) {
+    const head = resolvePhrase(ctx, i, headEnd);
+    if (head !== null && head.kind !== "pronoun" && head.kind !== "anonymous") return spoken(head);
+  }
   return closingAttribution(ctx, i, end);
+}
+
+/** Whether an aside opening at `from` closes with a comma and a speech verb (`, who …, said`) before its sentence ends. */
+function speechVerbAfterAside(tokens: Tokens, from: number, end: number): boolean {
+  const last = Math.min(end, from + MAX_RELATIVE_CLAUSE_TOKENS);
+  for (let k = from; k < last; k++) {
+    if (tokens.stop(k) && !isAbbreviationDot(tokens, k)) return false;
+    if (tokens.text(k) === "," && k > from) {
+      const verb = skipFillers(tokens, k + 1, end);
+      if (verb < end && isSpeechVerbAt(tokens, verb)) return true;
+    }
+  }
+  return false;
+}
+
+/** A dot of an abbreviation inside a sentence: an initial or a title (`J.`, `Dr.`), or a short capitalised
+ * form such as a state's (`N.C.`, `Del.`, `Calif.`) followed by a comma. */
+function isAbbreviationDot(tokens: Tokens, k: number): boolean {
+  return isPhraseDot(tokens, k) || (tokens.text(k) === "." && tokens.text(k + 1) === "," && k > 0 && tokens.end(k - 1) === tokens.start(k) &&
+    tokens.capitalised(k - 1) && tokens.text(k - 1).length <= 5);
 }
 
 /** `…" in the 2008 primary, said Paul Beck.`: an inverted speech verb after a comma, later in the sentence,

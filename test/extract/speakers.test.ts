@@ -240,6 +240,15 @@ describe("speaker attribution", () => {
     expect(quotePairs("The minister (who described the report as “a hatchet job”) left.")).toEqual([["The minister", "a hatchet job"]]);
   });
 
+  it("finds the speaker before a long aside that closes with a comma and the speech verb", () => {
+    expect(quotePairs("“Nobody applies for this job,” Mara Velt, who ran the mayor’s office for six years, told a radio station.")[0]![0])
+      .toBe("Mara Velt");
+    expect(quotePairs("“Both of them worry me,” Lena Ortiz, 34, of Dover, Del., who took part in the survey, said later.")[0]![0])
+      .toBe("Lena Ortiz");
+    expect(quotePairs("“It is a start,” Dana Kell, deputy secretary for trade, farming, and fisheries, said on the call.")[0]![0])
+      .toBe("Dana Kell");
+  });
+
   it("credits an indefinite role as described even when an organisation qualifies it", () => {
     expect(quotePairs("“There is no appetite for more sanctions,” a senior EU official said.")[0]![0]).toBe("a senior EU official");
   });
