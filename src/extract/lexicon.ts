@@ -213,7 +213,8 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set([
   "another", "other", "others", "given", "because", "outside", "inside", "several", "few", "such", "whether",
   "unless", "until", "without", "within", "through", "throughout", "across", "around", "against", "behind",
   "beyond", "nor", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
-  "hundreds", "thousands", "millions", "dozens", "citing", "informed",
+  "hundreds", "thousands", "millions", "dozens", "citing", "informed", "moreover", "likewise", "otherwise", "furthermore",
+  "nonetheless", "besides", "overall", "ultimately",
 ]);
 
 /** Capitalised occupations written before a name as a descriptor, not part of it ("Substitute Daniel

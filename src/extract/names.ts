@@ -119,6 +119,28 @@ function isGeneralDescriptor(text: string, tokens: Tokens, words: readonly numbe
   return DESCRIPTOR_ENDING.test(word) || (!COMMON_WORD_GIVEN_NAMES.has(word) && usedInLowerCase(text, word));
 }
 
+/** Adverbs opening a sentence ("Specifically", "Frankly", "Hastily"), not names such as Kelly or Connolly. */
+const ADVERB_ENDING = /(?:ally|ously|ively|ently|antly|fully|ably|ibly|edly|ingly|arly|ssly|ctly|tely|rely|ckly|nkly|ghtly|mply|stily|pily|sily)$/u;
+/** A participle of six letters or more ("Reprising", "Horrified", "Preceded"); shorter ones are often names (Ted, King). */
+const PARTICIPLE_ENDING = /^\p{L}{3,}(?:ing|ed)$/u;
+/** Given names ending like a participle. */
+const PARTICIPLE_LIKE_GIVEN_NAMES: ReadonlySet<string> = new Set([
+  "mohamed", "mohammed", "muhammed", "ahmed", "alfred", "wilfred", "manfred", "mildred", "winifred", "siegfried", "jared",
+  "sterling", "stirling",
+]);
+
+/** An adverb or a participle ("Reprising her line, the senator…", "Understated Perez raises…", "Here’s Why Winning
+ * Iowa…"): a capitalised word that opens a sentence or a line, or follows another capitalised word outside its
+ * run (a headline in title case), is no (part of a) name. */
+export function isVerbFormOpening(text: string, tokens: Tokens, i: number): boolean {
+  const word = tokens.lower(i);
+  if (!(ADVERB_ENDING.test(word) || PARTICIPLE_ENDING.test(word)) || PARTICIPLE_LIKE_GIVEN_NAMES.has(word)) return false;
+  if (i === 0 || crossesLine(text, tokens, i - 1, i)) return true;
+  const before = i - 1;
+  if (tokens.stop(before)) return tokens.firstCode(before) !== 46 || !INITIAL_OR_ABBREVIATION.test(tokens.text(before - 1));
+  return isWord(tokens, before) && tokens.capitalised(before);
+}
+
 const QUOTE_MARK_CODES = codeSet(QUOTE_MARKS);
 
 /** A quote mark between tokens `a` and `a + 1`: a name or phrase never runs across one (`“…equality” for many`). A
@@ -209,6 +231,8 @@ function mentionFromRun(text: string, tokens: Tokens, from: number, to: number):
   const words: number[] = []; // token indices
   for (let k = from; k < to; k++) if (isWord(tokens, k)) words.push(k);
   if (words.length === 0) return null;
+  // "Understated Perez raises…": a participle opening a headline is no part of the name after it.
+  if (words.length >= 2 && !hasOrganisationWord(tokens, words) && isVerbFormOpening(text, tokens, words[0]!)) words.shift();
   let lastTitle = -1;
   for (let k = 0; k < words.length - 1; k++) if (TITLES.has(tokens.lower(words[k]!))) lastTitle = k;
   // Descriptors opening the run ("Businessman Brett Halvorsen") are not part of the name either.
@@ -236,6 +260,11 @@ function mentionFromRun(text: string, tokens: Tokens, from: number, to: number):
   const possessive = isPossessive(tokens, last);
   const end = possessive ? tokens.end(last) - 2 : tokens.end(last);
   return { start, end, name: text.slice(start, end), titles, organisation, possessive };
+}
+
+function hasOrganisationWord(tokens: Tokens, words: readonly number[]): boolean {
+  for (const k of words) if (ORGANISATION_WORDS.has(stripPossessive(tokens.lower(k)))) return true;
+  return false;
 }
 
 /** Capitalised name runs among `tokens[from, to)`. */

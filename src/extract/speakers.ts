@@ -4,7 +4,7 @@ import {
   VERB_FILLERS, isPhrasalSpeechVerb, isSpeechVerb,
 } from "./lexicon.js";
 import { GENERIC_ORGANISATION_HEADS, NameIndex, pronounGender } from "./coreference.js";
-import { CONTRACTION, findNameMentions, isAcronym, isRemitComma, quoteMarkAfter, usedInLowerCase, type NameMention } from "./names.js";
+import { CONTRACTION, findNameMentions, isAcronym, isRemitComma, isVerbFormOpening, quoteMarkAfter, usedInLowerCase, type NameMention } from "./names.js";
 import { isPossessive, isWord, stripPossessive, tokenize, type Tokens } from "./tokens.js";
 
 /** How the speaker was referred to: by name, by a description ("a senior official", "the statement"), a
@@ -145,12 +145,15 @@ function isCommonWordOpening(ctx: AttributionContext, mention: NameMention): boo
   const before = first - 1;
   if (before >= 0 && !tokens.stop(before) && !ctx.text.slice(tokens.end(before), mention.start).includes("\n")) return false;
   const word = tokens.lower(first);
-  if (isSpeechVerb(word) || ADVERB_ENDING.test(word)) return true;
+  if (isSpeechVerb(word)) return true;
+  // "Horrified at the prospect, Ramos…", "Reprising her line, the senator…", but not "Manning said" or "Manning, 40, said".
+  if (isVerbFormOpening(ctx.text, tokens, first)) {
+    const next = first + 1;
+    return !/(?:ing|ed)$/u.test(word) || (isWord(tokens, next) && !tokens.capitalised(next) && !(isFiller(tokens, next) && !DETERMINERS.has(tokens.lower(next))) && !isSpeechVerbAt(tokens, next));
+  }
   return usedInLowerCase(ctx.text, word) && !ctx.names.resolve(mention.name).includes(" ");
 }
 
-/** Adverbs opening a sentence ("Specifically", "Frankly"), not names such as Kelly or Connolly. */
-const ADVERB_ENDING = /(?:ally|ously|ively|ently|antly|fully|ably|ibly|edly|ingly|arly|ssly|ctly|tely|rely|ckly|nkly|ghtly|mply)$/u;
 
 function pickMention(all: readonly NameMention[]): NameMention | undefined {
   // "Ukraine's foreign minister": a possessive name only qualifies the head noun.

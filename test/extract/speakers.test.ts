@@ -93,6 +93,19 @@ describe("speaker attribution", () => {
   it("never credits an adverb or a participle opening a sentence", () => {
     expect(quotePairs("Bill Maher spoke. Later he was blunt. Adding, “Now, with all of these scandals, it is never that bad.”")[0]![0]).not.toBe("Adding");
     expect(quotePairs("Kevin Williamson wrote about it. Specifically, “the working class has been victimized by nobody.”")[0]![0]).not.toBe("Specifically");
+    expect(quotePairs("Horrified at the prospect of a recount, Delgado believes in ballots that “speak for themselves.”")[0]![0]).toBe("Delgado");
+    expect(quotePairs("Moreover, during the hearing, Lindqvist cited a report that “less than one percent” were kept.")[0]![0]).toBe("Lindqvist");
+    expect(quotePairs("Reprising a favourite line, the former governor talked about “the progress we made together.”")[0]![0])
+      .toBe("the former governor");
+    // A name that ends like a participle still speaks.
+    expect(quotePairs("Manning said it was “a fair deal.”")[0]![0]).toBe("Manning");
+  });
+
+  it("never glues a participle opening a headline to the name after it", () => {
+    const text = "Understated Ferrante raises his profile\n\nOmar Ferrante spoke first. “We are ready for the vote,” Ferrante said.";
+    expect(quotePairs(text)[0]![0]).toBe("Omar Ferrante");
+    const titleCase = "Here’s Why Winning Ohio Could Change The Race\n\nThe senator spoke. “We have the votes,” she said.";
+    expect(quotePairs(titleCase)[0]![0]).not.toBe("Winning Ohio");
   });
 
   it("takes a reporting verb that is also a noun as a noun after a determiner", () => {
