@@ -4,7 +4,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { createBuildContext, type BuildContext } from "./context.ts";
 import { checkOutput } from "./guard.ts";
 import { publish } from "./publish.ts";
-import { formatCardReport, writeCards } from "../cards/index.ts";
+import { formatCardReport, startCards } from "../cards/index.ts";
 import { dispatchPlugin } from "../eleventy/plugin.ts";
 import { buildSearchIndex, formatSearchReport } from "../search/index.ts";
 import { projectPaths } from "../config/paths.ts";
@@ -28,27 +28,22 @@ export async function buildSite(options: { force?: boolean } = {}): Promise<{ fi
       // addPlugin(dispatchPlugin) is then skipped: Eleventy renders this context.
       const config = (eleventyConfig: UserConfig) => eleventyConfig.addPlugin(dispatchPlugin, { dev: false, context });
       // Share cards are drawn on the other cores while Eleventy renders on this one.
-      const cards = context.cards ? writeCards(context.cards, context.templates.site, context.cache, staging, Math.max(1, availableParallelism() - 1)) : null;
-      // Awaited after Eleventy; a failure meanwhile is not an unhandled rejection.
-      cards?.catch(() => {});
-      const eleventy = new Eleventy(undefined, staging, { configPath: ".eleventy.ts", quietMode: true, config });
-      // Its failures reach the caller, which words them; its own report would repeat them with a stack.
-      if (!process.env.DEBUG) eleventy.disableLogger();
-      let written: unknown[] | undefined;
+      const cards = context.cards ? startCards(context.cards, context.templates.site, context.cache, Math.max(1, availableParallelism() - 1)) : null;
       try {
+        const eleventy = new Eleventy(undefined, staging, { configPath: ".eleventy.ts", quietMode: true, config });
+        // Its failures reach the caller, which words them; its own report would repeat them with a stack.
+        if (!process.env.DEBUG) eleventy.disableLogger();
         // Eleventy resolves to [passthrough copies, written templates].
-        [, written] = (await eleventy.write()) as unknown as [unknown, unknown[]?];
-      } catch (error) {
-        // Eleventy's error is the one reported; the cards finish first, so that none is written
-        // into the staging folder after publish() removed it.
-        await cards?.catch(() => {});
-        throw error;
+        const [, written] = (await eleventy.write()) as unknown as [unknown, unknown[]?];
+        // Reader search indexes the staged pages, so that a failed index keeps the last good site.
+        console.log(formatSearchReport(await buildSearchIndex(staging)));
+        if (cards) console.log(formatCardReport(await cards.finish(staging)));
+        // Briefing pages, feeds and the like are written beside Eleventy's pages (src/render/pages.ts).
+        return (written?.length ?? 0) + context.written.urls.length;
+      } finally {
+        // A failed build stops drawing; the cards are written by finish() alone, never after it.
+        await cards?.stop();
       }
-      // Reader search indexes the staged pages, so that a failed index keeps the last good site.
-      console.log(formatSearchReport(await buildSearchIndex(staging)));
-      if (cards) console.log(formatCardReport(await cards));
-      // Briefing pages, feeds and the like are written beside Eleventy's pages (src/render/pages.ts).
-      return (written?.length ?? 0) + context.written.urls.length;
     },
     { force: options.force },
   );

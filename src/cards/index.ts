@@ -1,12 +1,13 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import Tinypool from "tinypool";
+import { Worker } from "node:worker_threads";
 import type { Cache } from "../cache/store.ts";
 import type { Briefing } from "../content/types.ts";
 import { publishedNewestFirst } from "../feeds/items.ts";
 import type { SiteSettings } from "../config/settings.ts";
-import { cardCharacters, CardRenderer, type CardText } from "./card.ts";
+import { cardCharacters, type CardText } from "./card.ts";
+import drawCards from "./draw.ts";
 import { CardFonts } from "./fonts.ts";
 
 export const DEFAULT_CARD_PATH = "/cards/default.png";
@@ -78,50 +79,53 @@ export interface CardReport {
   warnings: string[];
 }
 
-/** Below this many cards to draw, starting worker threads costs more than it saves. */
-const POOL_MIN_CARDS = 8;
+/** Below this many cards to draw, starting a worker thread costs more than it saves. */
+const THREAD_MIN_CARDS = 8;
 
 /**
- * Cards one worker thread draws before it ends. resvg-js 2.6 frees a card's pixels (~3 MB) only
- * when its thread ends, so a thread's memory grows by that much per card: a fresh thread per
- * batch keeps a build's memory flat (measured here: 100 cards in one thread +400 MB, in batches
- * of 25 +180 MB), at the cost of loading the fonts again per batch.
+ * Draws the cards on up to `threads` worker threads (worker.mjs → draw.ts), each started with
+ * its share of the texts and drawing them one after another, or on this thread (`threads` 0,
+ * or only a few cards). Drawing starts at once; `stop` ends the threads early.
  */
-const CARDS_PER_WORKER = 20;
-
-/**
- * Draws cards on `threads` worker threads, each batch of CARDS_PER_WORKER in a fresh one
- * (worker.mjs → draw.ts).
- */
-async function drawAll(texts: CardText[], settings: SiteSettings, threads: number): Promise<Buffer[]> {
+function drawAll(texts: CardText[], settings: SiteSettings, threads: number): { pngs: Promise<Uint8Array[]>; stop: () => Promise<void> } {
   const colours = { background: settings.cards.background, foreground: settings.cards.foreground, accent: settings.cards.accent };
-  if (texts.length < POOL_MIN_CARDS || threads < 1) {
-    const renderer = new CardRenderer(colours);
-    const pngs: Buffer[] = [];
-    for (const text of texts) pngs.push(await renderer.render(text));
-    return pngs;
+  if (texts.length < THREAD_MIN_CARDS || threads < 1) {
+    return { pngs: Promise.resolve().then(() => drawCards({ texts, colours })), stop: async () => {} };
   }
-  const batches: CardText[][] = [];
-  for (let start = 0; start < texts.length; start += CARDS_PER_WORKER) batches.push(texts.slice(start, start + CARDS_PER_WORKER));
-  const pool = new Tinypool({
-    filename: new URL("./worker.mjs", import.meta.url).href,
-    maxThreads: Math.min(threads, batches.length),
-    // A new thread for each batch, ended after it (see CARDS_PER_WORKER).
-    isolateWorkers: true,
-  });
-  try {
-    const drawn = await Promise.all(batches.map((batch) => pool.run({ texts: batch, colours }) as Promise<Uint8Array[]>));
-    return drawn.flat().map((png) => Buffer.from(png.buffer, png.byteOffset, png.byteLength));
-  } finally {
-    await pool.destroy();
+  const share = Math.ceil(texts.length / threads);
+  const workers: Worker[] = [];
+  const parts: Promise<Uint8Array[]>[] = [];
+  for (let start = 0; start < texts.length; start += share) {
+    // The texts go in with the thread, so it starts drawing without waiting for this thread's event loop.
+    const worker = new Worker(new URL("./worker.mjs", import.meta.url), { workerData: { texts: texts.slice(start, start + share), colours } });
+    workers.push(worker);
+    parts.push(
+      new Promise<Uint8Array[]>((resolve, reject) => {
+        worker.once("message", resolve);
+        worker.once("error", reject);
+        worker.once("exit", (code) => reject(new Error(`a share card thread ended (exit code ${code}) before handing back its cards`)));
+      }),
+    );
   }
+  const stop = async () => {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  };
+  const pngs = Promise.all(parts).finally(stop).then((drawn) => drawn.flat());
+  return { pngs, stop };
+}
+
+/** Cards being drawn (startCards): `finish` collects them, `stop` abandons them (a failed build). */
+export interface CardDrawing {
+  /** Waits for the cards, keeps the new ones in the cache and writes all into `outDir` (null: only the cache). */
+  finish(outDir: string | null): Promise<CardReport>;
+  stop(): Promise<void>;
 }
 
 /**
- * Writes the planned cards into `outDir` (null: only into the cache), drawing only those the
- * cache lacks, on `threads` worker threads (default: one per core; 0 draws on this thread).
+ * Starts drawing the planned cards that the cache lacks, on `threads` worker threads (default:
+ * one per core; 0 draws on this thread), while the caller goes on with other work.
  */
-export async function writeCards(plan: CardPlan, settings: SiteSettings, cache: Cache, outDir: string | null, threads = availableParallelism()): Promise<CardReport> {
+export function startCards(plan: CardPlan, settings: SiteSettings, cache: Cache, threads = availableParallelism()): CardDrawing {
   const started = performance.now();
   const report: CardReport = { drawn: 0, cached: 0, ms: 0, warnings: [] };
   const cards = [plan.defaultCard, ...plan.byBriefing.values()].map((card) => ({ card, key: cardKey(cache, card.text, settings), png: null as Buffer | null }));
@@ -132,24 +136,42 @@ export async function writeCards(plan: CardPlan, settings: SiteSettings, cache: 
     const missing = fonts.missing(cardCharacters(card.text));
     if (missing.length > 0) report.warnings.push(`${card.source}: the share card shows empty boxes for ${missing.slice(0, 8).join(" ")}: no bundled font has them`);
   }
-  const drawn = await drawAll(toDraw.map((entry) => entry.card.text), settings, threads);
-  toDraw.forEach((entry, index) => {
-    entry.png = drawn[index]!;
-    cache.set(KIND, entry.key, entry.png.toString("base64"));
-  });
-  report.drawn = toDraw.length;
-  report.cached = cards.length - toDraw.length;
-  if (outDir) {
-    const made = new Set<string>();
-    for (const { card, png } of cards) {
-      const file = path.join(outDir, card.path);
-      if (!made.has(path.dirname(file))) mkdirSync(path.dirname(file), { recursive: true });
-      made.add(path.dirname(file));
-      writeFileSync(file, png!);
-    }
-  }
-  report.ms = performance.now() - started;
-  return report;
+  const drawing = drawAll(
+    toDraw.map((entry) => entry.card.text),
+    settings,
+    threads,
+  );
+  // Awaited by finish(); a failure before then is not an unhandled rejection.
+  drawing.pngs.catch(() => {});
+  return {
+    stop: drawing.stop,
+    async finish(outDir) {
+      const drawn = await drawing.pngs;
+      toDraw.forEach((entry, index) => {
+        const png = drawn[index]!;
+        entry.png = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
+        cache.set(KIND, entry.key, entry.png.toString("base64"));
+      });
+      report.drawn = toDraw.length;
+      report.cached = cards.length - toDraw.length;
+      if (outDir) {
+        const made = new Set<string>();
+        for (const { card, png } of cards) {
+          const file = path.join(outDir, card.path);
+          if (!made.has(path.dirname(file))) mkdirSync(path.dirname(file), { recursive: true });
+          made.add(path.dirname(file));
+          writeFileSync(file, png!);
+        }
+      }
+      report.ms = performance.now() - started;
+      return report;
+    },
+  };
+}
+
+/** Draws the planned cards the cache lacks and writes all into `outDir` (null: only into the cache). */
+export function writeCards(plan: CardPlan, settings: SiteSettings, cache: Cache, outDir: string | null, threads = availableParallelism()): Promise<CardReport> {
+  return startCards(plan, settings, cache, threads).finish(outDir);
 }
 
 export function formatCardReport(report: CardReport): string {

@@ -130,9 +130,8 @@ describe("drawing many cards", () => {
     expect(ocr(readFileSync(path.join(out, one.path)))).toContain("Headline number 4");
   });
 
-  it("draws more cards than one thread's batch, each in its place, as one thread draws them", async () => {
+  it("draws many cards in one worker thread, each in its place, as this thread draws them", async () => {
     const { settings, none, plan, out } = planMany(24);
-    // One thread: the batches run one after another, each in a fresh thread.
     expect(await writeCards(plan, settings, none, out, 1)).toMatchObject({ drawn: 25, cached: 0 });
     const renderer = new CardRenderer(settings.cards);
     for (const slug of ["b0", "b3", "b23"]) {
