@@ -24,6 +24,16 @@ const ATTRIBUTION_GAP_END = new RegExp(`[${charClass(CLAUSE_ENDS)}]$`, "u");
  * it, and the relaying source is often the one credited. */
 const RELAYED = /\baccording to\b([^,.;:]*)/iu;
 const DOUBLE_MARKS = /["“”„«»]/gu;
+/** Lead-ins saying the words that follow are not the subject's own: a question put to them (`was asked by
+ * the host, "…"`), words left unsaid (`without saying, "…"`), a text that reads (`the headline reads: "…"`,
+ * `a sign which read, "…"`, `holding a sign saying "…"`). */
+const NOT_OWN_WORDS = /\b(?:(?:was|were|is|are|been|being|get|gets|got)\s+asked\b|asked\s+by\b)|\b(?:without|instead\s+of|rather\s+than)\s+(?:saying|asking|writing|telling)\b|\b(?:read|reads)\W*$|\b(?:sign|banner|placard|poster|shirt|billboard|headline|caption)s?\s+(?:that\s+|which\s+)?(?:said|says|saying|reading)\W*$/iu;
+/** `reminds me of Winston Churchill saying that "…"`: a participle right after a name is that person speaking. */
+const NAMED_PARTICIPLE = /(\p{Lu}[\p{L}'’-]*)\s+(?:saying|telling|asking|writing|declaring|warning)(?:\s+that)?\W*$/u;
+/** The sentence before a quotation starts after a sentence end (or the paragraph's start) within this many
+ * characters: a lead-in is read from there. */
+const MAX_LEAD_IN_CHARS = 300;
+const SENTENCE_BOUNDARY = /[.!?…]["'”’)]*\s|\n/gu;
 const SENTENCE_END = /[.!?…](?=\s|$)/u;
 
 interface Joined {
@@ -137,6 +147,19 @@ function secondHandQuotes(quotes: readonly Quote[], plainText: string): Set<numb
   return secondHand;
 }
 
+/** Whether the words leading into a quotation in its sentence say it is not the credited speaker's own. */
+function notOwnWords(quote: Pick<Joined, "start" | "speaker">, plainText: string): boolean {
+  // Bounded look-back: the text since the last sentence end or paragraph break, at most MAX_LEAD_IN_CHARS.
+  const before = plainText.slice(Math.max(0, quote.start - MAX_LEAD_IN_CHARS), quote.start).replace(/[\s"'“‘„«]+$/u, "");
+  let from = 0;
+  SENTENCE_BOUNDARY.lastIndex = 0;
+  for (let found = SENTENCE_BOUNDARY.exec(before); found !== null; found = SENTENCE_BOUNDARY.exec(before)) from = found.index + found[0].length;
+  const leadIn = before.slice(from);
+  if (NOT_OWN_WORDS.test(leadIn)) return true;
+  const named = NAMED_PARTICIPLE.exec(leadIn);
+  return named !== null && !(quote.speaker ?? "").split(/\s+/u).includes(named[1]!);
+}
+
 /** A pull quote reads as a sentence: a trailing comma before the attribution becomes a full stop. */
 function asPullQuote(text: string): string {
   return text.replace(/[,;:]$/u, ".");
@@ -155,14 +178,15 @@ function score(quote: Joined, rank: number, total: number): number {
 }
 
 /** Quotations fit for a pull quote, ranked best first: only those whose speaker is certain, long enough
- * to stand alone, closed by their mark with the marks inside paired, and first-hand (not relayed
- * "according to" another source nor nested in another's quotation). A misattributed pull quote is a correction; none is better. */
+ * to stand alone, closed by their mark with the marks inside paired, first-hand (not relayed
+ * "according to" another source nor nested in another's quotation) and the speaker's own words (not a question
+ * put to them, words left unsaid, a sign's or a headline's, another person's in a participle clause). A misattributed pull quote is a correction; none is better. */
 export function rankKeyQuotes(quotes: readonly Quote[], plainText: string): KeyQuote[] {
   const joined = joinSplitQuotes(quotes, plainText);
   const secondHand = secondHandQuotes(quotes, plainText);
   return joined
     .filter((quote) => quote.confidence >= CERTAIN_ATTRIBUTION && countWords(quote.text) >= MIN_WORDS && STARTS_SENTENCE.test(quote.text) &&
-      isClosed(quote, plainText) && marksPairUp(quote.text) && !secondHand.has(quote.start))
+      isClosed(quote, plainText) && marksPairUp(quote.text) && !secondHand.has(quote.start) && !notOwnWords(quote, plainText))
     .map((quote, rank) => ({ quote, value: score(quote, rank, joined.length) }))
     .sort((a, b) => b.value - a.value || a.quote.start - b.quote.start)
     .map(({ quote }) => ({ text: asPullQuote(quote.text), speaker: quote.speaker }));

@@ -83,4 +83,21 @@ describe("key quotes", () => {
     const [best] = analyze(text, "text").keyQuotes;
     expect(best).toEqual({ text: "The new hospital will open in March and treat 40,000 patients a year.", speaker: "Tomasz Nowak" });
   });
+  it("shows no pull quote whose lead-in says the words are not the credited person's own", () => {
+    const pull = (text: string) => analyze(text, "text").keyQuotes;
+    // A question put to the subject: the words are the interviewer's.
+    expect(pull('Mayor Tom Hale was asked by the host, Ana Ruiz, "Will the new bridge open before the winter floods arrive this year?"')).toEqual([]);
+    expect(pull('Mayor Tom Hale was asked on Monday, "Will the new bridge open before the winter floods arrive this year?"')).toEqual([]);
+    // Words nobody said: the writer's own, left unsaid.
+    expect(pull('Ben Ortiz wrote about the plan on Monday. I spent a week wondering how to reply without saying, "This is the laziest budget I have ever seen in my life."')).toEqual([]);
+    // A headline or a sign that reads: the words of a text, not of a person named near it.
+    expect(pull('Tom Hale spoke on Monday. The snarky, pro-Hale headline reads: "Mayor Tom Hale is not raising taxes on any family this year."')).toEqual([]);
+    expect(pull('Rosa Marquez held up a sign saying "Riverside deserves better than another empty promise from the council."')).toEqual([]);
+    // Someone else speaking in a participle clause: the words are Churchill's.
+    expect(pull('Tom Hale is a fraud. Hale reminds me of Winston Churchill saying that "We shall never surrender to the flood of bad ideas in this town."')).toEqual([]);
+    // A speaker's own participle clause still gives a pull quote.
+    expect(pull('Tom Hale spoke on Monday, with Hale saying that "We will never surrender to the flood of bad ideas in this town."')).toEqual([
+      { text: "We will never surrender to the flood of bad ideas in this town.", speaker: "Tom Hale" },
+    ]);
+  });
 });
