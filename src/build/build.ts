@@ -6,7 +6,7 @@ import { checkOutput } from "./guard.ts";
 import { publish } from "./publish.ts";
 import { formatCardReport, startCards } from "../cards/index.ts";
 import { dispatchPlugin } from "../eleventy/plugin.ts";
-import { buildSearchIndex, formatSearchReport } from "../search/index.ts";
+import { buildSearchIndex, formatSearchReport, type SearchIndexReport } from "../search/index.ts";
 import { projectPaths } from "../config/paths.ts";
 
 /**
@@ -26,7 +26,15 @@ export async function buildSite(options: { force?: boolean } = {}): Promise<{ fi
     async (staging) => {
       // The input folder (pages/) comes from the config. This runs before .eleventy.ts, whose own
       // addPlugin(dispatchPlugin) is then skipped: Eleventy renders this context.
-      const config = (eleventyConfig: UserConfig) => eleventyConfig.addPlugin(dispatchPlugin, { dev: false, context });
+      // Reader search indexes the staged briefing pages (so that a failed index keeps the last good
+      // site) in Pagefind's own process, while Eleventy renders the pages that list them.
+      const indexing: { search?: Promise<SearchIndexReport> } = {};
+      const onBriefingPages = () => {
+        indexing.search = buildSearchIndex(staging);
+        // Awaited after Eleventy; a failure meanwhile is not an unhandled rejection.
+        indexing.search.catch(() => {});
+      };
+      const config = (eleventyConfig: UserConfig) => eleventyConfig.addPlugin(dispatchPlugin, { dev: false, context, onBriefingPages });
       // Share cards are drawn on the other cores while Eleventy renders on this one.
       const cards = context.cards ? startCards(context.cards, context.templates.site, context.cache, Math.max(1, availableParallelism() - 1)) : null;
       try {
@@ -35,14 +43,15 @@ export async function buildSite(options: { force?: boolean } = {}): Promise<{ fi
         if (!process.env.DEBUG) eleventy.disableLogger();
         // Eleventy resolves to [passthrough copies, written templates].
         const [, written] = (await eleventy.write()) as unknown as [unknown, unknown[]?];
-        // Reader search indexes the staged pages, so that a failed index keeps the last good site.
-        console.log(formatSearchReport(await buildSearchIndex(staging)));
+        console.log(formatSearchReport(await (indexing.search ?? buildSearchIndex(staging))));
         if (cards) console.log(formatCardReport(await cards.finish(staging)));
         // Briefing pages, feeds and the like are written beside Eleventy's pages (src/render/pages.ts).
         return (written?.length ?? 0) + context.written.urls.length;
       } finally {
-        // A failed build stops drawing; the cards are written by finish() alone, never after it.
+        // A failed build stops drawing (the cards are written by finish() alone) and lets Pagefind
+        // finish, so that nothing is written into the staging folder once publish() removed it.
         await cards?.stop();
+        await indexing.search?.catch(() => {});
       }
     },
     { force: options.force },

@@ -16,6 +16,8 @@ export interface DispatchOptions {
   dev: boolean;
   /** The build's context, made by whoever runs Eleventy (`npm run build`); without it each build makes its own. */
   context?: BuildContext;
+  /** Called once the briefing pages are in the output, before Eleventy renders the rest (`npm run build` starts its search index then). */
+  onBriefingPages?: () => void;
 }
 
 /**
@@ -92,6 +94,7 @@ export function dispatchPlugin(eleventyConfig: UserConfig, options: DispatchOpti
       throw error;
     }
     build.written.urls = await writePages(build.pages, build.briefings, build.files, { cache: build.cache, site: build.templates.site, write });
+    options.onBriefingPages?.();
   });
 
   const verbose = process.argv.includes("--verbose") || process.env.DISPATCH_VERBOSE === "1";

@@ -61,7 +61,7 @@ async function waitForStatus(tab: Page, pattern: RegExp): Promise<void> {
 }
 
 describe("the search index", () => {
-  it("is built after Eleventy, of the published briefings only, and reported", () => {
+  it("is built from the staged briefing pages, of the published briefings only, and reported", () => {
     // 5 published fixture briefings + 6 written here; drafts and future ones are not built at all.
     expect(build.stdout).toMatch(/Search index: 11 briefings, \d+ files, [\d.]+ MB, in [\d.]+ s/);
   });
