@@ -137,6 +137,17 @@ export const NAMING_CUES: ReadonlySet<string> = new Set([
   "click", "clicking", "tap", "tapping",
 ]);
 
+/** Participles before "as" that give a name or a label, not someone's words: `known as "X"`, `a shop billed as
+ * "the friendliest in town"`. */
+export const LABELLED_AS: ReadonlySet<string> = new Set(["known", "billed", "pitched", "marketed", "advertised", "styled"]);
+
+/** Languages whose name before "for" glosses a foreign phrase: `Latin for "seize the day"`. */
+export const LANGUAGE_NAMES: ReadonlySet<string> = new Set([
+  "latin", "greek", "french", "spanish", "german", "italian", "portuguese", "dutch", "russian", "ukrainian", "polish",
+  "arabic", "hebrew", "yiddish", "persian", "farsi", "turkish", "chinese", "mandarin", "cantonese", "japanese", "korean",
+  "hindi", "urdu", "swahili", "english", "welsh", "irish", "gaelic",
+]);
+
 /** Nouns that announce words quoted as words: `terms such as "storm"`, `phrases like "red line"`. */
 export const MENTION_NOUNS: ReadonlySet<string> = new Set([
   "word", "words", "term", "terms", "phrase", "phrases", "name", "names", "slogan", "slogans", "hashtag", "hashtags",

@@ -1,7 +1,9 @@
 /** Quotations: quoted spans that someone said (not scare quotes or names), with their speakers. */
 import { firstNotBefore } from "./bisect.js";
 import { CLAUSE_ENDS, EXCLAMATION_OR_QUESTION, SENTENCE_ENDS, TRAILING_PUNCTUATION, charClass } from "./charsets.js";
-import { CALLING_VERBS, COPULAS, DETERMINERS, MENTION_NOUNS, NAMING_CUES, PREPOSITIONS, PRONOUNS, isSpeechVerb } from "./lexicon.js";
+import {
+  CALLING_VERBS, COPULAS, DETERMINERS, LABELLED_AS, LANGUAGE_NAMES, MENTION_NOUNS, NAMING_CUES, PREPOSITIONS, PRONOUNS, isSpeechVerb,
+} from "./lexicon.js";
 import { NO_CREDIT, credit, inherit, type Credit } from "./confidence.js";
 import { findMarkedSpans, type MarkedSpan } from "./marks.js";
 import { toPlainDocument } from "./plaintext.js";
@@ -99,8 +101,9 @@ function contextOf(ctx: AttributionContext, span: MarkedSpan, windowStart: numbe
   // `terms such as "storm"`, `phrases like "red line"`: words quoted to mention them.
   const mentionNoun = cue === "as" && tokens.lower(k - 1) === "such" ? tokens.lower(k - 2)
     : cue === "like" || cue === "including" ? tokens.lower(k - 1) : "";
-  const namingCue = (NAMING_CUES.has(cue) && !spokenCall) || (cue === "as" && tokens.lower(k - 1) === "known") ||
-    MENTION_NOUNS.has(mentionNoun) || listOfMentions;
+  // `known as "X"`, `billed as "…"`: a name or a label; `Latin for "…"`: a translation.
+  const labelled = (cue === "as" && LABELLED_AS.has(tokens.lower(k - 1))) || (cue === "for" && LANGUAGE_NAMES.has(tokens.lower(k - 1)));
+  const namingCue = (NAMING_CUES.has(cue) && !spokenCall) || labelled || MENTION_NOUNS.has(mentionNoun) || listOfMentions;
   let callingVerb = false;
   let speechVerb = false;
   for (let i = k; i >= 0 && tokens.start(i) >= windowStart && !callingVerb; i--) {

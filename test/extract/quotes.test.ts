@@ -23,6 +23,8 @@ describe("quotations versus scare quotes", () => {
     ["button's label after \"click\"", 'To join, open the page, enter your address and click "sign up." It takes a minute.'],
     ["poster slogan cited with its place and year", "“Keep our green valleys free of concrete” (Alpine Party election poster 1999) was the first of many."],
     ["headline cited in parentheses with its paper", 'I agree with the mayor ("Mayor vows to fix every pothole by spring," Riverside Gazette, Monday).'],
+    ["translation glossing a foreign motto", 'The shop sign says "Carpe Diem," Latin for "seize the day, for tomorrow may never come."'],
+    ["promotional line a business is billed as", 'The chain, a 40-store business pitched as "the friendliest place in town for families who love books," opened on Monday.'],
     ["list of words quoted to mention them", 'Clerks searched the files for terms such as "harbour," "storm," "Dover" and "sea walls." Nothing came back.'],
   ])("ignores a %s", (_, text) => {
     expect(extractQuotes(text, "text")).toEqual([]);
