@@ -35,12 +35,20 @@ const CITATION_AFTER = /^\s*(?:by\s+(?:the\s+)?\p{Lu}|\([^()\n]{0,60}\b\d{4}\))/
 /** A headline cited in parentheses with its source: `("Mayor vows to…," Riverside Gazette, Monday)`. */
 const SOURCE_IN_PARENTHESES = /^\s*\p{Lu}[^()\n]{0,40}\)/u;
 const MIN_UNATTRIBUTED_WORDS = 6;
+const YEAR = /^(?:1[5-9]|20)\d\d$/u;
+const NUMBER = /^[\d.]+$/u;
+/** How far back before a comma a work's noun may name what follows in apposition (`column on Aug. 10,`). */
+const MAX_APPOSITION_LOOKBACK = 6;
 /** Between two items of one list of quoted words: `"storm," "Dover" and "sea walls."`. */
 const LIST_GAP = /^[\s,;]*(?:(?:and|or)\s+)?$/u;
 const MIN_PARTIAL_WORDS = 3;
 
 /** Features of the words around a span: those right before its opening mark, and a citation after it. */
 interface Context {
+  /** `the 2014 "Border Protection Initiative."`: a year right before the mark dates a named thing. */
+  afterYear: boolean;
+  /** `In her column on May 3, "…,"`: the title of a work named just before, in apposition. */
+  workApposition: boolean;
   /** `"Met accused of whitewashing baby Jesus," by Post's Jane Doe`, `"No to Schengen" (2005)`: a cited title. */
   citation: boolean;
   /** `author="…"`: the value of a markup attribute. */
@@ -93,8 +101,10 @@ function contextOf(ctx: AttributionContext, span: MarkedSpan, windowStart: numbe
   const preposition = PREPOSITIONS.has(previous);
   const clauseSubject = determiner && previous !== "that" && k >= 1 && tokens.end(k - 1) > windowStart && isSpeechVerb(tokens.text(k - 1));
   const possessive = k >= 0 && tokens.end(k) > windowStart && isPossessive(tokens, k) && tokens.capitalised(k);
+  const afterYear = k >= 0 && tokens.end(k) > windowStart && YEAR.test(tokens.text(k));
   // `Her memoir, "Becoming",` names the work right after a comma.
-  if (tokens.text(k) === ",") k--;
+  const afterComma = tokens.text(k) === ",";
+  if (afterComma) k--;
   const cue = k >= 0 && tokens.end(k) > windowStart ? tokens.lower(k) : "";
   // "a film called 'X'" names; "what he called 'months of dithering'" quotes someone's words.
   const spokenCall = CALLING_VERBS.has(cue) && (PRONOUNS.has(tokens.lower(k - 1)) || tokens.capitalised(k - 1));
@@ -114,9 +124,20 @@ function contextOf(ctx: AttributionContext, span: MarkedSpan, windowStart: numbe
   const attributeValue = span.open > 0 && ctx.text[span.open - 1] === "=";
   const citation = isCitation(ctx.text, span);
   return {
-    attributeValue, citation, namingCue, determiner, copula, preposition, afterTo: previous === "to", utterance, possessive, clauseSubject,
+    afterYear, workApposition: afterComma && namesWorkBefore(tokens, k, windowStart), attributeValue, citation, namingCue, determiner, copula, preposition, afterTo: previous === "to", utterance, possessive, clauseSubject,
     callingVerb, speechVerb,
   };
+}
+
+/** Whether the words before a comma at token `k` end with a work's noun and at most a short phrase placing it
+ * (`In Sen. Lowe's column on May 3,`): what follows the comma is its title. */
+function namesWorkBefore(tokens: AttributionContext["tokens"], k: number, windowStart: number): boolean {
+  for (let i = k, n = 0; i >= 0 && n < MAX_APPOSITION_LOOKBACK && tokens.end(i) > windowStart; i--, n++) {
+    const word = tokens.lower(i);
+    if (NAMING_CUES.has(word)) return n > 0; // right before the comma is the older `Her memoir, "…"` rule
+    if (!PREPOSITIONS.has(word) && !tokens.capitalised(i) && !NUMBER.test(word) && word !== ".") return false;
+  }
+  return false;
 }
 
 /** A headline or title cited with its author, year or source, as a roundup of articles, letters to the editor
@@ -140,6 +161,9 @@ function isShortTitle(text: string, words: number): boolean {
 export function isQuotation(text: string, context: Context, attributedSpeaker: boolean): boolean {
   if (context.namingCue || context.attributeValue || context.citation) return false;
   const attributed = attributedSpeaker || context.speechVerb;
+  // A work's title in apposition, unless someone is credited with the words (`On her podcast, "…," Lowe said`).
+  if (context.workApposition && !attributed) return false;
+  if (context.afterYear && isTitleCase(text)) return false;
   const words = countWords(text);
   // A whole utterance (`"Denver," he answered`, `"Happy New Year!" she wrote`) may be title case.
   if (!context.utterance && isTitleCase(text) && (!SENTENCE_END.test(text) || (!attributed && isShortTitle(text, words)))) return false;

@@ -25,9 +25,15 @@ describe("quotations versus scare quotes", () => {
     ["headline cited in parentheses with its paper", 'I agree with the mayor ("Mayor vows to fix every pothole by spring," Riverside Gazette, Monday).'],
     ["translation glossing a foreign motto", 'The shop sign says "Carpe Diem," Latin for "seize the day, for tomorrow may never come."'],
     ["promotional line a business is billed as", 'The chain, a 40-store business pitched as "the friendliest place in town for families who love books," opened on Monday.'],
+    ["named measure after its year", "The measure, as called for by the party, was passed under the 2014 “Border Protection Initiative.” Nobody expected it."],
+    ["column's title in apposition", 'In Sen. Ann Lowe\'s column on May 3, "The shouting has to end now," the Democrat from Ohio seems to want calm.'],
     ["list of words quoted to mention them", 'Clerks searched the files for terms such as "harbour," "storm," "Dover" and "sea walls." Nothing came back.'],
   ])("ignores a %s", (_, text) => {
     expect(extractQuotes(text, "text")).toEqual([]);
+  });
+
+  it("keeps a quotation after a comma that follows a work named with its speaker", () => {
+    expect(quotePairs('On her podcast on Monday, "The shouting has to end now," Ann Lowe said.')).toEqual([["Ann Lowe", "The shouting has to end now,"]]);
   });
 
   it("keeps partial quotations that a sentence attributes", () => {
