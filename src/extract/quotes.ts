@@ -41,6 +41,9 @@ const NUMBER = /^[\d.]+$/u;
 const MAX_APPOSITION_LOOKBACK = 6;
 /** Between two items of one list of quoted words: `"storm," "Dover" and "sea walls."`. */
 const LIST_GAP = /^[\s,;]*(?:(?:and|or)\s+)?$/u;
+/** Items of a list of quoted words are words or short phrases; a longer span after a title is speech
+ * (`on the show "Face the Nation," "We will win…," she said`). */
+const MAX_LISTED_WORDS = 4;
 const MIN_PARTIAL_WORDS = 3;
 
 /** Features of the words around a span: those right before its opening mark, and a citation after it. */
@@ -51,6 +54,8 @@ interface Context {
   workApposition: boolean;
   /** `"Met accused of whitewashing baby Jesus," by Post's Jane Doe`, `"No to Schengen" (2005)`: a cited title. */
   citation: boolean;
+  /** `terms such as "storm"`: words quoted to mention them, which may go on in a list. */
+  mention: boolean;
   /** `author="…"`: the value of a markup attribute. */
   attributeValue: boolean;
   namingCue: boolean;
@@ -91,7 +96,7 @@ export function isTitleCase(text: string): boolean {
 }
 
 /** Features of the words around a span (mostly before its opening mark). `listOfMentions`: the span goes on a
- * list whose first item is quoted to name or mention it. */
+ * list whose first item is quoted to mention it. */
 function contextOf(ctx: AttributionContext, span: MarkedSpan, windowStart: number, utterance: boolean, listOfMentions: boolean): Context {
   const { tokens } = ctx;
   let k = tokens.indexAt(span.open) - 1;
@@ -113,7 +118,9 @@ function contextOf(ctx: AttributionContext, span: MarkedSpan, windowStart: numbe
     : cue === "like" || cue === "including" ? tokens.lower(k - 1) : "";
   // `known as "X"`, `billed as "…"`: a name or a label; `Latin for "…"`: a translation.
   const labelled = (cue === "as" && LABELLED_AS.has(tokens.lower(k - 1))) || (cue === "for" && LANGUAGE_NAMES.has(tokens.lower(k - 1)));
-  const namingCue = (NAMING_CUES.has(cue) && !spokenCall) || labelled || MENTION_NOUNS.has(mentionNoun) || listOfMentions;
+  // `the word "storm"`, `terms such as "storm"`, and the list they open: words quoted as words.
+  const mention = MENTION_NOUNS.has(cue) || MENTION_NOUNS.has(mentionNoun) || listOfMentions;
+  const namingCue = (NAMING_CUES.has(cue) && !spokenCall) || labelled || mention;
   let callingVerb = false;
   let speechVerb = false;
   for (let i = k; i >= 0 && tokens.start(i) >= windowStart && !callingVerb; i--) {
@@ -124,7 +131,7 @@ function contextOf(ctx: AttributionContext, span: MarkedSpan, windowStart: numbe
   const attributeValue = span.open > 0 && ctx.text[span.open - 1] === "=";
   const citation = isCitation(ctx.text, span);
   return {
-    afterYear, workApposition: afterComma && namesWorkBefore(tokens, k, windowStart), attributeValue, citation, namingCue, determiner, copula, preposition, afterTo: previous === "to", utterance, possessive, clauseSubject,
+    afterYear, workApposition: afterComma && namesWorkBefore(tokens, k, windowStart), attributeValue, citation, namingCue, mention, determiner, copula, preposition, afterTo: previous === "to", utterance, possessive, clauseSubject,
     callingVerb, speechVerb,
   };
 }
@@ -192,8 +199,8 @@ interface Candidate {
   start: number;
   end: number;
   local: Attribution | null;
-  /** Quoted to name or mention it (a title, a label, a word as a word), whatever its speaker. */
-  naming: boolean;
+  /** A word or phrase quoted to mention it (`terms such as "storm"`), whatever its speaker. */
+  mention: boolean;
   /** The subject of the quotation's sentence, the guess when no speech verb attributes it. */
   subject: Attribution | null;
   quotation: boolean;
@@ -236,12 +243,12 @@ export function quotesOf(doc: PlainDocument, sentences: readonly Sentence[], ctx
       (sentenceStart < leadingFrom ? attributeBefore(ctx, sentenceStart, span.open) : null);
     const utterance = after !== null && sentenceStart === span.open;
     const before = candidates[candidates.length - 1];
-    const listOfMentions = before !== undefined && before.naming && before.span.block === span.block && before.span.close !== null &&
-      LIST_GAP.test(text.slice(before.span.close + 1, span.open));
+    const listOfMentions = before !== undefined && before.mention && before.span.block === span.block && before.span.close !== null &&
+      LIST_GAP.test(text.slice(before.span.close + 1, span.open)) && countWords(text.slice(start, end)) <= MAX_LISTED_WORDS;
     const context = contextOf(ctx, span, leadingFrom, utterance, listOfMentions);
     const quotation = isQuotation(text.slice(start, end), context, local !== null);
     const credited = credit(local, after !== null && closesSentence ? "adjacent" : "same-sentence");
-    candidates.push({ span, start, end, local, naming: context.namingCue, quotation, credit: credited, subject: sentenceStart < span.open ? sentenceSubject(ctx, sentenceStart, span.open) : null });
+    candidates.push({ span, start, end, local, mention: context.mention, quotation, credit: credited, subject: sentenceStart < span.open ? sentenceSubject(ctx, sentenceStart, span.open) : null });
   });
   // A quotation over several paragraphs is one quotation: one verdict and one speaker for all its spans.
   const groups = new Map<number, Candidate[]>();

@@ -32,6 +32,12 @@ describe("quotations versus scare quotes", () => {
     expect(extractQuotes(text, "text")).toEqual([]);
   });
 
+  it("keeps a quotation right after a title, which starts no list of mentioned words", () => {
+    expect(quoteTexts('Appearing on the show "Face the Nation," "We will win this fight and we will win it soon," she said.')).toEqual([
+      "We will win this fight and we will win it soon,",
+    ]);
+  });
+
   it("keeps a quotation after a comma that follows a work named with its speaker", () => {
     expect(quotePairs('On her podcast on Monday, "The shouting has to end now," Ann Lowe said.')).toEqual([["Ann Lowe", "The shouting has to end now,"]]);
   });
