@@ -5,7 +5,7 @@ import type { Scheduled } from "../content/publish.ts";
 import type { Briefing } from "../content/types.ts";
 import { buildDigests, digestEmailFiles, digestFeed, digestPages } from "../digest/index.ts";
 import type { EmailBuild } from "../email/index.ts";
-import { buildFeeds, feedLinks } from "../feeds/index.ts";
+import { feedFiles, feedLinks } from "../feeds/index.ts";
 import type { HelperSource } from "../render/helpers.ts";
 import { createBriefingPages, type BriefingPages, type SiteView } from "../render/pages.ts";
 import { archivePages, archivePeriods, authorPages, tagPages, tagSummaries, type ArchiveYear, type ListingPage, type TagSummary } from "../site/listings.ts";
@@ -44,8 +44,10 @@ export interface BuildContext {
   related: Record<string, RelatedLink[]>;
   /** Each briefing's web page, rendered outside Eleventy (src/render/pages.ts). */
   pages: BriefingPages;
-  /** Files TypeScript makes whole, written beside the pages: feeds, the news sitemap, digest emails. */
-  files: OutputFile[];
+  /** Files TypeScript makes whole, written beside the pages: feeds, the news sitemap, digest emails.
+   * Each is made as it is taken and can go once written: the feed archive and digest emails hold
+   * every briefing's body, too much to keep for the whole build. */
+  files: () => Iterable<OutputFile>;
   /** The template filters' state for this build (src/render/helpers.ts). */
   helpers: HelperSource;
   warnings: string[];
@@ -96,11 +98,14 @@ export function createBuildContext(options: { dev: boolean; env?: NodeJS.Process
     },
     related,
     pages,
-    files: [
-      ...buildFeeds(briefings, settings, now, cache),
-      buildNewsSitemap(briefings, settings, now),
-      ...(digests.length > 0 ? [digestFeed(digests, settings, now), ...digestEmailFiles(digests, settings, cache)] : []),
-    ],
+    *files() {
+      yield* feedFiles(briefings, settings, now, cache);
+      yield buildNewsSitemap(briefings, settings, now);
+      if (digests.length > 0) {
+        yield digestFeed(digests, settings, now);
+        yield* digestEmailFiles(digests, settings, cache);
+      }
+    },
     helpers,
     warnings: project.warnings,
     scheduled: project.scheduled,

@@ -116,9 +116,10 @@ export function renderDigestEmail(digest: Digest, settings: SiteSettings): Email
  * Each digest's four email parts, beside the briefings' editions: /email/digest/<key>/. Kept in
  * the build cache under everything they are made of (the full email's input, which holds the
  * settings; the lean one follows from it), so only a digest whose briefings changed is rendered.
+ * Made one digest at a time as they are taken: a long archive's digests are never all in memory.
  */
-export function digestEmailFiles(digests: readonly Digest[], settings: SiteSettings, cache: Cache = NO_CACHE): OutputFile[] {
-  return digests.flatMap((digest) => {
+export function* digestEmailFiles(digests: readonly Digest[], settings: SiteSettings, cache: Cache = NO_CACHE): Generator<OutputFile> {
+  for (const digest of digests) {
     const dir = `/email/digest/${digest.key}/`;
     const key = cache.key("digest-email", JSON.stringify(digestEmailInput(digest, settings, true)));
     let files = cache.get<OutputFile[]>("digest-email", key);
@@ -132,8 +133,8 @@ export function digestEmailFiles(digests: readonly Digest[], settings: SiteSetti
       ];
       cache.set("digest-email", key, files);
     }
-    return files;
-  });
+    yield* files;
+  }
 }
 
 /** The digests' web pages, as listing pages (newer and older digests in the pager). */

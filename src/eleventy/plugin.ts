@@ -85,6 +85,8 @@ export function dispatchPlugin(eleventyConfig: UserConfig, options: DispatchOpti
     const write = memo ? skipSavedSince(writeAll, build.briefings, memo, paths.root) : writeAll;
     try {
       build.written.email = buildEmailFiles(build.briefings, build.settings, { cache: build.cache, write });
+      // A digest too large for Gmail stops the build here, as a briefing's email does.
+      build.written.urls = await writePages(build.pages, build.briefings, build.files(), { cache: build.cache, site: build.templates.site, write });
     } catch (error) {
       if (error instanceof ContentError) {
         // The problem is the editor's, not the code's: no stack trace. `npm run build` prints the
@@ -93,7 +95,6 @@ export function dispatchPlugin(eleventyConfig: UserConfig, options: DispatchOpti
       }
       throw error;
     }
-    build.written.urls = await writePages(build.pages, build.briefings, build.files, { cache: build.cache, site: build.templates.site, write });
     options.onBriefingPages?.();
   });
 

@@ -35,39 +35,45 @@ function byTag(briefings: Briefing[]): Map<string, { tag: Tag; briefings: Briefi
  * RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the site, and an Atom feed per tag. Each carries the
  * newest `settings.feedItems` published briefings; the older ones are in the site Atom feed's
  * archive documents (RFC 5005), so a reader can backfill the whole archive. `now` only decides what is published and
- * dates a feed that has no items. Each item's body is cleaned once and kept in `cache`.
+ * dates a feed that has no items. Each item's body is cleaned once and kept in `cache`. The feeds
+ * are made one at a time as they are taken (the archive documents hold every briefing's body), and
+ * a body is kept in memory only until the last feed that carries it is made.
  */
-export function buildFeeds(briefings: Briefing[], settings: SiteSettings, now: Date = new Date(), cache: Cache = NO_CACHE): OutputFile[] {
+export function* feedFiles(briefings: Briefing[], settings: SiteSettings, now: Date = new Date(), cache: Cache = NO_CACHE): Generator<OutputFile> {
   const published = publishedNewestFirst(briefings, now);
-  const bodies = feedBodies(settings, cache);
+  const newest = published.slice(0, settings.feedItems);
   const site = (selfPath: string): Channel => ({
     title: settings.title,
     description: settings.description,
     homePath: "/",
     selfPath,
-    briefings: published.slice(0, settings.feedItems),
+    briefings: newest,
     now,
   });
   const archives = archivePages(published, settings.feedItems, settings.feedArchivePageSize);
+  const tags = [...byTag(published).values()].map(({ tag, briefings: tagged }) => ({ tag, briefings: tagged.slice(0, settings.feedItems) }));
+  const uses = new Map<Briefing, number>();
+  for (const list of [newest, newest, newest, ...archives.map((archive) => archive.briefings), ...tags.map((tag) => tag.briefings)]) {
+    for (const briefing of list) uses.set(briefing, (uses.get(briefing) ?? 0) + 1);
+  }
+  const bodies = feedBodies(settings, cache, uses);
   const newestArchive = archives.at(-1);
-  const files: OutputFile[] = [
-    { path: FEED_LINKS.rss.path, body: renderRss(site(FEED_LINKS.rss.path), settings, bodies) },
-    {
-      path: FEED_LINKS.atom.path,
-      body: renderAtom(
-        { ...site(FEED_LINKS.atom.path), pagingLinks: newestArchive ? [{ rel: "prev-archive", path: archivePath(newestArchive.page) }] : [] },
-        settings,
-        bodies,
-      ),
-    },
-    { path: FEED_LINKS.json.path, body: renderJson(site(FEED_LINKS.json.path), settings, bodies) },
-  ];
+  yield { path: FEED_LINKS.rss.path, body: renderRss(site(FEED_LINKS.rss.path), settings, bodies) };
+  yield {
+    path: FEED_LINKS.atom.path,
+    body: renderAtom(
+      { ...site(FEED_LINKS.atom.path), pagingLinks: newestArchive ? [{ rel: "prev-archive", path: archivePath(newestArchive.page) }] : [] },
+      settings,
+      bodies,
+    ),
+  };
+  yield { path: FEED_LINKS.json.path, body: renderJson(site(FEED_LINKS.json.path), settings, bodies) };
   for (const archive of archives) {
     const path = archivePath(archive.page);
     const pagingLinks: NonNullable<Channel["pagingLinks"]> = [{ rel: "current", path: FEED_LINKS.atom.path }];
     if (archive.prevPath) pagingLinks.push({ rel: "prev-archive", path: archive.prevPath });
     if (archive.nextPath) pagingLinks.push({ rel: "next-archive", path: archive.nextPath });
-    files.push({
+    yield {
       path,
       body: renderAtom(
         {
@@ -83,11 +89,11 @@ export function buildFeeds(briefings: Briefing[], settings: SiteSettings, now: D
         settings,
         bodies,
       ),
-    });
+    };
   }
-  for (const { tag, briefings: tagged } of byTag(published).values()) {
+  for (const { tag, briefings: tagged } of tags) {
     const path = tagFeedPath(tag);
-    files.push({
+    yield {
       path,
       body: renderAtom(
         {
@@ -95,13 +101,17 @@ export function buildFeeds(briefings: Briefing[], settings: SiteSettings, now: D
           description: settings.description,
           homePath: tag.path,
           selfPath: path,
-          briefings: tagged.slice(0, settings.feedItems),
+          briefings: tagged,
           now,
         },
         settings,
         bodies,
       ),
-    });
+    };
   }
-  return files;
+}
+
+/** Every feed file at once (feedFiles, for callers that look at several). */
+export function buildFeeds(briefings: Briefing[], settings: SiteSettings, now: Date = new Date(), cache: Cache = NO_CACHE): OutputFile[] {
+  return [...feedFiles(briefings, settings, now, cache)];
 }

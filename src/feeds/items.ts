@@ -36,9 +36,11 @@ export type FeedBodies = (briefing: Briefing) => string;
 /**
  * Each briefing's feed body, cleaned once per build however many feeds carry it (the site feeds,
  * its archive document, one per tag), and kept in the build cache between builds: its key is
- * everything the cleaning reads (the body's HTML, the permalink, the site's address).
+ * everything the cleaning reads (the body's HTML, the permalink, the site's address). `uses` says
+ * how many feeds will carry each briefing: its body is forgotten after the last, so that the whole
+ * archive's bodies are never in memory at once.
  */
-export function feedBodies(settings: SiteSettings, cache: Cache): FeedBodies {
+export function feedBodies(settings: SiteSettings, cache: Cache, uses: Map<Briefing, number>): FeedBodies {
   const made = new Map<Briefing, string>();
   return (briefing) => {
     let body = made.get(briefing);
@@ -51,6 +53,9 @@ export function feedBodies(settings: SiteSettings, cache: Cache): FeedBodies {
       }
       made.set(briefing, body);
     }
+    const left = (uses.get(briefing) ?? 0) - 1;
+    uses.set(briefing, left);
+    if (left <= 0) made.delete(briefing);
     return body;
   };
 }

@@ -112,7 +112,7 @@ const siteUrlOf = (file: string): string => file.replace(/\/index\.html$/, "/");
  * time, from the cache where it can, then the files TypeScript makes whole (feeds, sitemaps,
  * digest emails; HTML with the base path as Eleventy would add it). Returns the site URLs written.
  */
-export async function writePages(pages: BriefingPages, briefings: Briefing[], files: OutputFile[], options: { cache: Cache; site: SiteView; write: (file: OutputFile) => void }): Promise<string[]> {
+export async function writePages(pages: BriefingPages, briefings: Briefing[], files: Iterable<OutputFile>, options: { cache: Cache; site: SiteView; write: (file: OutputFile) => void }): Promise<string[]> {
   const written: string[] = [];
   for (const briefing of briefings) {
     options.write({ path: `${briefing.path}index.html`, body: await pages.cached(briefing, options.cache) });

@@ -131,19 +131,19 @@ describe("the digest's email files", () => {
   it("are rendered once and reused; a changed briefing is a miss", () => {
     const cacheDir = path.join(tempFolder().dir, "cache");
     const cold = recording(openCache(cacheDir));
-    const first = digestEmailFiles(digests(), site, cold.cache);
+    const first = [...digestEmailFiles(digests(), site, cold.cache)];
     expect(cold.sets["digest-email"]).toBe(1);
     expect(first.map((file) => file.path)).toEqual(["index.html", "email.txt", "fragment.html", "preview/index.html"].map((name) => `/email/digest/2026-w03/${name}`));
     const warm = recording(openCache(cacheDir));
-    expect(digestEmailFiles(digests(), site, warm.cache)).toEqual(first);
+    expect([...digestEmailFiles(digests(), site, warm.cache)]).toEqual(first);
     expect(warm.hits["digest-email"]).toBe(1);
 
     tamper(cacheDir, "digest-email", (value) => (value as { path: string; body: string }[]).map((file) => ({ ...file, body: "cached" })));
-    expect(digestEmailFiles(digests(), site, openCache(cacheDir))[0]!.body).toBe("cached");
+    expect([...digestEmailFiles(digests(), site, openCache(cacheDir))][0]!.body).toBe("cached");
 
     const retitled = [{ ...briefings[0]!, title: "A new headline" }, briefings[1]!];
     const changed = recording(openCache(cacheDir));
-    expect(digestEmailFiles(digests(retitled), site, changed.cache)[0]!.body).toContain("A new headline");
+    expect([...digestEmailFiles(digests(retitled), site, changed.cache)][0]!.body).toContain("A new headline");
     expect(changed.sets["digest-email"]).toBe(1);
   });
 });
