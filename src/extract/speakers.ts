@@ -56,6 +56,8 @@ const MAX_WINDOW_TOKENS = 60;
  * determiner or an owner, with perhaps a participle between (`the claims`, `Trump's repeated calls`). */
 function isSpeechVerbAt(tokens: Tokens, i: number): boolean {
   if (!isSpeechVerb(tokens.text(i)) && !(i + 1 < tokens.length && isPhrasalSpeechVerb(tokens.text(i), tokens.lower(i + 1)))) return false;
+  // "secretary of state": after "of", a bare form is a noun.
+  if (tokens.lower(i - 1) === "of" && !tokens.lower(i).endsWith("ing")) return false;
   return !isDeterminedNoun(tokens, i - 1) && !(tokens.lower(i - 1).endsWith("ed") && isDeterminedNoun(tokens, i - 2));
 }
 
@@ -300,7 +302,7 @@ function invertedPronoun(tokens: Tokens, i: number): string | null {
 function isPersonPhrase(tokens: Tokens, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const word = stripPossessive(tokens.lower(k));
-    if (ROLE_NOUNS.has(word) || GROUP_NOUNS.has(word) || isSpokesperson(word)) return true;
+    if (ROLE_NOUNS.has(word) || GROUP_NOUNS.has(word) || AFFILIATIONS.has(word) || isSpokesperson(word)) return true;
   }
   return false;
 }
@@ -327,21 +329,40 @@ function better(a: Attribution | null, b: Attribution | null): Attribution | nul
   return a ?? b;
 }
 
+/** A source credited as written: a description, or a role nobody was introduced with ("the senator"). */
+function isAsWritten(ctx: AttributionContext, attribution: Attribution | null, from: number, to: number): boolean {
+  return attribution !== null && (attribution.kind === "description" || (attribution.kind === "role" && attribution.speaker === phraseText(ctx, from, to)));
+}
+
+/** Where a person described as written at tokens[from, to) ends with what they belong to: `a spokesman for the
+ * ministry`, `the former aide to President Ruiz`, `the senator from Vermont`, `one Democrat familiar with the
+ * talks`; `to` if nothing follows. */
+function complementEnd(ctx: AttributionContext, attribution: Attribution | null, from: number, to: number, end: number): number {
+  const { tokens } = ctx;
+  if (!isAsWritten(ctx, attribution, from, to) || !COMPLEMENT_PREPOSITIONS.has(tokens.lower(to)) || !isPersonPhrase(tokens, from, to)) return to;
+  // Not whom the words were said to: `said the minister to reporters`.
+  if (tokens.lower(to) === "to" && (PRONOUNS.has(tokens.lower(to + 1)) || ADDRESSEES.has(tokens.lower(to + 1)))) return to;
+  // The object ends before a verb the phrase reads on into (`A spokesman for Platte River declined`), and may
+  // have its own (`with longtime ties to the family`).
+  let objectEnd = pastVerbEnd(tokens, to + 1, phraseForward(tokens, to + 1, end));
+  if (objectEnd > to + 1 && objectEnd + 1 < end && COMPLEMENT_PREPOSITIONS.has(tokens.lower(objectEnd)) && !ADDRESSEES.has(tokens.lower(objectEnd + 1))) {
+    const further = pastVerbEnd(tokens, objectEnd + 1, phraseForward(tokens, objectEnd + 1, end));
+    if (further > objectEnd + 1) objectEnd = further;
+  }
+  return objectEnd > to + 1 ? objectEnd : to;
+}
+
+const ADDRESSEES: ReadonlySet<string> = new Set(["reporters", "journalists", "me", "us", "him", "her", "them", "supporters"]);
+
 /** A phrase, then optionally ", apposition," — `Tom Brennan, the council leader,` or
  * `Helima Croft, head of strategy at RBC,`: the aside runs to the next comma. */
 function phraseWithApposition(ctx: AttributionContext, i: number, end: number): { attribution: Attribution | null; next: number } {
   const { tokens } = ctx;
-  let phraseEnd = phraseForward(tokens, i, end);
-  let attribution = resolvePhrase(ctx, i, phraseEnd);
-  // "said a longtime adviser to Trump", "one adviser to Bill Clinton": a described person with what they
-  // belong to, as written.
-  if (attribution?.kind === "description" && COMPLEMENT_PREPOSITIONS.has(tokens.lower(phraseEnd)) && isPersonPhrase(tokens, i, phraseEnd)) {
-    const objectEnd = phraseForward(tokens, phraseEnd + 1, end);
-    if (objectEnd > phraseEnd + 1) {
-      attribution = described(ctx, i, objectEnd);
-      phraseEnd = objectEnd;
-    }
-  }
+  const headEnd = phraseForward(tokens, i, end);
+  // "said a longtime adviser to Trump", "one Democrat familiar with the talks": a described person with what
+  // they belong to, as written.
+  const phraseEnd = complementEnd(ctx, resolvePhrase(ctx, i, headEnd), i, headEnd, end);
+  let attribution = phraseEnd > headEnd ? described(ctx, i, phraseEnd) : resolvePhrase(ctx, i, headEnd);
   let next = phraseEnd;
   // A pronoun is never renamed by what follows its comma (`Selon lui, plusieurs boutiques …`).
   if (phraseEnd > i && tokens.text(phraseEnd) === "," && attribution?.kind !== "pronoun") {
@@ -401,7 +422,7 @@ export function attributeAfter(ctx: AttributionContext, from: number, to: number
     const objectEnd = phraseForward(tokens, next + 1, end);
     const verb = skipFillers(tokens, objectEnd, end);
     if (objectEnd > next + 1 && verb < end && isSpeechVerbAt(tokens, verb)) {
-      if (attribution?.kind === "description" && isPersonPhrase(tokens, i, next)) return spoken(described(ctx, i, objectEnd));
+      if (isAsWritten(ctx, attribution, i, next) && isPersonPhrase(tokens, i, next)) return spoken(described(ctx, i, objectEnd));
       return spoken(attribution?.kind === "name" ? attribution : resolvePhrase(ctx, next + 1, objectEnd));
     }
   }
@@ -457,14 +478,16 @@ function subjectPhraseBefore(ctx: AttributionContext, end: number, start: number
   if (phraseStart === end) return null;
   const preposition = tokens.lower(phraseStart - 1);
   if (phraseStart - 1 >= start && PREPOSITIONS.has(preposition)) {
-    if (!HEAD_PREPOSITIONS.has(preposition)) return null;
+    const complement = HEAD_PREPOSITIONS.has(preposition) || COMPLEMENT_PREPOSITIONS.has(preposition);
+    if (!complement) return null;
     const headStart = phraseBackward(tokens, phraseStart - 1, start);
     if (headStart >= phraseStart - 1) return null;
     const head = resolvePhrase(ctx, headStart, phraseStart - 1);
-    // "a spokeswoman for the ministry", "a senior official at the Pentagon": the person as described.
-    // "Some in the crowd": a lone quantifier is described with what it picks from.
+    // "a spokeswoman for the ministry", "a senior official at the Pentagon", "the senator from Vermont": the
+    // person as described. "Some in the crowd": a lone quantifier is described with what it picks from.
     const lone = phraseStart - 1 - headStart === 1 && LONE_SOURCES.has(tokens.lower(headStart));
-    if (head?.kind === "description" && (lone || isPersonPhrase(tokens, headStart, phraseStart - 1))) return described(ctx, headStart, end);
+    if (isAsWritten(ctx, head, headStart, phraseStart - 1) && (lone || isPersonPhrase(tokens, headStart, phraseStart - 1))) return described(ctx, headStart, end);
+    if (!HEAD_PREPOSITIONS.has(preposition)) return null;
     if (head !== null && head.kind !== "description") return head;
     // "A review in the music weekly Sounds Direct dismissed": a head that is no one defers to the name after it.
     const object = resolvePhrase(ctx, phraseStart, end);
@@ -567,6 +590,8 @@ function openingSubject(ctx: AttributionContext, start: number, before: number):
     const subjectEnd = end > first ? openingSubjectEnd(ctx, first, end) : end;
     if (subjectEnd > first && !(segment === start ? isDateline(ctx, first, subjectEnd) : CLAUSE_END.has(tokens.text(subjectEnd)))) {
       const subject = resolvePhrase(ctx, first, subjectEnd);
+      const extended = complementEnd(ctx, subject, first, subjectEnd, before);
+      if (extended > subjectEnd) return described(ctx, first, extended);
       if (subject !== null) return subject;
     }
     segment = end + 1;
@@ -588,20 +613,24 @@ const DATELINE_ENDS = new Set(["—", "–", ","]);
 /** `Perez hammered Trump`: a phrase read forward from a clause's start may run on into its verb and object;
  * its subject ends with the first person named in it (unless possessive: `Ryan's campaign`). */
 function openingSubjectEnd(ctx: AttributionContext, first: number, end: number): number {
-  const { tokens } = ctx;
-  // "The spokesman refused to": a lower-case -ed word after the head noun is the verb ("the retired officials" keeps its adjective).
-  for (let k = first + 1; k < end; k++) {
-    if (isWord(tokens, k) && !tokens.capitalised(k) && !DETERMINERS.has(tokens.lower(k - 1)) && !isPossessive(tokens, k - 1) && tokens.lower(k).endsWith("ed")) {
-      end = k;
-      break;
-    }
-  }
+  end = pastVerbEnd(ctx.tokens, first, end);
   // The first person named ("Climate envoy Rachel Kyte was blunt": "Climate" only qualifies the role).
   const mentions = findNameMentions(ctx.text, ctx.tokens, first, end);
   const mention = mentions.find((m) => !m.organisation) ?? mentions[0];
   if (mention === undefined || mention.possessive) return end;
   const after = ctx.tokens.indexAt(mention.end);
   return after > first && after < end ? after : end;
+}
+
+/** "The spokesman refused to": a lower-case -ed word after the head noun is the verb ("the retired officials"
+ * keeps its adjective); a phrase read forward from `first` ends before it. */
+function pastVerbEnd(tokens: Tokens, first: number, end: number): number {
+  for (let k = first + 1; k < end; k++) {
+    if (isWord(tokens, k) && !tokens.capitalised(k) && !DETERMINERS.has(tokens.lower(k - 1)) && !isPossessive(tokens, k - 1) && tokens.lower(k).endsWith("ed")) {
+      return k;
+    }
+  }
+  return end;
 }
 
 /** With no speech verb around a quotation, the subject of its sentence as a guess, never certain (no `verb`):

@@ -70,6 +70,18 @@ describe("speaker attribution", () => {
       .toBe("the Lind supporter");
   });
 
+  it("credits a role nobody was introduced with, and a described source, with their complement as written", () => {
+    expect(quotePairs("“We have lost the middle,” said the former top aide to President Ruiz.")[0]![0]).toBe("the former top aide to President Ruiz");
+    expect(quotePairs("The senator from Maine said the bill was “dead on arrival.”")[0]![0]).toBe("The senator from Maine");
+    expect(quotePairs("“It was not convincing,” said one Democrat familiar with the talks, who asked not to be named.")[0]![0])
+      .toBe("one Democrat familiar with the talks");
+    expect(quotePairs("A spokesman for Harbour Networks declined to comment but said in a statement that “no data was lost.”")[0]![0])
+      .toBe("A spokesman for Harbour Networks");
+    expect(quotePairs("The former secretary of state talked about “the progress we made together.”")[0]![0]).toBe("The former secretary of state");
+    // Whom the words were said to is no part of who said them.
+    expect(quotePairs("“We are ready,” said the minister to reporters.")[0]![0]).toBe("the minister");
+  });
+
   it("finds an inverted attribution closing the sentence after an aside", () => {
     expect(quotePairs("Maria Lind “did very well with rural, older voters” in the 2019 race, said Leeds University professor Alan Pryce.")[0]![0])
       .toBe("Alan Pryce");
