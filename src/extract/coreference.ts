@@ -225,7 +225,7 @@ export class NameIndex {
     if (this.nameWords(this.resolve(mention.name)).length >= 2) return true;
     // A lone surname that speaks is a person too.
     let k = index + 1;
-    while (k < tokens.length && (VERB_FILLERS.has(tokens.lower(k)) || tokens.lower(k).endsWith("ly"))) k++;
+    while (k < tokens.length && (VERB_FILLERS.has(tokens.lower(k)) || (tokens.lower(k).endsWith("ly") && !tokens.capitalised(k)))) k++;
     return k < tokens.length && isSpeechVerb(tokens.text(k));
   }
 

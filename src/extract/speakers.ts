@@ -69,7 +69,8 @@ function isDeterminedNoun(tokens: Tokens, before: number): boolean {
 
 function isFiller(tokens: Tokens, i: number): boolean {
   const lower = tokens.lower(i);
-  return VERB_FILLERS.has(lower) || (lower.length > 4 && lower.endsWith("ly"));
+  // An adverb ("later", "quickly"), not a name ending like one ("Kelly said", "Connolly added").
+  return VERB_FILLERS.has(lower) || (lower.length > 4 && lower.endsWith("ly") && !tokens.capitalised(i));
 }
 
 function isPhraseWord(tokens: Tokens, i: number): boolean {

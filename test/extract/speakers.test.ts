@@ -20,6 +20,8 @@ describe("speaker attribution", () => {
     ["name particles", "“We will not back down on this,” said Ursula von der Leyen.", "Ursula von der Leyen"],
     ["possessive before a role", "“We will not back down on this,” said Ukraine’s foreign minister, Andrii Sybiha.", "Andrii Sybiha"],
     ["and in a title", "“We will not back down on this,” Work and Pensions Secretary Liz Kendall said.", "Liz Kendall"],
+    ["a name ending like an adverb", "“We will not back down on this,” Connolly said.", "Connolly"],
+    ["a full name ending like an adverb", "Ann Kelly spoke. “We will not back down on this,” Kelly said.", "Ann Kelly"],
   ])("finds the speaker: %s", (_, text, speaker) => {
     expect(quotePairs(text).map(([s]) => s)).toEqual([speaker]);
   });
