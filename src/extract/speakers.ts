@@ -1,6 +1,6 @@
 /** Attribution: who said a quoted span, from the words around it. */
 import {
-  ACCORDING_WORDS, AFFILIATIONS, DETERMINERS, GROUP_NOUNS, INVERTIBLE_VERBS, NOT_NAME_WORDS, ORGANISATION_WORDS, PREPOSITIONS, PRONOUNS, ROLE_NOUNS, TITLES,
+  ACCORDING_WORDS, AFFILIATIONS, OCCUPATIONS, DETERMINERS, GROUP_NOUNS, INVERTIBLE_VERBS, NOT_NAME_WORDS, ORGANISATION_WORDS, PREPOSITIONS, PRONOUNS, ROLE_NOUNS, TITLES,
   VERB_FILLERS, isPhrasalSpeechVerb, isSpeechVerb,
 } from "./lexicon.js";
 import { GENERIC_ORGANISATION_HEADS, NameIndex, pronounGender } from "./coreference.js";
@@ -222,7 +222,7 @@ function resolvePhrase(ctx: AttributionContext, from: number, to: number): Attri
       return { kind: "name", speaker: ctx.text.slice(tokens.start(first), tokens.end(to - 1)) };
     }
   }
-  const role = [...words].reverse().find((w) => ROLE_NOUNS.has(w) || AFFILIATIONS.has(w));
+  const role = [...words].reverse().find((w) => ROLE_NOUNS.has(w) || AFFILIATIONS.has(w) || OCCUPATIONS.has(w) || AGE_NOUN.test(w));
   // "the minister said": the person introduced with that title ("Minister Ana Ribeiro"), else the
   // description as written ("the judge"; news names a role it has not introduced). A bare elided role
   // (`l’élue`) is the person named last. Each refers back: not certain enough for a pull quote.
@@ -260,13 +260,16 @@ function described(ctx: AttributionContext, from: number, to: number): Attributi
   return { kind: "description", speaker: phraseText(ctx, from, to) };
 }
 
+/** "the 46-year-old said": an age standing for a person. */
+const AGE_NOUN = /^\d+-year-old$/u;
+
 /** Nouns for people and for writings that speak in news ("the statement said", "a man yelled"). A closed
  * list: an open one takes "the fraud claims were" for a speaker and a verb. */
 const SOURCE_NOUNS: ReadonlySet<string> = new Set([
   "man", "woman", "men", "women", "person", "people", "crowd", "audience", "voter", "resident", "supporter", "protester",
   "protesters", "attendees", "fan", "reporter", "moderator", "host", "narrator", "caller", "viewer", "reader", "user",
   "member", "members", "staffer", "staffers", "employee", "employees", "worker", "workers", "friend", "neighbor",
-  "neighbour", "relative", "student", "participant", "panelist", "questioner", "heckler", "commenter", "poster",
+  "neighbour", "relative", "student", "participant", "panelist", "questioner", "heckler", "commenter", "poster", "speaker",
   "statement", "report", "email", "e-mail", "memo", "letter", "document", "documents", "ad", "advertisement", "video",
   "column", "editorial", "article", "story", "newspaper", "paper", "magazine", "outlet", "website", "site", "blog",
   "study", "survey", "poll", "analysis", "complaint", "lawsuit", "suit", "filing", "indictment", "ruling", "order",
@@ -627,12 +630,18 @@ function openingSubjectEnd(ctx: AttributionContext, first: number, end: number):
  * keeps its adjective); a phrase read forward from `first` ends before it. */
 function pastVerbEnd(tokens: Tokens, first: number, end: number): number {
   for (let k = first + 1; k < end; k++) {
-    if (isWord(tokens, k) && !tokens.capitalised(k) && !DETERMINERS.has(tokens.lower(k - 1)) && !isPossessive(tokens, k - 1) && tokens.lower(k).endsWith("ed")) {
-      return k;
-    }
+    if (!isWord(tokens, k) || tokens.capitalised(k) || DETERMINERS.has(tokens.lower(k - 1)) || isPossessive(tokens, k - 1)) continue;
+    if (tokens.lower(k).endsWith("ed") || IRREGULAR_PAST.has(tokens.lower(k))) return k;
   }
   return end;
 }
+
+/** Irregular past tenses that follow a subject ("The billionaire businessman began by…"). */
+const IRREGULAR_PAST: ReadonlySet<string> = new Set([
+  "began", "went", "made", "took", "gave", "came", "got", "found", "kept", "left", "held", "brought", "thought", "knew", "saw",
+  "ran", "won", "lost", "spent", "sent", "sat", "stood", "met", "led", "felt", "paid", "drew", "threw", "grew", "wore", "became",
+  "chose", "fought", "caught", "taught", "sought", "bought", "built", "meant", "heard", "struck", "broke", "spoke", "rose", "fell",
+]);
 
 /** With no speech verb around a quotation, the subject of its sentence as a guess, never certain (no `verb`):
  * `Sanders credited Clinton's victory to "a closed primary"`, `Kaine has adopted the stance: "…"`. Only a name,

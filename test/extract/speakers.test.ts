@@ -72,6 +72,17 @@ describe("speaker attribution", () => {
       .toBe("the Lind supporter");
   });
 
+  it("credits an occupation, an age or a speaker standing for a person as written", () => {
+    expect(quotePairs("“We should have many systems,” the businessman replied.")[0]![0]).toBe("the businessman");
+    expect(quotePairs("“He is a great leader,” said the 46-year-old.")[0]![0]).toBe("the 46-year-old");
+    expect(quotePairs("“It is hard to come back,” said the designer, who works for another brand.")[0]![0]).toBe("the designer");
+    expect(quotePairs("“My dear friends,” the conference speaker says into the camera.")[0]![0]).toBe("the conference speaker");
+    // An irregular past tense ends the subject: not "The billionaire businessman began".
+    expect(quotePairs("The billionaire businessman began by talking about prices, saying fuel is now “cheaper than water.”")[0]![0])
+      .toBe("The billionaire businessman");
+    expect(quotePairs("Jo Lind, a 55-year-old salesman from Dover, says the team will “leave here with momentum.”")[0]![0]).toBe("Jo Lind");
+  });
+
   it("credits a role nobody was introduced with, and a described source, with their complement as written", () => {
     expect(quotePairs("“We have lost the middle,” said the former top aide to President Ruiz.")[0]![0]).toBe("the former top aide to President Ruiz");
     expect(quotePairs("The senator from Maine said the bill was “dead on arrival.”")[0]![0]).toBe("The senator from Maine");
