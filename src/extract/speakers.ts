@@ -375,12 +375,30 @@ function phraseWithApposition(ctx: AttributionContext, i: number, end: number): 
     while (comma < end && comma - asideStart < MAX_APPOSITION_TOKENS && tokens.text(comma) !== "," && !isSpeechVerbAt(tokens, comma)) comma++;
     const closed = comma < end && tokens.text(comma) === ",";
     const asideEnd = phraseForward(tokens, asideStart, closed ? comma : end);
-    if (asideEnd > asideStart) {
+    if (asideEnd > asideStart && (closed || !opensClause(tokens, asideEnd, end))) {
       attribution = withApposition(ctx, attribution, i, phraseEnd, resolvePhrase(ctx, asideStart, asideEnd));
       next = closed ? comma + 1 : asideEnd;
     }
   }
   return { attribution, next };
+}
+
+/** The source after "according to": whatever it names, or a determined phrase as written (`according to his
+ * personal physician`), since the preposition makes it a source. */
+function accordingTo(ctx: AttributionContext, i: number, end: number): Attribution | null {
+  const found = phraseWithApposition(ctx, i, end).attribution;
+  if (found !== null) return found;
+  const phraseEnd = pastVerbEnd(ctx.tokens, i, phraseForward(ctx.tokens, i, end));
+  const first = ctx.tokens.lower(i);
+  return phraseEnd - i >= 2 && (DETERMINERS.has(first) || INDEFINITE.has(first)) && !ctx.tokens.capitalised(phraseEnd - 1) ? described(ctx, i, phraseEnd) : null;
+}
+
+/** `According to the report, the minister had…`: the phrase after the comma is the subject of a clause of its own,
+ * read on by a verb that is no speech verb, not an apposition. */
+function opensClause(tokens: Tokens, at: number, end: number): boolean {
+  if (at >= end || !(isFiller(tokens, at) || tokens.lower(at).endsWith("ed")) || DETERMINERS.has(tokens.lower(at))) return false;
+  const verb = skipFillers(tokens, at, end);
+  return !(verb < end && isSpeechVerbAt(tokens, verb));
 }
 
 function skipFillers(tokens: Tokens, i: number, end: number): number {
@@ -406,10 +424,8 @@ export function attributeAfter(ctx: AttributionContext, from: number, to: number
   let i = first;
   while (i < end && LEADING_PUNCTUATION.has(tokens.text(i))) i++;
   if (i >= end) return null;
-  if (tokens.lower(i) === "according" && tokens.lower(i + 1) === "to") {
-    return spoken(phraseWithApposition(ctx, i + 2, end).attribution);
-  }
-  if (ACCORDING_WORDS.has(tokens.lower(i))) return spoken(phraseWithApposition(ctx, i + 1, end).attribution);
+  if (tokens.lower(i) === "according" && tokens.lower(i + 1) === "to") return spoken(accordingTo(ctx, i + 2, end));
+  if (ACCORDING_WORDS.has(tokens.lower(i))) return spoken(accordingTo(ctx, i + 1, end));
   const pronoun = invertedPronoun(tokens, i);
   if (pronoun !== null) {
     return pronoun === "on" ? { kind: "anonymous", speaker: null, verb: true } : { kind: "pronoun", speaker: ctx.names.lastPersonBefore(tokens.start(i), pronoun === "il" ? "m" : "f"), verb: true };
@@ -659,7 +675,7 @@ export function attributeBefore(ctx: AttributionContext, from: number, to: numbe
   for (let v = end - 1; v >= start; v--) {
     const lower = tokens.lower(v);
     if ((lower === "according" && tokens.lower(v + 1) === "to") || ACCORDING_WORDS.has(lower)) {
-      const found = phraseWithApposition(ctx, lower === "according" ? v + 2 : v + 1, end).attribution;
+      const found = accordingTo(ctx, lower === "according" ? v + 2 : v + 1, end);
       if (found) return spoken(found);
     }
     if (!isSpeechVerbAt(tokens, v) || lower === "according") continue;

@@ -72,6 +72,11 @@ describe("speaker attribution", () => {
       .toBe("the Lind supporter");
   });
 
+  it("credits what follows \"according to\" as written, and never an apposition that is a clause of its own", () => {
+    expect(quotePairs("According to his personal physician, the banker was in fine shape and “will live longer than any of us.”")[0]![0])
+      .toBe("his personal physician");
+  });
+
   it("credits an occupation, an age or a speaker standing for a person as written", () => {
     expect(quotePairs("“We should have many systems,” the businessman replied.")[0]![0]).toBe("the businessman");
     expect(quotePairs("“He is a great leader,” said the 46-year-old.")[0]![0]).toBe("the 46-year-old");
