@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { openCache, type Cache } from "../../src/cache/store.ts";
@@ -28,13 +28,16 @@ function recording(cache: Cache) {
   return { cache: wrapped, hits, sets };
 }
 
-/** Rewrites every stored entry of a kind through `change` (its value as stored). */
+/** Rewrites every stored entry of a kind through `change` (its value as stored; each file is named by its key). */
 function tamper(dir: string, kind: string, change: (value: unknown) => unknown): void {
+  // Keys are given, so the code stamp plays no part here.
+  const store = openCache(dir, "tamper");
   for (const entry of readdirSync(path.join(dir, kind), { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    const stored = JSON.parse(readFileSync(file, "utf8")) as { value: unknown };
-    writeFileSync(file, JSON.stringify({ ...stored, value: change(stored.value) }));
+    const key = entry.name.split(".")[0]!;
+    const stored = store.get(kind, key);
+    expect(stored).toBeDefined();
+    store.set(kind, key, change(stored));
   }
 }
 

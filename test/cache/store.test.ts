@@ -40,8 +40,8 @@ describe("the build cache", () => {
     for (const key of keys) cache.set("body", key, { text: "value" });
     const [corrupt, truncated, foreign] = entries(path.join(dir, "cache")).sort();
     writeFileSync(corrupt!, "\u0000\u0001 not JSON");
-    writeFileSync(truncated!, readFileSync(truncated!, "utf8").slice(0, 20));
-    writeFileSync(foreign!, JSON.stringify({ format: "someone-else/1", key: path.basename(foreign!, ".json"), value: { text: "value" } }));
+    writeFileSync(truncated!, readFileSync(truncated!).subarray(0, -3));
+    writeFileSync(foreign!, JSON.stringify({ format: "someone-else/1", key: path.basename(foreign!, ".v8"), value: { text: "value" } }));
     for (const key of keys) expect(cache.get("body", key)).toBeUndefined();
     // A miss is then replaced by a fresh entry.
     cache.set("body", keys[0]!, { text: "again" });
