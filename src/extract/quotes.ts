@@ -35,6 +35,8 @@ const CITATION_AFTER = /^\s*(?:by\s+(?:the\s+)?\p{Lu}|\([^()\n]{0,60}\b\d{4}\))/
 /** A headline cited in parentheses with its source: `("Mayor vows to…," Riverside Gazette, Monday)`. */
 const SOURCE_IN_PARENTHESES = /^\s*\p{Lu}[^()\n]{0,40}\)/u;
 const MIN_UNATTRIBUTED_WORDS = 6;
+/** A lead-in's end right before a quotation's opening mark: `replied: "`, `said, "`. */
+const LEAD_IN_END = /[:,]\s*$/u;
 const YEAR = /^(?:1[5-9]|20)\d\d$/u;
 const NUMBER = /^[\d.]+$/u;
 /** How far back before a comma a work's noun may name what follows in apposition (`column on Aug. 10,`). */
@@ -239,7 +241,11 @@ export function quotesOf(doc: PlainDocument, sentences: readonly Sentence[], ctx
     const sentenceStart = openSentence?.start ?? block.start;
     // The whole sentence is a fallback: it reaches verbs before an earlier quoted span ("X said the 'a' … but warned 'b'").
     const after = attributeAfter(ctx, trailingFrom, trailingTo);
-    const local = after ?? attributeBefore(ctx, leadingFrom, span.open) ??
+    // `Hale replied: "What difference does it make?" His critics…`: a lead-in ending in a colon or comma right
+    // before the mark attributes the question, not the next sentence.
+    const leadsIn = closesSentence && after !== null && sentenceStart < span.open && LEAD_IN_END.test(text.slice(Math.max(sentenceStart, span.open - 3), span.open))
+      ? attributeBefore(ctx, leadingFrom, span.open) : null;
+    const local = leadsIn ?? after ?? attributeBefore(ctx, leadingFrom, span.open) ??
       (sentenceStart < leadingFrom ? attributeBefore(ctx, sentenceStart, span.open) : null);
     const utterance = after !== null && sentenceStart === span.open;
     const before = candidates[candidates.length - 1];
@@ -247,7 +253,7 @@ export function quotesOf(doc: PlainDocument, sentences: readonly Sentence[], ctx
       LIST_GAP.test(text.slice(before.span.close + 1, span.open)) && countWords(text.slice(start, end)) <= MAX_LISTED_WORDS;
     const context = contextOf(ctx, span, leadingFrom, utterance, listOfMentions);
     const quotation = isQuotation(text.slice(start, end), context, local !== null);
-    const credited = credit(local, after !== null && closesSentence ? "adjacent" : "same-sentence");
+    const credited = credit(local, leadsIn === null && after !== null && closesSentence ? "adjacent" : "same-sentence");
     candidates.push({ span, start, end, local, mention: context.mention, quotation, credit: credited, subject: sentenceStart < span.open ? sentenceSubject(ctx, sentenceStart, span.open) : null });
   });
   // A quotation over several paragraphs is one quotation: one verdict and one speaker for all its spans.

@@ -38,6 +38,12 @@ describe("quotations versus scare quotes", () => {
     ]);
   });
 
+  it("credits a question to the lead-in that opens it, not to the next sentence's subject", () => {
+    expect(quotePairs('Mayor Tom Hale, exasperated, famously replied: "What difference does it make now?" His critics cited it for years.')).toEqual([
+      ["Tom Hale", "What difference does it make now?"],
+    ]);
+  });
+
   it("keeps a quotation after a comma that follows a work named with its speaker", () => {
     expect(quotePairs('On her podcast on Monday, "The shouting has to end now," Ann Lowe said.')).toEqual([["Ann Lowe", "The shouting has to end now,"]]);
   });
