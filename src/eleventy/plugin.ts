@@ -7,7 +7,7 @@ import { isBriefingFile, pruneGone, rebuildTrigger, savedLines, skipSavedSince, 
 import { ContentError, findContentError } from "../config/errors.ts";
 import { buildEmailFiles, emailPath, formatEmailSizeReport, formatEmailSizeSummary } from "../email/index.ts";
 import { registerTemplateHelpers } from "../render/helpers.ts";
-import { writePages } from "../render/pages.ts";
+import { writeBriefingPages, writeWholeFiles } from "../render/pages.ts";
 import { outputWriter } from "../config/outputs.ts";
 import { projectPaths } from "../config/paths.ts";
 
@@ -16,7 +16,7 @@ export interface DispatchOptions {
   dev: boolean;
   /** The build's context, made by whoever runs Eleventy (`npm run build`); without it each build makes its own. */
   context?: BuildContext;
-  /** Called once the briefing pages are in the output, before Eleventy renders the rest (`npm run build` starts its search index then). */
+  /** Called once the briefing pages are in the output, before the email edition and Eleventy's pages (`npm run build` starts its search index then). */
   onBriefingPages?: () => void;
 }
 
@@ -57,9 +57,11 @@ export function dispatchPlugin(eleventyConfig: UserConfig, options: DispatchOpti
 
   // Each briefing's email edition (four files) and page (from the cache when nothing it is made of
   // changed), then the feeds, sitemaps and digest emails, are written straight into the output
-  // folder before Eleventy renders the rest (home, listings, sitemap.xml, search, 404): a clipped
-  // email stops the build before any page is written, a large archive's pages and emails are never
-  // all in memory at once, and Eleventy renders only the pages that list briefings.
+  // folder before Eleventy renders the rest (home, listings, sitemap.xml, search, 404): a large
+  // archive's pages and emails are never all in memory at once, and Eleventy renders only the
+  // pages that list briefings. The dev server writes the emails first, so that a clipped email
+  // stops a rebuild before any page it shows changes; `npm run build` writes into a staging folder
+  // it discards on failure, and writes the pages first so that its search index starts early.
   eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { output: string } }) => {
     if (options.dev) tellServer({ type: "started" });
     if (!options.context) {
@@ -83,19 +85,24 @@ export function dispatchPlugin(eleventyConfig: UserConfig, options: DispatchOpti
     const build = context();
     const { write: writeAll } = outputWriter(directories.output);
     const write = memo ? skipSavedSince(writeAll, build.briefings, memo, paths.root) : writeAll;
-    try {
-      build.written.email = buildEmailFiles(build.briefings, build.settings, { cache: build.cache, write });
-      // A digest too large for Gmail stops the build here, as a briefing's email does.
-      build.written.urls = await writePages(build.pages, build.briefings, build.files(), { cache: build.cache, site: build.templates.site, write });
-    } catch (error) {
-      if (error instanceof ContentError) {
-        // The problem is the editor's, not the code's: no stack trace. `npm run build` prints the
-        // problems itself; in the dev server Eleventy prints the message.
-        Object.defineProperty(error, options.dev ? "skipOriginalStack" : "__errorAlreadyLogged", { value: true });
+    // An editor's problem (an email or digest too large for Gmail) is not the code's: no stack
+    // trace. `npm run build` prints the problems itself; in the dev server Eleventy prints the message.
+    const step = async <T>(run: () => T | Promise<T>): Promise<T> => {
+      try {
+        return await run();
+      } catch (error) {
+        if (error instanceof ContentError) Object.defineProperty(error, options.dev ? "skipOriginalStack" : "__errorAlreadyLogged", { value: true });
+        throw error;
       }
-      throw error;
-    }
+    };
+    const writeEmails = () => step(() => (build.written.email = buildEmailFiles(build.briefings, build.settings, { cache: build.cache, write })));
+    if (options.dev) await writeEmails();
+    const pageUrls = await writeBriefingPages(build.pages, build.briefings, { cache: build.cache, write });
     options.onBriefingPages?.();
+    if (!options.dev) await writeEmails();
+    // A digest too large for Gmail stops the build here, as a briefing's email does.
+    const fileUrls = await step(() => writeWholeFiles(build.files(), { site: build.templates.site, write }));
+    build.written.urls = [...pageUrls, ...fileUrls];
   });
 
   const verbose = process.argv.includes("--verbose") || process.env.DISPATCH_VERBOSE === "1";

@@ -109,16 +109,20 @@ const siteUrlOf = (file: string): string => file.replace(/\/index\.html$/, "/");
 
 /**
  * Writes every briefing's page (/briefings/<year>/<slug>/index.html) through `write`, one at a
- * time, from the cache where it can, then the files TypeScript makes whole (feeds, sitemaps,
- * digest emails; HTML with the base path as Eleventy would add it). Returns the site URLs written.
+ * time, from the cache where it can. Returns the site URLs written.
  */
-export async function writePages(pages: BriefingPages, briefings: Briefing[], files: Iterable<OutputFile>, options: { cache: Cache; site: SiteView; write: (file: OutputFile) => void }): Promise<string[]> {
-  const written: string[] = [];
-  for (const briefing of briefings) {
-    options.write({ path: `${briefing.path}index.html`, body: await pages.cached(briefing, options.cache) });
-    written.push(briefing.path);
-  }
+export async function writeBriefingPages(pages: BriefingPages, briefings: Briefing[], options: { cache: Cache; write: (file: OutputFile) => void }): Promise<string[]> {
+  for (const briefing of briefings) options.write({ path: `${briefing.path}index.html`, body: await pages.cached(briefing, options.cache) });
+  return briefings.map((briefing) => briefing.path);
+}
+
+/**
+ * Writes the files TypeScript makes whole (feeds, sitemaps, digest emails; HTML with the base
+ * path as Eleventy would add it) through `write`. Returns the site URLs written.
+ */
+export async function writeWholeFiles(files: Iterable<OutputFile>, options: { site: SiteView; write: (file: OutputFile) => void }): Promise<string[]> {
   const prefix = basePath(options.site.url);
+  const written: string[] = [];
   for (const file of files) {
     const url = siteUrlOf(file.path);
     options.write(file.path.endsWith(".html") ? { path: file.path, body: await withBasePath(file.body, prefix, url) } : file);

@@ -1,5 +1,5 @@
 import * as cheerio from "cheerio";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { HtmlValidate } from "html-validate";
 import { SITE_HTML_VALIDATE } from "../../src/check/rules.ts";
@@ -129,9 +129,13 @@ describe("per-briefing email switches", () => {
     const briefings = fixtureCopy();
     const long = Array.from({ length: 1400 }, (_, n) => `Paragraph ${n} of a very long read, said the editor.`).join("\n\n");
     briefings.write("2026/long-read.md", briefingSource({ title: '"A very long read"', date: "2026-01-06" }, long));
-    const failed = runBuild(briefings.dir, path.join(tempFolder("dispatch-clipped-").dir, "dist"), { SITE_URL: BASE });
+    const parent = tempFolder("dispatch-clipped-").dir;
+    const failed = runBuild(briefings.dir, path.join(parent, "dist"), { SITE_URL: BASE });
     expect(failed.status).not.toBe(0);
     expect(failed.stderr).toMatch(/long-read\.md: the email is .*add "allowClipped: true" to its front matter.*"email: false"/);
+    // The pages were written and the search index started before the emails: the build waited for
+    // the index before removing its staging folder, so nothing is left beside the output.
+    expect(readdirSync(parent)).toEqual([]);
   });
 });
 
