@@ -281,3 +281,11 @@ export const ORGANISATION_WORDS: ReadonlySet<string> = new Set([
 
 /** Legal suffixes that a company's short name drops ("Quillon Inc" is "Quillon"). */
 export const LEGAL_SUFFIXES: ReadonlySet<string> = new Set(["inc", "ltd", "plc", "llc", "corp", "co", "gmbh", "ag", "sa"]);
+
+/** Abbreviations written with a dot that name a US state or a month (`Flint, Mich.,`, `Dec. 8`): never a speaker. */
+export const DOTTED_PLACES_AND_MONTHS: ReadonlySet<string> = new Set([
+  "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "mass", "md",
+  "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wisc",
+  "wyo", "n.c", "s.c", "n.y", "n.j", "n.h", "n.m", "n.d", "s.d", "r.i", "w.va", "d.c",
+  "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+]);

@@ -1,7 +1,7 @@
 /** Person and organisation names as written: capitalised runs, titles and descriptors, organisations.
  * Who a later short name, pronoun or role refers to is coreference.ts. */
 import {
-  AFFILIATIONS, GROUP_NOUNS, NAME_PARTICLES, NOT_NAME_WORDS, OCCUPATIONS, ORGANISATION_WORDS, ROLE_NOUNS, TITLES,
+  AFFILIATIONS, DOTTED_PLACES_AND_MONTHS, GROUP_NOUNS, NAME_PARTICLES, NOT_NAME_WORDS, OCCUPATIONS, ORGANISATION_WORDS, ROLE_NOUNS, TITLES,
 } from "./lexicon.js";
 import { codeAt } from "./chars.js";
 import { QUOTE_MARKS, codeSet } from "./charsets.js";
@@ -259,7 +259,10 @@ function mentionFromRun(text: string, tokens: Tokens, from: number, to: number):
   const last = words[words.length - 1]!;
   const possessive = isPossessive(tokens, last);
   const end = possessive ? tokens.end(last) - 2 : tokens.end(last);
-  return { start, end, name: text.slice(start, end), titles, organisation, possessive };
+  const name = text.slice(start, end);
+  // "Flint, Mich.,", "WASHINGTON, Dec. 8": a state or a month abbreviated with a dot names no one.
+  if (lastTitle < 0 && codeAt(text, end) === 46 && DOTTED_PLACES_AND_MONTHS.has(name.replace(/\.$/u, "").toLowerCase())) return null;
+  return { start, end, name, titles, organisation, possessive };
 }
 
 function hasOrganisationWord(tokens: Tokens, words: readonly number[]): boolean {

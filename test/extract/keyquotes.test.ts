@@ -29,7 +29,10 @@ describe("key quotes", () => {
     ]);
     // An organisation referred back to ("the company" named before), a dotted abbreviation (a place).
     expect(pull("Acme Holdings Corp announced a recall.\n\n“We will act, and we will act very soon,” the company said.")).toEqual([]);
-    expect(pull("“Neither of them convinces me,” Tom Alder, 41, of Fargo, N.D., who was surveyed, said. “We need leaders who will bring the country together.”")).toEqual([]);
+    // The state abbreviated with a dot is no name at all: the person before the aside speaks.
+    expect(pull("“Neither of them convinces me,” Tom Alder, 41, of Fargo, N.D., who was surveyed, said. “We need leaders who will bring the country together.”")).toEqual([
+      { text: "We need leaders who will bring the country together.", speaker: "Tom Alder" },
+    ]);
     // Too short to stand alone.
     expect(pull("“We will act,” Yvette Cooper said.")).toEqual([]);
     expect(pull("“We will act, and we will act very soon,” a senior Home Office official said.")).toEqual([

@@ -131,6 +131,14 @@ describe("speaker attribution", () => {
     expect(quotePairs("Manning said it was “a fair deal.”")[0]![0]).toBe("Manning");
   });
 
+  it("never credits a state or a month abbreviated with a dot", () => {
+    expect(quotePairs("Cory Jaimes, 22, of Flint, Mich., said he still expected a convention “surprise.”")[0]![0]).toBe("Cory Jaimes");
+    expect(quotePairs("WASHINGTON, Dec. 8 (UPI) — After the vote, Maria Lind’s right-hand man rallied volunteers, saying: “We are ready.”")[0]![0])
+      .toBe("Maria Lind’s right-hand man");
+    expect(quotePairs("Her standing improved after the floods in Fresno, Calif., and her call for “a total and complete rebuild” of the levees.")[0]![0])
+      .toBeNull();
+  });
+
   it("never glues a participle opening a headline to the name after it", () => {
     const text = "Understated Ferrante raises his profile\n\nOmar Ferrante spoke first. “We are ready for the vote,” Ferrante said.";
     expect(quotePairs(text)[0]![0]).toBe("Omar Ferrante");
