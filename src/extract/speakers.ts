@@ -614,10 +614,26 @@ function openingSubject(ctx: AttributionContext, start: number, before: number):
       if (extended > subjectEnd) return described(ctx, first, extended);
       if (subject !== null) return subject;
     }
+    const dateline = segment === start && subjectEnd > first && isDateline(ctx, first, subjectEnd);
     segment = end + 1;
-    while (segment < before && tokens.text(segment - 1) !== ",") segment++;
+    // "WASHINGTON, Dec. 8 (UPI) — Lind's aide rallied…": after a dateline the clause opens after its dash.
+    const dash = dateline ? datelineDash(tokens, segment - 1, before) : -1;
+    if (dash >= 0) segment = dash + 1;
+    else while (segment < before && tokens.text(segment - 1) !== ",") segment++;
   }
   return null;
+}
+
+const MAX_DATELINE_TOKENS = 12;
+
+/** The dash closing a dateline that starts at `from`, or -1. */
+function datelineDash(tokens: Tokens, from: number, before: number): number {
+  for (let k = from; k < before && k - from <= MAX_DATELINE_TOKENS; k++) {
+    const text = tokens.text(k);
+    if (text === "—" || text === "–") return k;
+    if (tokens.stop(k) && !isAbbreviationDot(tokens, k) && !/^\p{Lu}/u.test(tokens.text(k - 1))) return -1;
+  }
+  return -1;
 }
 
 const MAX_CLAUSES = 4;

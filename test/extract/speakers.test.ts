@@ -131,6 +131,13 @@ describe("speaker attribution", () => {
     expect(quotePairs("Manning said it was “a fair deal.”")[0]![0]).toBe("Manning");
   });
 
+  it("finds the subject right after a dateline's dash", () => {
+    expect(quotePairs("WASHINGTON — Maria Lind’s right-hand man rallied volunteers, saying: “We have to be ready to answer them.”")[0]![0])
+      .toBe("Maria Lind’s right-hand man");
+    expect(quotePairs("LEEDS, Dec. 8 (Reuters) — Maria Lind’s right-hand man rallied volunteers, saying: “We have to be ready.”")[0]![0])
+      .toBe("Maria Lind’s right-hand man");
+  });
+
   it("never credits a state or a month abbreviated with a dot", () => {
     expect(quotePairs("Cory Jaimes, 22, of Flint, Mich., said he still expected a convention “surprise.”")[0]![0]).toBe("Cory Jaimes");
     expect(quotePairs("WASHINGTON, Dec. 8 (UPI) — After the vote, Maria Lind’s right-hand man rallied volunteers, saying: “We are ready.”")[0]![0])
