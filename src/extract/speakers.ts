@@ -550,6 +550,9 @@ function subjectBefore(ctx: AttributionContext, verb: number, start: number): At
   if (tokens.text(k) === ")") return subjectBeforeBracket(ctx, k, start);
   if (tokens.lower(k) === "who" && tokens.text(k - 1) === ",") k--;
   if (tokens.text(k) === ",") {
+    // `Clinton, during a town hall in Columbus, Ohio, said`: a name opening the clause, then asides.
+    const opening = clauseOpeningName(ctx, start, k);
+    if (opening !== null) return opening;
     const relative = relativeClauseStart(tokens, k, start);
     if (relative >= 0) return subjectPhraseBefore(ctx, relative, start);
     // `Jane Doe, the mayor, said` / `Starmer, speaking in Paris, said`: the subject precedes the aside.
@@ -561,6 +564,22 @@ function subjectBefore(ctx: AttributionContext, verb: number, start: number): At
     return withApposition(ctx, subjectPhraseBefore(ctx, headEnd, start), phraseBackward(tokens, headEnd, start), headEnd, aside);
   }
   return subjectPhraseBefore(ctx, k + 1, start);
+}
+
+/** A name opening tokens[start, k) and followed by a comma, when only asides (no clause of their own: no speech verb,
+ * no `and`/`but`, no sentence end) run from there to the comma at `k`. */
+function clauseOpeningName(ctx: AttributionContext, start: number, k: number): Attribution | null {
+  const { tokens } = ctx;
+  let first = start;
+  while (first < k && LEADING_PUNCTUATION.has(tokens.text(first))) first++;
+  const end = phraseForward(tokens, first, k);
+  const subjectEnd = end > first ? openingSubjectEnd(ctx, first, end) : end;
+  if (subjectEnd <= first || subjectEnd >= k || tokens.text(subjectEnd) !== "," || isDateline(ctx, first, subjectEnd)) return null;
+  for (let j = subjectEnd + 1; j < k; j++) {
+    if ((tokens.stop(j) && !isAbbreviationDot(tokens, j)) || COORDINATORS.has(tokens.lower(j)) || isSpeechVerbAt(tokens, j)) return null;
+  }
+  const subject = resolvePhrase(ctx, first, subjectEnd);
+  return subject?.kind === "name" ? subject : null;
 }
 
 const COORDINATORS = new Set(["and", "but"]);

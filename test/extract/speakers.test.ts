@@ -131,6 +131,12 @@ describe("speaker attribution", () => {
     expect(quotePairs("Manning said it was “a fair deal.”")[0]![0]).toBe("Manning");
   });
 
+  it("finds a name opening the clause before asides with names of their own", () => {
+    expect(quotePairs("Lind, during a town hall meeting in Columbus, Ohio, said she was “going to put a lot of miners out of work.”")[0]![0])
+      .toBe("Lind");
+    expect(quotePairs("Smith arrived, and Jones, the mayor, said it was “a good day for the town.”")[0]![0]).toBe("Jones");
+  });
+
   it("finds the subject right after a dateline's dash", () => {
     expect(quotePairs("WASHINGTON — Maria Lind’s right-hand man rallied volunteers, saying: “We have to be ready to answer them.”")[0]![0])
       .toBe("Maria Lind’s right-hand man");
