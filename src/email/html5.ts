@@ -66,14 +66,73 @@ export function textMoved(text: string, parent: string): boolean {
 /** Thrown by a one-pass writer's parser callbacks at something it does not reproduce. */
 export class Reshaped extends Error {}
 
-/** Runs htmlparser2 over `html` with these callbacks: false when one of them threw Reshaped (or the text is one a parser normalises: CR, NUL). */
-export function readAll(html: string, handler: Partial<Handler>): boolean {
-  if (/[\r\0]/.test(html)) return false;
-  try {
-    new Parser({ ...handler, oncdatastart: () => { throw new Reshaped(); } }).end(html);
-    return true;
-  } catch (error) {
-    if (error instanceof Reshaped) return false;
-    throw error;
-  }
+/** True for the writer's Reshaped; anything else is a real error and goes on. */
+function reshaped(error: unknown): true {
+  if (error instanceof Reshaped) return true;
+  throw error;
+}
+
+/** The parser events the one-pass writers and the plain-text writer read. */
+export type Reader = Pick<Partial<Handler>, "onopentag" | "onclosetag" | "ontext" | "oncomment" | "onprocessinginstruction">;
+
+/**
+ * Runs htmlparser2 over `html` once for a one-pass writer's callbacks and, optionally, a
+ * `reader` that sees every event to the end (the plain text is read from the same parse as the
+ * email is styled). False when the writer declined: one of its callbacks threw Reshaped (or the
+ * text is one a parser normalises: CR, NUL); the writer gets no events after that.
+ */
+export function readAll(html: string, writer: Reader, reader?: Reader): boolean {
+  let declined = /[\r\0]/.test(html);
+  if (declined && !reader) return false;
+  new Parser({
+    onopentag(name, attribs, isImplied) {
+      reader?.onopentag?.(name, attribs, isImplied);
+      if (declined) return;
+      try {
+        writer.onopentag?.(name, attribs, isImplied);
+      } catch (error) {
+        declined = reshaped(error);
+      }
+    },
+    onclosetag(name, isImplied) {
+      reader?.onclosetag?.(name, isImplied);
+      if (declined) return;
+      try {
+        writer.onclosetag?.(name, isImplied);
+      } catch (error) {
+        declined = reshaped(error);
+      }
+    },
+    ontext(text) {
+      reader?.ontext?.(text);
+      if (declined) return;
+      try {
+        writer.ontext?.(text);
+      } catch (error) {
+        declined = reshaped(error);
+      }
+    },
+    oncomment(data) {
+      reader?.oncomment?.(data);
+      if (declined) return;
+      try {
+        writer.oncomment?.(data);
+      } catch (error) {
+        declined = reshaped(error);
+      }
+    },
+    onprocessinginstruction(name, data) {
+      reader?.onprocessinginstruction?.(name, data);
+      if (declined) return;
+      try {
+        writer.onprocessinginstruction?.(name, data);
+      } catch (error) {
+        declined = reshaped(error);
+      }
+    },
+    oncdatastart() {
+      declined = true;
+    },
+  }).end(html);
+  return !declined;
 }

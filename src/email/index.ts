@@ -12,7 +12,7 @@ import { renderTemplate } from "./render.ts";
 import { inlineAndSplit } from "./styler.ts";
 import type { EmailSizeReport } from "./report.ts";
 import { estimatedSentBytes, formatKb, GMAIL_CLIP_BYTES, sizeVerdict, TOOL_RESERVE_BYTES } from "./size.ts";
-import { toPlainText } from "./text.ts";
+import { PlainTextWriter } from "./text.ts";
 
 export { formatEmailSizeReport, formatEmailSizeSummary, type EmailSizeReport } from "./report.ts";
 
@@ -73,19 +73,20 @@ export function editionDocument(shell: EditionShell, view: object, settings: Sit
 }
 
 /**
- * Renders an edition: its document (editionDocument) is inlined and its fragment cut in one
- * pass (src/email/styler.ts); the plain text is made from the document before inlining, which
- * reads the same without the style attributes.
+ * Renders an edition: its document (editionDocument) is parsed once, and that one parse inlines
+ * its CSS, cuts its fragment (src/email/styler.ts) and writes its plain text (src/email/text.ts,
+ * from the document before inlining, which reads the same without the style attributes).
  */
 export function renderEdition(shell: EditionShell, view: object, settings: SiteSettings, warnings: string[] = []): EmailEdition {
   const document = editionDocument(shell, view, settings);
-  const { html, fragment } = inlineAndSplit(document);
+  const text = new PlainTextWriter(shell.webUrl);
+  const { html, fragment } = inlineAndSplit(document, text);
   return {
     subject: shell.subject,
     preheader: shell.preheader,
     html,
     fragment,
-    text: toPlainText(document, shell.webUrl),
+    text: text.result(),
     bytes: Buffer.byteLength(html, "utf8"),
     warnings,
   };

@@ -1,4 +1,4 @@
-import { readAll, Reshaped, startTagEffect, TABLE_CONTENT, textMoved, VOID } from "./html5.ts";
+import { readAll, type Reader, Reshaped, startTagEffect, TABLE_CONTENT, textMoved, VOID } from "./html5.ts";
 import { cutFragment, EMAIL_CSS, FRAGMENT_END, FRAGMENT_START, inlineEmailCss, splitFragment } from "./inline.ts";
 
 /**
@@ -110,9 +110,13 @@ export interface StyledDocument {
 /**
  * The document as inlineEmailCss would write it, with the offsets of its fragment markers; null
  * when the document holds something the pass does not reproduce (then inline it in full).
+ * `reader` reads the whole document from the same parse either way (the plain text).
  */
-export function styleDocument(document: string): StyledDocument | null {
-  if (!PATTERNS_APPLY) return null;
+export function styleDocument(document: string, reader?: Reader): StyledDocument | null {
+  if (!PATTERNS_APPLY) {
+    if (reader) readAll(document, {}, reader);
+    return null;
+  }
   const out: string[] = [];
   let length = 0;
   const write = (piece: string) => {
@@ -150,7 +154,9 @@ export function styleDocument(document: string): StyledDocument | null {
     justOpenedPre = name === "pre";
   };
 
-  const complete = readAll(document, {
+  const complete = readAll(
+    document,
+    {
     onprocessinginstruction(name, data) {
       if (phase !== "initial" || length > 0 || name !== "!doctype" || data.toLowerCase() !== "!doctype html") throw new Reshaped();
       write("<!doctype html>\n");
@@ -226,7 +232,9 @@ export function styleDocument(document: string): StyledDocument | null {
       else if (start >= 0 && end < 0 && comment === FRAGMENT_END) end = length;
       write(comment.replace(ZWNJ, "&zwnj;"));
     },
-  });
+    },
+    reader,
+  );
   if (!complete || phase !== "afterHtml" || stack.length > 0) return null;
   write(`${trailing}</body></html>`);
   return { html: out.join(""), start, end };
@@ -234,9 +242,10 @@ export function styleDocument(document: string): StyledDocument | null {
 
 /**
  * Inlines layouts/email/email.css into a rendered email and cuts its fragment (fragment.html):
- * the same bytes as splitFragment(inlineEmailCss(document)), in one pass where it can.
+ * the same bytes as splitFragment(inlineEmailCss(document)), in one pass where it can. `reader`
+ * sees every event of that pass (see styleDocument).
  */
-export function inlineAndSplit(document: string): { html: string; fragment: string } {
-  const styled = styleDocument(document);
+export function inlineAndSplit(document: string, reader?: Reader): { html: string; fragment: string } {
+  const styled = styleDocument(document, reader);
   return styled ? cutFragment(styled.html, styled.start, styled.end) : splitFragment(inlineEmailCss(document));
 }

@@ -3,7 +3,7 @@ import { prepareInOnePass, prepareWithCheerio } from "../../src/email/body.ts";
 import { briefingEdition, editionDocument, type EditionShell } from "../../src/email/index.ts";
 import { inlineEmailCss, splitFragment } from "../../src/email/inline.ts";
 import { inlineAndSplit, styleDocument } from "../../src/email/styler.ts";
-import { toPlainText } from "../../src/email/text.ts";
+import { PlainTextWriter, toPlainText } from "../../src/email/text.ts";
 import { cleanForSyndication } from "../../src/html/syndicate.ts";
 import type { SiteSettings } from "../../src/config/settings.ts";
 import { utmFor } from "../../src/email/links.ts";
@@ -92,7 +92,11 @@ describe("the one-pass email styler", () => {
     for (const repair of repairs) {
       const broken = document.replace('<div class="body">', `<div class="body">${repair}`);
       expect(styleDocument(broken), repair).toBeNull();
-      expect(inlineAndSplit(broken)).toEqual(inlinedInFull(broken));
+      // The plain text is read from the same parse to the end, whatever the styler declined.
+      const text = new PlainTextWriter("https://dispatch.example.org/news/a/");
+      expect(inlineAndSplit(broken, text)).toEqual(inlinedInFull(broken));
+      expect(text.result()).toBe(toPlainText(broken, "https://dispatch.example.org/news/a/"));
+      expect(text.result()).toContain("Read on the web [");
     }
   });
 });
