@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writevSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, writevSync } from "node:fs";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { fileURLToPath } from "node:url";
@@ -87,11 +87,14 @@ class DiskCache implements Cache {
   }
 
   get<T>(kind: string, key: string): T | undefined {
+    const file = this.file(kind, key);
+    // Not cached yet: a cold build asks thousands of times, and a failed read's exception costs more than a stat.
+    if (!statSync(file, { throwIfNoEntry: false })) return undefined;
     let bytes: Buffer;
     try {
-      bytes = readFileSync(this.file(kind, key));
+      bytes = readFileSync(file);
     } catch {
-      return undefined; // Not cached yet.
+      return undefined; // Gone meanwhile (the cache folder deleted), or not readable.
     }
     // A corrupt, truncated or foreign file is a miss; the next set() replaces it.
     const body = MAGIC.length + KEY_BYTES;
