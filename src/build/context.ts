@@ -113,3 +113,20 @@ export function createBuildContext(options: { dev: boolean; env?: NodeJS.Process
     written: { email: null, urls: [] },
   };
 }
+
+/**
+ * Lets every briefing's body go (its HTML, Markdown and quotations: most of what a large archive
+ * holds) once its page, email and feed entries are written, before Eleventy renders the pages that
+ * list briefings, which show titles, dates and summaries. The links the build checks afterwards are
+ * copied, as strings cut from the HTML would keep it all alive. The dev server keeps them: it
+ * renders again from its last good build.
+ */
+export function releaseBodies(context: BuildContext): void {
+  if (context.dev) return;
+  for (const briefing of context.briefings) {
+    briefing.html = "";
+    briefing.markdown = "";
+    briefing.quotes = [];
+    briefing.links = JSON.parse(JSON.stringify(briefing.links)) as Briefing["links"];
+  }
+}

@@ -1,6 +1,6 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import path from "node:path";
-import { createBuildContext, type BuildContext } from "../build/context.ts";
+import { createBuildContext, releaseBodies, type BuildContext } from "../build/context.ts";
 import { briefingLinkWarnings } from "../check/briefings.ts";
 import { BriefingMemo } from "../content/load.ts";
 import { isBriefingFile, pruneGone, rebuildTrigger, savedLines, skipSavedSince, tellServer } from "../dev/child.ts";
@@ -103,6 +103,7 @@ export function dispatchPlugin(eleventyConfig: UserConfig, options: DispatchOpti
     // A digest too large for Gmail stops the build here, as a briefing's email does.
     const fileUrls = await step(() => writeWholeFiles(build.files(), { site: build.templates.site, write }));
     build.written.urls = [...pageUrls, ...fileUrls];
+    releaseBodies(build);
   });
 
   const verbose = process.argv.includes("--verbose") || process.env.DISPATCH_VERBOSE === "1";
