@@ -5,7 +5,7 @@ import type { OutputFile } from "../config/outputs.ts";
 import { archivePages, archivePath } from "./archive.ts";
 import { renderAtom } from "./atom.ts";
 import type { Channel } from "./channel.ts";
-import { feedBodies, publishedNewestFirst } from "./items.ts";
+import { feedBodies, publishedNewestFirst, type FeedBodies } from "./items.ts";
 import { renderJson } from "./json.ts";
 import { FEED_LINKS, tagFeedPath, type FeedLink } from "./links.ts";
 import { renderRss } from "./rss.ts";
@@ -35,7 +35,8 @@ function byTag(briefings: Briefing[]): Map<string, { tag: Tag; briefings: Briefi
  * RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the site, and an Atom feed per tag. Each carries the
  * newest `settings.feedItems` published briefings; the older ones are in the site Atom feed's
  * archive documents (RFC 5005), so a reader can backfill the whole archive. `now` only decides what is published and
- * dates a feed that has no items. Each item's body is cleaned once and kept in `cache`. The feeds
+ * dates a feed that has no items. Each item's body is cleaned once and kept in `cache`, and so is
+ * each whole feed file (a warm build makes again only the feeds that carry a changed briefing). The feeds
  * are made one at a time as they are taken (the archive documents hold every briefing's body), and
  * a body is kept in memory only until the last feed that carries it is made.
  */
@@ -57,57 +58,72 @@ export function* feedFiles(briefings: Briefing[], settings: SiteSettings, now: D
     for (const briefing of list) uses.set(briefing, (uses.get(briefing) ?? 0) + 1);
   }
   const bodies = feedBodies(settings, cache, uses);
-  const newestArchive = archives.at(-1);
-  yield { path: FEED_LINKS.rss.path, body: renderRss(site(FEED_LINKS.rss.path), settings, bodies) };
-  yield {
-    path: FEED_LINKS.atom.path,
-    body: renderAtom(
-      { ...site(FEED_LINKS.atom.path), pagingLinks: newestArchive ? [{ rel: "prev-archive", path: archivePath(newestArchive.page) }] : [] },
-      settings,
-      bodies,
-    ),
+  const settingsJson = JSON.stringify(settings);
+  // What an item is made of: the briefing as loaded but its neighbours, which no feed shows (hashed
+  // once per build however many feeds carry it).
+  const itemKeys = new Map<Briefing, string>();
+  const itemKey = (briefing: Briefing): string => {
+    let key = itemKeys.get(briefing);
+    if (key === undefined) {
+      key = cache.key("feed-item", JSON.stringify({ ...briefing, newer: null, older: null }));
+      itemKeys.set(briefing, key);
+    }
+    return key;
   };
-  yield { path: FEED_LINKS.json.path, body: renderJson(site(FEED_LINKS.json.path), settings, bodies) };
+  // A whole feed file comes from the build cache when nothing it is made of changed (its channel,
+  // its items, the settings): a warm build renders only the feeds an edit reaches (the site feeds,
+  // the tags' feeds and the archive documents holding a changed briefing), not the whole archive.
+  const feed = (path: string, channel: Channel, render: (channel: Channel, settings: SiteSettings, bodies: FeedBodies) => string): OutputFile => {
+    // `now` dates only a feed without items.
+    const made = { ...channel, briefings: channel.briefings.map(itemKey), now: channel.briefings.length === 0 ? channel.now.toISOString() : null };
+    const key = cache.key("feed", path, JSON.stringify(made), settingsJson);
+    let body = cache.get<string>("feed", key);
+    if (typeof body === "string") {
+      channel.briefings.forEach(bodies.skip);
+    } else {
+      body = render(channel, settings, bodies.body);
+      cache.set("feed", key, body);
+    }
+    return { path, body };
+  };
+  const newestArchive = archives.at(-1);
+  yield feed(FEED_LINKS.rss.path, site(FEED_LINKS.rss.path), renderRss);
+  yield feed(FEED_LINKS.atom.path, { ...site(FEED_LINKS.atom.path), pagingLinks: newestArchive ? [{ rel: "prev-archive", path: archivePath(newestArchive.page) }] : [] }, renderAtom);
+  yield feed(FEED_LINKS.json.path, site(FEED_LINKS.json.path), renderJson);
   for (const archive of archives) {
     const path = archivePath(archive.page);
     const pagingLinks: NonNullable<Channel["pagingLinks"]> = [{ rel: "current", path: FEED_LINKS.atom.path }];
     if (archive.prevPath) pagingLinks.push({ rel: "prev-archive", path: archive.prevPath });
     if (archive.nextPath) pagingLinks.push({ rel: "next-archive", path: archive.nextPath });
-    yield {
+    yield feed(
       path,
-      body: renderAtom(
-        {
-          title: `${settings.title} (archive ${archive.page})`,
-          description: settings.description,
-          homePath: "/archive/",
-          selfPath: path,
-          briefings: [...archive.briefings].reverse(),
-          now,
-          pagingLinks,
-          archive: true,
-        },
-        settings,
-        bodies,
-      ),
-    };
+      {
+        title: `${settings.title} (archive ${archive.page})`,
+        description: settings.description,
+        homePath: "/archive/",
+        selfPath: path,
+        briefings: [...archive.briefings].reverse(),
+        now,
+        pagingLinks,
+        archive: true,
+      },
+      renderAtom,
+    );
   }
   for (const { tag, briefings: tagged } of tags) {
     const path = tagFeedPath(tag);
-    yield {
+    yield feed(
       path,
-      body: renderAtom(
-        {
-          title: `${settings.title}: ${xmlChars(tag.name)}`,
-          description: settings.description,
-          homePath: tag.path,
-          selfPath: path,
-          briefings: tagged,
-          now,
-        },
-        settings,
-        bodies,
-      ),
-    };
+      {
+        title: `${settings.title}: ${xmlChars(tag.name)}`,
+        description: settings.description,
+        homePath: tag.path,
+        selfPath: path,
+        briefings: tagged,
+        now,
+      },
+      renderAtom,
+    );
   }
 }
 

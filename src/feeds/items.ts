@@ -34,29 +34,36 @@ export function lastModified(briefing: Briefing): OffsetDate {
 export type FeedBodies = (briefing: Briefing) => string;
 
 /**
- * Each briefing's feed body, cleaned once per build however many feeds carry it (the site feeds,
- * its archive document, one per tag), and kept in the build cache between builds: its key is
- * everything the cleaning reads (the body's HTML, the permalink, the site's address). `uses` says
- * how many feeds will carry each briefing: its body is forgotten after the last, so that the whole
- * archive's bodies are never in memory at once.
+ * Each briefing's feed body (`body`), cleaned once per build however many feeds carry it (the site
+ * feeds, its archive document, one per tag), and kept in the build cache between builds: its key
+ * is everything the cleaning reads (the body's HTML, the permalink, the site's address). `uses`
+ * says how many feeds will carry each briefing: its body is forgotten after the last (a feed
+ * taken whole from the cache calls `skip` instead), so that the whole archive's bodies are never
+ * in memory at once.
  */
-export function feedBodies(settings: SiteSettings, cache: Cache, uses: Map<Briefing, number>): FeedBodies {
+export function feedBodies(settings: SiteSettings, cache: Cache, uses: Map<Briefing, number>): { body: FeedBodies; skip: (briefing: Briefing) => void } {
   const made = new Map<Briefing, string>();
-  return (briefing) => {
-    let body = made.get(briefing);
-    if (body === undefined) {
-      const key = cache.key("feed-body", briefing.html, briefing.url, settings.url);
-      body = cache.get<string>("feed-body", key);
-      if (typeof body !== "string") {
-        body = cleanForSyndication(briefing.html, briefing.url, settings.url);
-        cache.set("feed-body", key, body);
-      }
-      made.set(briefing, body);
-    }
+  const used = (briefing: Briefing) => {
     const left = (uses.get(briefing) ?? 0) - 1;
     uses.set(briefing, left);
     if (left <= 0) made.delete(briefing);
-    return body;
+  };
+  return {
+    body(briefing) {
+      let body = made.get(briefing);
+      if (body === undefined) {
+        const key = cache.key("feed-body", briefing.html, briefing.url, settings.url);
+        body = cache.get<string>("feed-body", key);
+        if (typeof body !== "string") {
+          body = cleanForSyndication(briefing.html, briefing.url, settings.url);
+          cache.set("feed-body", key, body);
+        }
+        made.set(briefing, body);
+      }
+      used(briefing);
+      return body;
+    },
+    skip: used,
   };
 }
 

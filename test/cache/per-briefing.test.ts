@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { openCache, type Cache } from "../../src/cache/store.ts";
+import { NO_CACHE, openCache, type Cache } from "../../src/cache/store.ts";
 import { loadBriefings } from "../../src/content/load.ts";
 import { buildDigests, digestEmailFiles } from "../../src/digest/index.ts";
 import { buildFeeds } from "../../src/feeds/index.ts";
@@ -108,21 +108,55 @@ describe("the feeds' per-briefing bodies", () => {
   it("are cleaned once and reused by the next build; an edited body is a miss", () => {
     const cacheDir = path.join(tempFolder().dir, "cache");
     const cold = recording(openCache(cacheDir));
-    const first = buildFeeds(briefings, site, now, cold.cache);
+    buildFeeds(briefings, site, now, cold.cache);
     // Each body once, however many feeds (RSS, Atom, JSON, archive) carry it.
     expect(cold.sets["feed-body"]).toBe(2);
+    // Another feed title: the feeds are made again (none comes whole from the cache), from the cached bodies.
+    const retitled = { ...site, title: "Another title" };
     const warm = recording(openCache(cacheDir));
-    expect(buildFeeds(briefings, site, now, warm.cache)).toEqual(first);
+    expect(buildFeeds(briefings, retitled, now, warm.cache)).toEqual(buildFeeds(briefings, retitled, now, NO_CACHE));
     expect(warm.hits["feed-body"]).toBe(2);
     expect(warm.sets["feed-body"]).toBeUndefined();
 
     tamper(cacheDir, "feed-body", () => "<p>cached body</p>");
-    const atom = buildFeeds(briefings, site, now, openCache(cacheDir)).find((file) => file.path === "/atom.xml")!.body;
+    const atom = buildFeeds(briefings, { ...site, title: "A third title" }, now, openCache(cacheDir)).find((file) => file.path === "/atom.xml")!.body;
     expect(atom).toContain("<![CDATA[<p>cached body</p>]]>");
 
     const edited = [{ ...briefings[0]!, html: "<p>An edited body.</p>" }, briefings[1]!];
     const rebuilt = buildFeeds(edited, site, now, openCache(cacheDir)).find((file) => file.path === "/atom.xml")!.body;
     expect(rebuilt).toContain("An edited body.");
+  });
+});
+
+describe("whole feed files", () => {
+  // One item in the subscription feeds and one per archive document: four archive documents.
+  const site = makeSettings({ feedItems: 1, feedArchivePageSize: 1 });
+  const briefings = [1, 2, 3, 4, 5].map((day) =>
+    makeBriefing({ slug: `day-${day}`, title: `Day ${day}`, date: `2026-01-0${6 - day}T09:00:00+00:00`, tags: [{ name: "Europe", slug: "europe", path: "/tags/europe/" }] }),
+  );
+  const paths = (files: { path: string }[]) => files.map((file) => file.path);
+
+  it("come from the cache while nothing they carry changed; an edit makes again only the feeds that carry the briefing", () => {
+    const cacheDir = path.join(tempFolder().dir, "cache");
+    const cold = recording(openCache(cacheDir));
+    const first = buildFeeds(briefings, site, now, cold.cache);
+    expect(paths(first)).toEqual(["/feed.xml", "/atom.xml", "/feed.json", "/feeds/archive/1.xml", "/feeds/archive/2.xml", "/feeds/archive/3.xml", "/feeds/archive/4.xml", "/tags/europe/atom.xml"]);
+    expect(cold.sets["feed"]).toBe(first.length);
+
+    const warm = recording(openCache(cacheDir));
+    expect(buildFeeds(briefings, site, now, warm.cache)).toEqual(first);
+    expect(warm.hits["feed"]).toBe(first.length);
+    // A feed from the cache needs no item bodies.
+    expect(warm.hits["feed-body"]).toBeUndefined();
+
+    // The oldest briefing is in archive document 1 alone; its neighbours (which no feed shows) change nothing else.
+    const edited = briefings.map((briefing) => (briefing.slug === "day-5" ? { ...briefing, title: "Day 5, corrected", newer: { title: "x", path: "/x/" } } : briefing));
+    const again = recording(openCache(cacheDir));
+    const rebuilt = buildFeeds(edited, site, now, again.cache);
+    expect(rebuilt).toEqual(buildFeeds(edited, site, now, openCache(path.join(tempFolder().dir, "cache"))));
+    expect(rebuilt.find((file) => file.path === "/feeds/archive/1.xml")!.body).toContain("Day 5, corrected");
+    expect(again.sets["feed"]).toBe(1);
+    expect(again.hits["feed"]).toBe(first.length - 1);
   });
 });
 
