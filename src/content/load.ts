@@ -8,9 +8,9 @@ import { MAX_HTML_DEPTH } from "../html/depth.ts";
 import { typographic } from "../markdown/render.ts";
 import type { SiteSettings } from "../config/settings.ts";
 import { absoluteUrl, slugify, slugProblem } from "../urls.ts";
-import { FrontMatterError, splitFrontMatter } from "./frontmatter.ts";
+import { FrontMatterError, splitFrontMatter, type SplitSource } from "./frontmatter.ts";
 import { readLocalImage, withLocalImageSizes } from "./images.ts";
-import { renderBody, typographicQuote } from "./rendered.ts";
+import { renderBody, typographicQuote, type RenderedBody } from "./rendered.ts";
 import { describeIssue } from "./issues.ts";
 import { howToRaise, type InputLimits } from "./limits.ts";
 import { isPublished, scheduledBriefings, type Scheduled } from "./publish.ts";
@@ -136,6 +136,24 @@ function readSource(file: string, shown: string, limits: InputLimits): string | 
 // Templates' extractor filters show Markdown strings the way loaded briefings are shown.
 export { forDisplay } from "./rendered.ts";
 
+/**
+ * A file's front matter as parsed and its body as rendered, cleaned and analysed, from one
+ * build-cache entry keyed by the file's bytes and the settings they depend on: a warm build
+ * parses no YAML and renders no Markdown for a file it has read before. Broken front matter
+ * throws (FrontMatterError); it and a failed extraction (whose warning shows on every build) are
+ * never cached.
+ */
+function splitAndRender(source: string, settings: SiteSettings, cache: Cache): { split: SplitSource; body: RenderedBody } {
+  const { frontMatterKb, yamlAliases } = settings.limits;
+  const key = cache.key("source", source, JSON.stringify([frontMatterKb, yamlAliases, settings.embedHosts]));
+  const cached = cache.get<{ split: SplitSource; body: RenderedBody }>("source", key);
+  if (cached) return cached;
+  const split = splitFrontMatter(source, settings.limits);
+  const body = renderBody(split.body, settings.embedHosts);
+  if (body.failure === null) cache.set("source", key, { split, body });
+  return { split, body };
+}
+
 /** Reads one file into a briefing without neighbours, or the problems that stop it. */
 function readBriefing(
   file: string,
@@ -147,8 +165,9 @@ function readBriefing(
   const source = readSource(file, shown, settings.limits);
   if (typeof source !== "string") return { briefing: null, problems: [source.problem] };
   let split;
+  let body;
   try {
-    split = splitFrontMatter(source, settings.limits);
+    ({ split, body } = splitAndRender(source, settings, options.cache ?? NO_CACHE));
   } catch (error) {
     if (error instanceof FrontMatterError) {
       return { briefing: null, problems: [`${shown}${error.line ? `:${error.line}` : ""}: ${error.message}`] };
@@ -172,7 +191,6 @@ function readBriefing(
   const slug = fm.slug ?? slugify(path.basename(file, ".md"));
   if (!slug) problems.push(`${shown}: cannot make a URL from the file name; add a line like slug: paris-summit`);
   else if (!fm.slug && slugProblem(slug)) problems.push(`${shown}: the file name ${slugProblem(slug)} (or add a shorter "slug")`);
-  const body = renderBody(split.body, settings.embedHosts, options.cache ?? NO_CACHE);
   const { analysis, failure } = body;
   const { depth } = body.facts;
   if (depth > MAX_HTML_DEPTH) {

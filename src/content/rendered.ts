@@ -1,4 +1,3 @@
-import type { Cache } from "../cache/store.ts";
 import { analyzeChecked, type Analysis, type KeyQuote } from "../extract/index.ts";
 import { htmlFacts, type HtmlFacts } from "../html/depth.ts";
 import { cleanForWeb } from "../html/web.ts";
@@ -35,24 +34,19 @@ export interface RenderedBody {
 }
 
 /**
- * Renders, cleans and analyses a Markdown body once per distinct body, embed hosts and code:
- * from the build cache when an earlier build did the same work. Failed extractions are not
- * cached, so that their warning shows on every build.
+ * Renders, cleans and analyses a Markdown body (src/content/load.ts keeps the result in the build
+ * cache with the front matter, by the file's bytes). A failed extraction leaves the analysis empty
+ * and says why in `failure`.
  */
-export function renderBody(body: string, embedHosts: readonly string[], cache: Cache): RenderedBody {
-  const key = cache.key("body", body, JSON.stringify(embedHosts));
-  const cached = cache.get<RenderedBody>("body", key);
-  if (cached) return cached;
+export function renderBody(body: string, embedHosts: readonly string[]): RenderedBody {
   const { analysis, failure } = analyzeChecked(body, "markdown");
   const { quotes, wordCount, readingTimeMinutes } = analysis;
   const web = cleanForWeb(renderMarkdown(body), embedHosts);
-  const rendered: RenderedBody = {
+  return {
     html: web.html,
     dropped: web.dropped,
     facts: htmlFacts(web.html),
     analysis: { ...forDisplay(analysis), quotes, wordCount, readingTimeMinutes },
     failure,
   };
-  if (failure === null) cache.set("body", key, rendered);
-  return rendered;
 }

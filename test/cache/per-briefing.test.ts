@@ -50,7 +50,7 @@ const settings = (embedHosts: string[] = ["www.youtube.com"]): SiteSettings =>
 const now = new Date("2026-06-01T00:00:00Z");
 const BODY = 'The minister said "we will act".\n\n<iframe src="https://www.youtube.com/embed/x"></iframe>\n\nSee [the report](/reports/one/) and ![a chart](/images/chart.png).';
 
-describe("the body's cache entry (rendered, cleaned, checked, analysed)", () => {
+describe("a file's cache entry (front matter parsed, body rendered, cleaned, checked, analysed)", () => {
   const setup = () => {
     const folder = tempFolder();
     folder.write("2026/one.md", briefingSource({ title: "One", date: "2026-01-01" }, BODY));
@@ -64,11 +64,11 @@ describe("the body's cache entry (rendered, cleaned, checked, analysed)", () => 
     const { cacheDir, load } = setup();
     const cold = recording(openCache(cacheDir));
     const first = load(cold.cache);
-    expect(cold.sets.body).toBe(2);
+    expect(cold.sets.source).toBe(2);
     const warm = recording(openCache(cacheDir));
     const second = load(warm.cache);
-    expect(warm.hits.body).toBe(2);
-    expect(warm.sets.body).toBeUndefined();
+    expect(warm.hits.source).toBe(2);
+    expect(warm.sets.source).toBeUndefined();
     expect(second).toEqual(first);
     const one = second.briefings.find((briefing) => briefing.slug === "one")!;
     expect(one.links).toEqual({ hrefs: ["/reports/one/"], images: ["/images/chart.png"] });
@@ -79,8 +79,15 @@ describe("the body's cache entry (rendered, cleaned, checked, analysed)", () => 
   it("is what the briefing shows (proof it is read, not recomputed)", () => {
     const { cacheDir, load } = setup();
     load(openCache(cacheDir));
-    tamper(cacheDir, "body", (value) => ({ ...(value as object), html: "<p>from the cache</p>" }));
-    expect(load(openCache(cacheDir)).briefings.map((briefing) => briefing.html)).toEqual(["<p>from the cache</p>", "<p>from the cache</p>"]);
+    type Entry = { split: { data: Record<string, unknown> }; body: object };
+    tamper(cacheDir, "source", (value) => {
+      const entry = value as Entry;
+      return { split: { ...entry.split, data: { ...entry.split.data, title: "Title from the cache" } }, body: { ...entry.body, html: "<p>from the cache</p>" } };
+    });
+    const loaded = load(openCache(cacheDir)).briefings;
+    expect(loaded.map((briefing) => briefing.html)).toEqual(["<p>from the cache</p>", "<p>from the cache</p>"]);
+    // The front matter is read from the cache too: no YAML parsed for an unchanged file.
+    expect(loaded.map((briefing) => briefing.title)).toEqual(["Title from the cache", "Title from the cache"]);
   });
 
   it("misses after an edit to the body or to the allowed embed hosts, never serving the old one", () => {
@@ -89,8 +96,13 @@ describe("the body's cache entry (rendered, cleaned, checked, analysed)", () => 
     folder.write("2026/one.md", briefingSource({ title: "One", date: "2026-01-01" }, BODY.replace("will act", "will act now")));
     const edited = recording(openCache(cacheDir));
     const after = load(edited.cache).briefings.find((briefing) => briefing.slug === "one")!;
-    expect(edited.sets.body).toBe(1);
+    expect(edited.sets.source).toBe(1);
     expect(after.keyQuotes.map((quote) => quote.text).join(" ") + after.html).toContain("will act now");
+    // An edit to the front matter alone is a miss too.
+    folder.write("2026/two.md", briefingSource({ title: "Two, retitled", date: "2026-01-02" }, "Another body, with <tweet>a pasted wrapper</tweet>."));
+    const retitled = recording(openCache(cacheDir));
+    expect(load(retitled.cache).briefings.find((briefing) => briefing.slug === "two")!.title).toBe("Two, retitled");
+    expect(retitled.sets.source).toBe(1);
     // Without YouTube among the embed hosts the same body loses its iframe, and says so.
     const strict = load(openCache(cacheDir), settings([]));
     expect(strict.briefings.find((briefing) => briefing.slug === "one")!.html).not.toContain("<iframe");
@@ -125,6 +137,24 @@ describe("the feeds' per-briefing bodies", () => {
     const edited = [{ ...briefings[0]!, html: "<p>An edited body.</p>" }, briefings[1]!];
     const rebuilt = buildFeeds(edited, site, now, openCache(cacheDir)).find((file) => file.path === "/atom.xml")!.body;
     expect(rebuilt).toContain("An edited body.");
+  });
+});
+
+describe("a file's cache entry and the input limits", () => {
+  it("is not served when a limit is lowered: the file is checked again and refused", () => {
+    const folder = tempFolder();
+    folder.write("2026/alias.md", "---\ntitle: &name Alias\ndate: 2026-01-03\nsubtitle: *name\n---\n\nA body.\n");
+    const cacheDir = path.join(folder.dir, "cache");
+    const load = (limits: object) =>
+      loadBriefings({
+        dir: folder.dir,
+        settings: parseSiteSettings({ title: "T", description: "D", url: "https://x.org/", language: "en-GB", timeZone: "Europe/London", publisher: { name: "P" }, limits }, "site.json", {}),
+        now,
+        cwd: folder.dir,
+        cache: openCache(cacheDir),
+      });
+    expect(load({}).briefings.map((briefing) => briefing.data.subtitle)).toEqual(["Alias"]);
+    expect(() => load({ yamlAliases: 0 })).toThrow(/YAML aliases/);
   });
 });
 
