@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from "node:fs";
+import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { ContentError } from "../config/errors.ts";
@@ -28,6 +28,18 @@ function folderSize(dir: string): { files: number; bytes: number } {
   return { files, bytes };
 }
 
+/** Writes Pagefind's files (paths relative to its bundle folder) under `outputPath`. */
+function writeIndexFiles(outputPath: string, files: readonly { path: string; content: Uint8Array }[]): void {
+  const made = new Set<string>();
+  for (const file of files) {
+    const target = path.join(outputPath, file.path);
+    const dir = path.dirname(target);
+    if (!made.has(dir)) mkdirSync(dir, { recursive: true });
+    made.add(dir);
+    writeFileSync(target, file.content);
+  }
+}
+
 function failed(what: string, errors: string[]): ContentError {
   return new ContentError([
     `search index: Pagefind ${what} (${errors.join("; ") || "no reason given"}); run npm ci so that its binary for this platform is installed`,
@@ -48,8 +60,12 @@ export async function buildSearchIndex(siteDir: string): Promise<SearchIndexRepo
     const added = await index.addDirectory({ path: siteDir, glob: BRIEFING_PAGES });
     if (added.errors.length > 0) throw failed("could not read the briefing pages", added.errors);
     const outputPath = path.join(siteDir, SEARCH_BUNDLE_DIR);
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length > 0) throw failed("could not write the index", written.errors);
+    // The index is written here, not by Pagefind's writeFiles: Pagefind 1.6 panics on a write
+    // error (a full disk) and its Node API then never settles, so the build would hang or end
+    // without a word; our own writes fail with the path and the reason like every other output.
+    const made = await index.getFiles();
+    if (made.errors.length > 0) throw failed("could not make the index", made.errors);
+    writeIndexFiles(outputPath, made.files);
     return { pages: added.page_count, ...folderSize(outputPath), seconds: (performance.now() - started) / 1000 };
   } finally {
     // The service is a child process: without this the build would never exit.
