@@ -276,7 +276,7 @@ export const ORGANISATION_WORDS: ReadonlySet<string> = new Set([
   "energy", "pictures", "studios", "airlines", "airways", "motors", "holdings", "systems", "technologies",
   "labs", "capital", "partners", "securities", "media", "pharmaceuticals", "brothers", "confederation",
   "shareholders", "charity", "institution", "society", "league", "industries", "plc", "llc", "corp",
-  "gmbh", "ag", "sa", "administration", "bureau", "directorate", "inspectorate", "tribunal", "secretariat", "records", "entertainment", "insurance", "investments", "consulting", "mutual",
+  "gmbh", "ag", "sa", "administration", "bureau", "watch", "directorate", "inspectorate", "tribunal", "secretariat", "records", "entertainment", "insurance", "investments", "consulting", "mutual",
 ]);
 
 /** Legal suffixes that a company's short name drops ("Quillon Inc" is "Quillon"). */

@@ -200,6 +200,8 @@ describe("speaker attribution", () => {
     expect(quotePairs("The World Health Organization met. The WHO said the risk was “very high”.")[0]![0]).toBe("World Health Organization");
     expect(quotePairs("Greater Manchester Police said the march had passed off “peacefully” on Saturday.")[0]![0]).toBe("Greater Manchester Police");
     expect(quotePairs("Gavi, the Vaccine Alliance, said stocks had fallen “well below the emergency threshold”.")[0]![0]).toBe("Gavi");
+    // "Watch" ends an organisation's name; it is no verb opening a headline there.
+    expect(quotePairs("“The files were hidden,” Prairie Rights Watch added.")[0]![0]).toBe("Prairie Rights Watch");
   });
 
   it("reads French and German attributions, inverted after the quotation", () => {
