@@ -122,7 +122,8 @@ export class NameIndex {
       if (mention.organisation && words.length >= 2) this.indexShortForms(mention.name, words);
       // "FAA" for "Federal Aviation Administration", whatever words the name ends in.
       else if (words.length >= 3) this.indexInitials(mention.name);
-      if (mention.organisation && !words.some((w) => PLACE_WORDS.has(w))) {
+      // Not a headline in capitals ("U.N. PANEL RULES FOR …"), which names no organisation to refer back to.
+      if (mention.organisation && !words.some((w) => PLACE_WORDS.has(w)) && !(words.length >= 3 && mention.name === mention.name.toUpperCase())) {
         this.organisations.push({ start: mention.start, name: mention.name, words });
       }
     }
