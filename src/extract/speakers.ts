@@ -481,13 +481,27 @@ function isAbbreviationDot(tokens: Tokens, k: number): boolean {
 function closingAttribution(ctx: AttributionContext, from: number, end: number): Attribution | null {
   const { tokens } = ctx;
   for (let v = from + 1; v < end; v++) {
-    if (tokens.stop(v) && !isPhraseDot(tokens, v)) return null;
-    if (tokens.text(v - 1) !== "," || !INVERTIBLE_VERBS.has(tokens.lower(v))) continue;
+    if (tokens.stop(v) && !isAbbreviationDot(tokens, v)) return null;
+    if (tokens.text(v - 1) !== ",") continue;
+    if (!INVERTIBLE_VERBS.has(tokens.lower(v))) {
+      // `…" there and in other states, the memo stated.`: a subject and its verb closing the sentence.
+      const { attribution, next } = phraseWithApposition(ctx, v, end);
+      const verb = skipFillers(tokens, next, end);
+      if (attribution !== null && attribution.kind !== "pronoun" && next > v && verb < end && isSpeechVerbAt(tokens, verb) && closesClause(tokens, verb + 1, end)) {
+        return spoken(attribution);
+      }
+      continue;
+    }
     const { attribution, next } = phraseWithApposition(ctx, v + 1, end);
-    const closes = next >= end || CLAUSE_END.has(tokens.text(next)) || tokens.stop(next) || tokens.lower(next) === "on";
+    // `says Dante Scala, a political scientist at the University of New Hampshire.`
+    const closes = closesClause(tokens, next, end) || tokens.lower(next) === "on" || HEAD_PREPOSITIONS.has(tokens.lower(next));
     return attribution !== null && closes ? spoken(attribution) : null;
   }
   return null;
+}
+
+function closesClause(tokens: Tokens, next: number, end: number): boolean {
+  return next >= end || CLAUSE_END.has(tokens.text(next)) || tokens.stop(next);
 }
 
 /** The noun phrase ending just before `end` as a subject: `a spokesperson for Downing Street` is the

@@ -103,6 +103,10 @@ describe("speaker attribution", () => {
   it("finds an inverted attribution closing the sentence after an aside", () => {
     expect(quotePairs("Maria Lind “did very well with rural, older voters” in the 2019 race, said Leeds University professor Alan Pryce.")[0]![0])
       .toBe("Alan Pryce");
+    expect(quotePairs("“These ads set the table for voters,” in sharp contrast to years when campaigns did that, says Dana Scali, a political scientist at the University of Leeds.")[0]![0])
+      .toBe("Dana Scali");
+    expect(quotePairs("“We have built strong teams in each county” there and in the towns that vote in March, the memo stated.")[0]![0])
+      .toBe("the memo");
   });
 
   it("reads a speech verb after a determiner or an owner as a noun", () => {
@@ -118,6 +122,9 @@ describe("speaker attribution", () => {
     expect(glued.map(([speaker]) => speaker)).not.toContain("Touchy’ Okafor");
     expect(quotePairs("WHY THE PORT’S SLUMP REACHES EVERY TOWN “The port’s slowdown is raising doubts about jobs.”")[0]![0]).toBeNull();
     expect(quotePairs("We’re told the plan is “a disaster for the whole region and beyond.”")[0]![0]).toBeNull();
+    // Nor an organisation referred back to ("the group") that is only a headline in capitals.
+    expect(quotePairs("2. PANEL RULES FOR HARBOUR FOUNDER.\n\nOmar Haddad has been “arbitrarily detained” since 2010, the rights group says.")[0]![0])
+      .toBe("the rights group");
   });
 
   it("never credits an adverb or a participle opening a sentence", () => {
