@@ -58,7 +58,16 @@ function isSpeechVerbAt(tokens: Tokens, i: number): boolean {
   if (!isSpeechVerb(tokens.text(i)) && !(i + 1 < tokens.length && isPhrasalSpeechVerb(tokens.text(i), tokens.lower(i + 1)))) return false;
   // "secretary of state": after "of", a bare form is a noun.
   if (tokens.lower(i - 1) === "of" && !tokens.lower(i).endsWith("ing")) return false;
+  // "a Twitter comment", "the Trump tweet": a bare form after an article and a name qualifying it is a noun.
+  if (/^(?:a|an|the)$/u.test(tokens.lower(i - 2)) && tokens.capitalised(i - 1) && !/s$/u.test(tokens.lower(i - 1)) && isRegularBaseForm(tokens.lower(i))) {
+    return false;
+  }
   return !isDeterminedNoun(tokens, i - 1) && !(tokens.lower(i - 1).endsWith("ed") && isDeterminedNoun(tokens, i - 2));
+}
+
+/** "comment", "tweet": the bare form of a regular speech verb, which is also a noun ("said" and "says" are not). */
+function isRegularBaseForm(word: string): boolean {
+  return !/(?:s|ed|ing)$/u.test(word) && (isSpeechVerb(`${word}ed`) || isSpeechVerb(`${word}d`));
 }
 
 function isDeterminedNoun(tokens: Tokens, before: number): boolean {

@@ -166,6 +166,13 @@ describe("speaker attribution", () => {
     expect(quotePairs(titleCase)[0]![0]).not.toBe("Winning Ohio");
   });
 
+  it("takes a reporting verb's bare form after an article and a name as a noun", () => {
+    expect(quotePairs("Maria Lind posted a Twitter comment of her own, saying, “We are so excited to meet the new arrival!”")[0]![0])
+      .toBe("Maria Lind");
+    // "said" after a name is still the verb.
+    expect(quotePairs("Rick Perry spoke. “We need a fighter,” the Texan said.")[0]![0]).not.toBeNull();
+  });
+
   it("takes a reporting verb that is also a noun as a noun after a determiner", () => {
     // "drew a rave from the critic": the noun "rave" is no verb, and the critic wrote the words.
     expect(quotePairs("The dish drew a rave from the critic Fiona Hale, who wrote that it was “unfashionable in the best way.”")[0]![0])
