@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { chownSync, chmodSync, existsSync, lstatSync, readdirSync, readlinkSync } from "node:fs";
+import { chownSync, chmodSync, existsSync, lstatSync, readdirSync, readlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { FIXTURE_BRIEFINGS, ROOT, runBuild } from "../helpers/site.ts";
@@ -65,29 +65,40 @@ describe("npm run build against real disks", () => {
     chownSync(parent, 0, 0);
   });
 
-  it("two builds at once: the second waits for the first, both publish, a whole site is there throughout", async () => {
+  it("two builds at once wait for the build holding the lock, then publish one after the other; a whole site is there throughout", async () => {
     const parent = tempFolder("dispatch-twice-").dir;
     const out = path.join(parent, "dist");
     expect(runBuild(FIXTURE_BRIEFINGS, out).status).toBe(0);
-    const start = () =>
-      new Promise<{ status: number | null; stderr: string }>((resolve) => {
-        const child = spawn(process.execPath, ["--import", "tsx", "src/cli/build.ts"], { cwd: ROOT, env: { ...process.env, DISPATCH_BRIEFINGS: FIXTURE_BRIEFINGS, DISPATCH_OUT: out } });
-        let stderr = "";
-        child.stderr.on("data", (chunk) => (stderr += chunk));
-        child.on("close", (status) => resolve({ status, stderr }));
-      });
-    const both = Promise.all([start(), start()]);
-    let done = false;
-    void both.then(() => (done = true));
+    // This test holds the lock as a build would (its pid is alive), so that both builds must wait
+    // whatever the machine's load, and then race each other for it once it is let go.
+    const lock = path.join(parent, "dist.lock");
+    writeFileSync(lock, `${process.pid}\n`);
+    const start = () => {
+      const run = { status: null as number | null, stderr: "", done: false };
+      const child = spawn(process.execPath, ["--import", "tsx", "src/cli/build.ts"], { cwd: ROOT, env: { ...process.env, DISPATCH_BRIEFINGS: FIXTURE_BRIEFINGS, DISPATCH_OUT: out } });
+      child.stderr.on("data", (chunk) => (run.stderr += chunk));
+      const closed = new Promise<void>((resolve) => child.on("close", (status) => resolve(void Object.assign(run, { status, done: true }))));
+      return { run, closed };
+    };
+    const builds = [start(), start()];
+    const waiting = () => builds.every(({ run }) => run.stderr.includes(`[dispatch] waiting for the build with pid ${process.pid}`));
     let checks = 0;
-    while (!done && checks < 10_000) {
-      expect(existsSync(path.join(out, "index.html")) && existsSync(path.join(out, ".dispatch-output"))).toBe(true);
+    const siteIsWhole = () => existsSync(path.join(out, "index.html")) && existsSync(path.join(out, ".dispatch-output"));
+    for (let tries = 0; !waiting() && !builds.some(({ run }) => run.done) && tries < 24_000; tries++) {
+      expect(siteIsWhole()).toBe(true);
       checks += 1;
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
-    const runs = await both;
-    expect(runs.map((run) => run.status)).toEqual([0, 0]);
-    expect(runs.some((run) => run.stderr.includes("[dispatch] waiting for the build with pid"))).toBe(true);
+    expect(builds.map(({ run }) => run.done)).toEqual([false, false]);
+    expect(waiting()).toBe(true);
+    unlinkSync(lock);
+    while (!builds.every(({ run }) => run.done)) {
+      expect(siteIsWhole()).toBe(true);
+      checks += 1;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await Promise.all(builds.map(({ closed }) => closed));
+    expect(builds.map(({ run }) => run.status)).toEqual([0, 0]);
     expect(checks).toBeGreaterThan(10);
     expect(lstatSync(out).isSymbolicLink()).toBe(true);
     expect(readdirSync(parent).sort()).toEqual(["dist", readlinkSync(out)].sort());
