@@ -16,7 +16,7 @@ export interface DispatchOptions {
   dev: boolean;
   /** The build's context, made by whoever runs Eleventy (`npm run build`); without it each build makes its own. */
   context?: BuildContext;
-  /** Called once the briefing pages are in the output, before Eleventy renders the rest (`npm run build` starts its search index then). */
+  /** Called once the briefing pages are in the output, before the email edition and Eleventy's pages (`npm run build` starts its search index then). */
   onBriefingPages?: () => void;
 }
 
@@ -59,8 +59,9 @@ export function dispatchPlugin(eleventyConfig: UserConfig, options: DispatchOpti
   // changed), then the feeds, sitemaps and digest emails, are written straight into the output
   // folder before Eleventy renders the rest (home, listings, sitemap.xml, search, 404): a large
   // archive's pages and emails are never all in memory at once, and Eleventy renders only the
-  // pages that list briefings. The emails go first, so that a clipped email stops a build before
-  // any page is written.
+  // pages that list briefings. The dev server writes the emails first, so that a clipped email
+  // stops a rebuild before any page it shows changes; `npm run build` writes into a staging folder
+  // it discards on failure, and writes the pages first so that its search index starts early.
   eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { output: string } }) => {
     if (options.dev) tellServer({ type: "started" });
     if (!options.context) {
@@ -94,9 +95,11 @@ export function dispatchPlugin(eleventyConfig: UserConfig, options: DispatchOpti
         throw error;
       }
     };
-    await step(() => (build.written.email = buildEmailFiles(build.briefings, build.settings, { cache: build.cache, write })));
+    const writeEmails = () => step(() => (build.written.email = buildEmailFiles(build.briefings, build.settings, { cache: build.cache, write })));
+    if (options.dev) await writeEmails();
     const pageUrls = await writeBriefingPages(build.pages, build.briefings, { cache: build.cache, write });
     options.onBriefingPages?.();
+    if (!options.dev) await writeEmails();
     // A digest too large for Gmail stops the build here, as a briefing's email does.
     const fileUrls = await step(() => writeWholeFiles(build.files(), { site: build.templates.site, write }));
     build.written.urls = [...pageUrls, ...fileUrls];

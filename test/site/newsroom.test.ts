@@ -133,7 +133,8 @@ describe("per-briefing email switches", () => {
     const failed = runBuild(briefings.dir, path.join(parent, "dist"), { SITE_URL: BASE });
     expect(failed.status).not.toBe(0);
     expect(failed.stderr).toMatch(/long-read\.md: the email is .*add "allowClipped: true" to its front matter.*"email: false"/);
-    // Nothing is left beside the output: no staging folder, no lock.
+    // The pages were written and the search index started before the emails: the build waited for
+    // the index before removing its staging folder, so nothing is left beside the output.
     expect(readdirSync(parent)).toEqual([]);
   });
 });
