@@ -23,7 +23,7 @@ describe("the dev and check parts of a corpus", () => {
   });
 
   it("splits 840 articles 600 / 240 with no article in both", () => {
-    const cases = Array.from({ length: 840 }, (_, i) => ({ id: `polnear-train-${i}` }));
+    const cases = Array.from({ length: 840 }, (_, i) => ({ id: `article-${i}` }));
     const dev = selectPart(cases, "dev");
     const check = selectPart(cases, "check");
     expect([dev.length, check.length]).toEqual([600, 240]);
