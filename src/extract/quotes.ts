@@ -54,7 +54,7 @@ interface Context {
   afterYear: boolean;
   /** `In her column on May 3, "…,"`: the title of a work named just before, in apposition. */
   workApposition: boolean;
-  /** `"Met accused of whitewashing baby Jesus," by Post's Jane Doe`, `"No to Schengen" (2005)`: a cited title. */
+  /** `"Council accused of hiding the harbour report," by Post's Jane Doe`, `"No to Schengen" (2005)`: a cited title. */
   citation: boolean;
   /** `terms such as "storm"`: words quoted to mention them, which may go on in a list. */
   mention: boolean;

@@ -502,7 +502,7 @@ function closingAttribution(ctx: AttributionContext, from: number, end: number):
       continue;
     }
     const { attribution, next } = phraseWithApposition(ctx, v + 1, end);
-    // `says Dante Scala, a political scientist at the University of New Hampshire.`
+    // `says Dana Scali, a historian at the University of Leeds.`
     const closes = closesClause(tokens, next, end) || tokens.lower(next) === "on" || HEAD_PREPOSITIONS.has(tokens.lower(next));
     return attribution !== null && closes ? spoken(attribution) : null;
   }

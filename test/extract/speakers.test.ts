@@ -80,7 +80,7 @@ describe("speaker attribution", () => {
   it("credits an occupation, an age or a speaker standing for a person as written", () => {
     expect(quotePairs("“We should have many systems,” the businessman replied.")[0]![0]).toBe("the businessman");
     expect(quotePairs("“He is a great leader,” said the 46-year-old.")[0]![0]).toBe("the 46-year-old");
-    expect(quotePairs("“It is hard to come back,” said the designer, who works for another brand.")[0]![0]).toBe("the designer");
+    expect(quotePairs("“It is hard to start again,” said the designer, who now sews for a rival label.")[0]![0]).toBe("the designer");
     expect(quotePairs("“My dear friends,” the conference speaker says into the camera.")[0]![0]).toBe("the conference speaker");
     // An irregular past tense ends the subject: not "The billionaire businessman began".
     expect(quotePairs("The billionaire businessman began by talking about prices, saying fuel is now “cheaper than water.”")[0]![0])
@@ -89,7 +89,7 @@ describe("speaker attribution", () => {
   });
 
   it("credits a role nobody was introduced with, and a described source, with their complement as written", () => {
-    expect(quotePairs("“We have lost the middle,” said the former top aide to President Ruiz.")[0]![0]).toBe("the former top aide to President Ruiz");
+    expect(quotePairs("“We have lost the middle,” said the former chief aide to President Ruiz.")[0]![0]).toBe("the former chief aide to President Ruiz");
     expect(quotePairs("The senator from Maine said the bill was “dead on arrival.”")[0]![0]).toBe("The senator from Maine");
     expect(quotePairs("“It was not convincing,” said one Democrat familiar with the talks, who asked not to be named.")[0]![0])
       .toBe("one Democrat familiar with the talks");
@@ -103,7 +103,7 @@ describe("speaker attribution", () => {
   it("finds an inverted attribution closing the sentence after an aside", () => {
     expect(quotePairs("Maria Lind “did very well with rural, older voters” in the 2019 race, said Leeds University professor Alan Pryce.")[0]![0])
       .toBe("Alan Pryce");
-    expect(quotePairs("“These ads set the table for voters,” in sharp contrast to years when campaigns did that, says Dana Scali, a political scientist at the University of Leeds.")[0]![0])
+    expect(quotePairs("“These ads tell voters what to think,” unlike the mailers of earlier years, says Dana Scali, a historian at the University of Leeds.")[0]![0])
       .toBe("Dana Scali");
     expect(quotePairs("“We have built strong teams in each county” there and in the towns that vote in March, the memo stated.")[0]![0])
       .toBe("the memo");
@@ -139,8 +139,8 @@ describe("speaker attribution", () => {
   });
 
   it("finds a name opening the clause before asides with names of their own", () => {
-    expect(quotePairs("Lind, during a town hall meeting in Columbus, Ohio, said she was “going to put a lot of miners out of work.”")[0]![0])
-      .toBe("Lind");
+    expect(quotePairs("Ortega, during a school board meeting in Dayton, Ohio, said she was “going to close two of the libraries.”")[0]![0])
+      .toBe("Ortega");
     expect(quotePairs("Smith arrived, and Jones, the mayor, said it was “a good day for the town.”")[0]![0]).toBe("Jones");
   });
 
@@ -167,7 +167,7 @@ describe("speaker attribution", () => {
   });
 
   it("takes a reporting verb's bare form after an article and a name as a noun", () => {
-    expect(quotePairs("Maria Lind posted a Twitter comment of her own, saying, “We are so excited to meet the new arrival!”")[0]![0])
+    expect(quotePairs("Maria Lind posted a Twitter comment late on Friday, saying, “The ferry will run again on Sunday!”")[0]![0])
       .toBe("Maria Lind");
     // "said" after a name is still the verb.
     expect(quotePairs("Rick Perry spoke. “We need a fighter,” the Texan said.")[0]![0]).not.toBeNull();
