@@ -84,52 +84,22 @@ export type Reader = Pick<Partial<Handler>, "onopentag" | "onclosetag" | "ontext
 export function readAll(html: string, writer: Reader, reader?: Reader): boolean {
   let declined = /[\r\0]/.test(html);
   if (declined && !reader) return false;
+  // Every event goes to the reader; to the writer until it declines.
+  const send = (event: (to: Reader) => void): void => {
+    if (reader) event(reader);
+    if (declined) return;
+    try {
+      event(writer);
+    } catch (error) {
+      declined = reshaped(error);
+    }
+  };
   new Parser({
-    onopentag(name, attribs, isImplied) {
-      reader?.onopentag?.(name, attribs, isImplied);
-      if (declined) return;
-      try {
-        writer.onopentag?.(name, attribs, isImplied);
-      } catch (error) {
-        declined = reshaped(error);
-      }
-    },
-    onclosetag(name, isImplied) {
-      reader?.onclosetag?.(name, isImplied);
-      if (declined) return;
-      try {
-        writer.onclosetag?.(name, isImplied);
-      } catch (error) {
-        declined = reshaped(error);
-      }
-    },
-    ontext(text) {
-      reader?.ontext?.(text);
-      if (declined) return;
-      try {
-        writer.ontext?.(text);
-      } catch (error) {
-        declined = reshaped(error);
-      }
-    },
-    oncomment(data) {
-      reader?.oncomment?.(data);
-      if (declined) return;
-      try {
-        writer.oncomment?.(data);
-      } catch (error) {
-        declined = reshaped(error);
-      }
-    },
-    onprocessinginstruction(name, data) {
-      reader?.onprocessinginstruction?.(name, data);
-      if (declined) return;
-      try {
-        writer.onprocessinginstruction?.(name, data);
-      } catch (error) {
-        declined = reshaped(error);
-      }
-    },
+    onopentag: (name, attribs, isImplied) => send((to) => to.onopentag?.(name, attribs, isImplied)),
+    onclosetag: (name, isImplied) => send((to) => to.onclosetag?.(name, isImplied)),
+    ontext: (text) => send((to) => to.ontext?.(text)),
+    oncomment: (data) => send((to) => to.oncomment?.(data)),
+    onprocessinginstruction: (name, data) => send((to) => to.onprocessinginstruction?.(name, data)),
     oncdatastart() {
       declined = true;
     },
