@@ -79,8 +79,17 @@ function isDeterminedNoun(tokens: Tokens, before: number): boolean {
 function isFiller(tokens: Tokens, i: number): boolean {
   const lower = tokens.lower(i);
   // An adverb ("later", "quickly"), not a name ending like one ("Kelly said", "Connolly added").
-  return VERB_FILLERS.has(lower) || (lower.length > 4 && lower.endsWith("ly") && !tokens.capitalised(i));
+  return (VERB_FILLERS.has(lower) && !isCapitalisedInside(tokens, i)) || (lower.length > 4 && lower.endsWith("ly") && !tokens.capitalised(i));
 }
+
+/** `…," Will wrote`: a capitalised auxiliary or adverb inside its sentence (not after a colon: `one question: Will
+ * he…`) is a surname (George Will), not a filler. */
+function isCapitalisedInside(tokens: Tokens, i: number): boolean {
+  return i > 0 && CAPITALISED_WORD.test(tokens.text(i)) && !tokens.stop(i - 1) && tokens.text(i - 1) !== ":" &&
+    !tokens.source.slice(tokens.end(i - 1), tokens.start(i)).includes("\n");
+}
+
+const CAPITALISED_WORD = /^\p{Lu}\p{Ll}/u;
 
 function isPhraseWord(tokens: Tokens, i: number): boolean {
   if (!isWord(tokens, i) || CONTRACTION.test(tokens.lower(i))) return false;
@@ -89,7 +98,7 @@ function isPhraseWord(tokens: Tokens, i: number): boolean {
   const lower = tokens.lower(i);
   // A capitalised breaker ("In", "But") opens a sentence; one that is not a function word is a name ("Post", "WHO").
   if (PHRASE_BREAKERS.has(lower)) return capitalised && (!NOT_NAME_WORDS.has(lower) || isAcronym(tokens, i));
-  return !VERB_FILLERS.has(lower) || DETERMINERS.has(lower);
+  return !VERB_FILLERS.has(lower) || DETERMINERS.has(lower) || isCapitalisedInside(tokens, i);
 }
 
 /** A dot belongs to a phrase after an initial or an abbreviated title (`J.`, `Dr.`). */

@@ -22,6 +22,7 @@ describe("speaker attribution", () => {
     ["and in a title", "“We will not back down on this,” Work and Pensions Secretary Liz Kendall said.", "Liz Kendall"],
     ["a name ending like an adverb", "“We will not back down on this,” Connolly said.", "Connolly"],
     ["a full name ending like an adverb", "Ann Kelly spoke. “We will not back down on this,” Kelly said.", "Ann Kelly"],
+    ["a surname spelt like an auxiliary", "Columnist Rhoda Will spoke. “The budget is a fantasy,” Will wrote.", "Rhoda Will"],
   ])("finds the speaker: %s", (_, text, speaker) => {
     expect(quotePairs(text).map(([s]) => s)).toEqual([speaker]);
   });
@@ -75,6 +76,12 @@ describe("speaker attribution", () => {
   it("credits what follows \"according to\" as written, and never an apposition that is a clause of its own", () => {
     expect(quotePairs("According to his personal physician, the banker was in fine shape and “will live longer than any of us.”")[0]![0])
       .toBe("his personal physician");
+  });
+
+  it("reads a capitalised auxiliary as an auxiliary at a sentence's start and after a colon", () => {
+    expect(quotePairs("The hall was full. One question hung over it: Will the retired teacher, who has always run alone, say “yes” to the party’s offer?")[0]![0])
+      .toBe("the retired teacher");
+    expect(quotePairs("Columnist Rhoda Will spoke. Citing a “tired and timid council,” Will urged voters to look elsewhere.")[0]![0]).toBe("Rhoda Will");
   });
 
   it("credits an occupation, an age or a speaker standing for a person as written", () => {
