@@ -383,8 +383,11 @@ function phraseWithApposition(ctx: AttributionContext, i: number, end: number): 
   const headEnd = phraseForward(tokens, i, end);
   // "said a longtime adviser to Trump", "one Democrat familiar with the talks": a described person with what
   // they belong to, as written.
-  const phraseEnd = complementEnd(ctx, resolvePhrase(ctx, i, headEnd), i, headEnd, end);
-  let attribution = phraseEnd > headEnd ? described(ctx, i, phraseEnd) : resolvePhrase(ctx, i, headEnd);
+  const head = resolvePhrase(ctx, i, headEnd);
+  const complemented = complementEnd(ctx, head, i, headEnd, end);
+  // "said one owner of a bakery who asked not to be named": a description keeps its defining relative clause.
+  const phraseEnd = isAsWritten(ctx, head, i, headEnd) || complemented > headEnd ? definingClauseEnd(tokens, complemented, end) : complemented;
+  let attribution = phraseEnd > headEnd ? described(ctx, i, phraseEnd) : head;
   let next = phraseEnd;
   // A pronoun is never renamed by what follows its comma (`Selon lui, plusieurs boutiques …`).
   if (phraseEnd > i && tokens.text(phraseEnd) === "," && attribution?.kind !== "pronoun") {
@@ -399,6 +402,20 @@ function phraseWithApposition(ctx: AttributionContext, i: number, end: number): 
     }
   }
   return { attribution, next };
+}
+
+/** The end of a defining relative clause opening at `at` (`who asked not to be named`, `that sells rye bread`) when
+ * it runs to the end of its sentence or clause, else `at`. */
+function definingClauseEnd(tokens: Tokens, at: number, end: number): number {
+  const relative = tokens.lower(at);
+  // "that the plan…" after a described person is what they said, not a relative clause.
+  if (!(relative === "who" || (relative === "that" && !DETERMINERS.has(tokens.lower(at + 1)))) || !isWord(tokens, at + 1)) return at;
+  const last = Math.min(end, at + MAX_RELATIVE_CLAUSE_TOKENS);
+  for (let k = at + 1; k < last; k++) {
+    // It also ends before a second clause (`… who oversaw the inquiry and described it as …`).
+    if ((tokens.stop(k) && !isAbbreviationDot(tokens, k)) || CLAUSE_END.has(tokens.text(k)) || COORDINATORS.has(tokens.lower(k)) || quoteMarkAfter(tokens, k - 1)) return k;
+  }
+  return last === end ? end : at;
 }
 
 /** The source after "according to": whatever it names, or a determined phrase as written (`according to his

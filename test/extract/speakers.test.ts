@@ -107,6 +107,20 @@ describe("speaker attribution", () => {
     expect(quotePairs("“We are ready,” said the minister to reporters.")[0]![0]).toBe("the minister");
   });
 
+  it("credits a described source with its defining relative clause, up to a second clause", () => {
+    expect(quotePairs("“We were misled from day one,” said one owner of a bakery that sells rye bread who asked not to be named.")[0]![0])
+      .toBe("one owner of a bakery that sells rye bread who asked not to be named");
+    expect(quotePairs("“Meh,” wrote a Ruiz supporter who runs the account @RuizFans. “What does she know?”").map(([s]) => s))
+      .toEqual(["a Ruiz supporter who runs the account @RuizFans", "a Ruiz supporter who runs the account @RuizFans"]);
+    expect(quotePairs("The lake was “bone dry,” according to several engineers who have seen the survey.")[0]![0])
+      .toBe("several engineers who have seen the survey");
+    expect(quotePairs("“The slump is real,” said a former police official who led the inquiry and called it “a mess.”")[0]![0])
+      .toBe("a former police official who led the inquiry");
+    // "that" opening what was said is no relative clause; a name keeps its own form.
+    expect(quotePairs("“It is done,” said the aide that the mayor fired.")[0]![0]).toBe("the aide");
+    expect(quotePairs("“It is done,” said Jane Holloway, who chairs the committee.")[0]![0]).toBe("Jane Holloway");
+  });
+
   it("finds an inverted attribution closing the sentence after an aside", () => {
     expect(quotePairs("Maria Lind “did very well with rural, older voters” in the 2019 race, said Leeds University professor Alan Pryce.")[0]![0])
       .toBe("Alan Pryce");
