@@ -9,7 +9,7 @@ import { toSingleMarkCase } from "./single-marks.js";
 export { CorpusError, corpusPaths, loadCorpus, type Corpus, type CorpusCase, type GoldQuote, type Matching } from "./corpus.js";
 export { PARTS, selectPart, type Part } from "./parts.js";
 export { evaluate, judgePullQuote, lead3, scorePredictions, normalizeQuoteText, quoteTokens, type CaseReport, type Metrics, type Prediction, type PullQuoteVerdict } from "./score.js";
-export { toSingleMarkCase, toSingleMarks } from "./single-marks.js";
+export { toSingleMarkCase, toSingleMarks, toSingleMarksAsTheTeam } from "./single-marks.js";
 export { rouge1, tokenF1 } from "./rouge.js";
 
 export interface EvalOptions {
@@ -30,7 +30,7 @@ export function evalReport(path: string, options: EvalOptions = {}): string {
   const out: string[] = [];
   for (const [label, variant] of [
     ["Double quote marks (as written)", cases],
-    ["Single quote marks (converted, British style)", cases.map(toSingleMarkCase)],
+    ["Single quote marks (converted, British style)", cases.map((c) => toSingleMarkCase(c, corpus.matching))],
   ] as const) {
     const { metrics, reports } = evaluate(variant, corpus.matching);
     out.push(formatMetrics(`${name} — ${label}: ${variant.length} cases`, metrics, corpus.matching));

@@ -17,6 +17,12 @@ export function formatMetrics(label: string, m: Metrics, matching: Matching = "e
         : `  speakers        accuracy on matched ${pct(m.speakerAccuracy)} (${m.counts.judged} with a written speaker); ` +
           `found and attributed ${pct(m.foundAndAttributed)} of gold with a written speaker`,
       `  scare quotes    false-positive rate ${pct(m.scareQuoteFalsePositiveRate)} (${m.counts.scare} non-quotations)`,
+      `  unmatched       ${m.counts.predicted - m.counts.matched} predictions: ${m.unmatched.unannotated} in articles with no quoted span ` +
+        `annotated, ${m.unmatched.nonQuotation} gold non-quotations, ` +
+        (matching === "tokens" ? `${m.unmatched.firstLine} in the first line (headline), ` : "") +
+        `${m.unmatched.overlapping} sharing words with a gold quotation (split, joined or repeated), ${m.unmatched.elsewhere} elsewhere`,
+      `  annotated only  precision ${m.annotated.precision.toFixed(3)}  recall ${m.annotated.recall.toFixed(3)}  F1 ${m.annotated.f1.toFixed(3)}` +
+        `  (${m.annotated.cases} articles marking a quoted span, predicted ${m.annotated.predicted})`,
       ...(matching === "tokens" ? [
         `  pull quote      right ${pct(m.pullQuoteRight)} of ${m.pullQuotes.shown} articles showing one ` +
           `(wrong speaker ${m.pullQuotes.wrongSpeaker}, not a quotation ${m.pullQuotes.notQuotation}; ` +

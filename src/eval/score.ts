@@ -12,6 +12,12 @@
  * - Precision/recall/F1 are micro-averaged. Found and attributed: matched quotations with the right speaker
  *   over all gold quotations (with `tokens`, over those with a written speaker).
  * - Scare quotes: gold non-quotations (scare quotes, names, titles) returned as quotations.
+ * - Predictions matching no gold quotation, by what they are (`unmatched`): in an article whose annotation
+ *   marks no quoted span at all (its quotations were not read: they cannot match), a gold non-quotation,
+ *   in the article's first line (with `tokens`, the shared format's headline), sharing at least half of the
+ *   words of a gold quotation or of theirs with one (a quotation split, joined or bounded otherwise, or
+ *   repeated), or none of these (a quoted span the annotation leaves out). Precision, recall and F1 are given
+ *   again over the annotated articles only (`annotated`); the team's scorer counts every article.
  * - Pull quote (`keyQuotes[0]`), per article showing one: right when its quotation matches a gold one (as above,
  *   or two adjacent gold spans of one quotation split by its attribution, joined) and its speaker is right
  *   by the same rule, a pronoun speaker ("he said") judged against the name coreference resolved it to;
@@ -46,6 +52,11 @@ export interface Metrics {
   pullQuoteRight: number;
   /** Of the articles with a gold quotation whose speaker can be judged, the share showing a right pull quote. */
   pullQuoteCoverage: number;
+  /** Span figures over the articles whose annotation marks a quoted span (recall is the same: the others have
+   * no gold quotation). */
+  annotated: { cases: number; predicted: number; precision: number; recall: number; f1: number };
+  /** Predictions matching no gold quotation, by what they are (see the header). */
+  unmatched: { unannotated: number; nonQuotation: number; firstLine: number; overlapping: number; elsewhere: number };
   pullQuotes: {
     shown: number;
     right: number;
@@ -196,14 +207,32 @@ function hasWrittenSpeaker(gold: GoldQuote, matching: Matching): boolean {
 }
 
 /** Gold non-quotations returned as quotations (with `tokens`, by predictions matching no gold quotation,
- * as the team's scorer counts). */
-function scareHits(predicted: Prediction["quotes"], matched: ReadonlySet<number>, nonQuotes: readonly string[], matching: Matching): number {
+ * as the team's scorer counts), and the unmatched predictions that are those non-quotations. */
+function scareHits(predicted: Prediction["quotes"], matched: ReadonlySet<number>, nonQuotes: readonly string[], matching: Matching): { hits: number; taken: Set<number> } {
+  const unmatched = predicted.flatMap((_, i) => (matched.has(i) ? [] : [i]));
   if (matching === "tokens") {
-    const unmatched = predicted.filter((_, i) => !matched.has(i)).map((q) => quoteTokens(q.text));
-    return greedyPairs(unmatched, nonQuotes.map(quoteTokens), tokenF1, MATCH_F1).length;
+    const pairs = greedyPairs(unmatched.map((i) => quoteTokens(predicted[i]!.text)), nonQuotes.map(quoteTokens), tokenF1, MATCH_F1);
+    return { hits: pairs.length, taken: new Set(pairs.map(([u]) => unmatched[u]!)) };
   }
   const keys = new Set(predicted.map((q) => normalizeQuoteText(q.text)));
-  return nonQuotes.filter((n) => keys.has(normalizeQuoteText(n))).length;
+  const nonQuoteKeys = new Set(nonQuotes.map(normalizeQuoteText));
+  return {
+    hits: nonQuotes.filter((n) => keys.has(normalizeQuoteText(n))).length,
+    taken: new Set(unmatched.filter((i) => nonQuoteKeys.has(normalizeQuoteText(predicted[i]!.text)))),
+  };
+}
+
+/** Whether two token lists share at least half of the shorter one's words (as bags), and two words at least
+ * unless it has one. */
+function overlaps(a: readonly string[], b: readonly string[]): boolean {
+  const shorter = Math.min(a.length, b.length);
+  const shared = Math.round((tokenF1(a, b) * (a.length + b.length)) / 2); // F1 = 2 × shared / (|a| + |b|)
+  return shared > 0 && shared * 2 >= shorter && (shared >= 2 || shorter === 1);
+}
+
+/** The article's first line, as offsets of its plain text: with `tokens`, the shared format's headline. */
+function firstLineEnd(c: CorpusCase): number {
+  return toPlainDocument(c.text, c.format).blocks[0]?.end ?? 0;
 }
 
 const ratio = (a: number, b: number): number => (b === 0 ? 1 : a / b);
@@ -228,12 +257,36 @@ export function evaluate(cases: readonly CorpusCase[], matching: Matching = "exa
   return scorePredictions(cases, cases.map(predict), matching);
 }
 
+/** Adds one article's predictions that match no gold quotation to `counts`, each under the first of the
+ * header's kinds that fits. */
+function countUnmatched(
+  counts: Metrics["unmatched"], c: CorpusCase, predicted: Prediction["quotes"], matched: ReadonlySet<number>,
+  nonQuotations: ReadonlySet<number>, annotated: boolean, matching: Matching,
+): void {
+  const rest = predicted.flatMap((q, i) => (matched.has(i) ? [] : [{ q, i }]));
+  if (!annotated) {
+    counts.unannotated += rest.length;
+    return;
+  }
+  const lineEnd = matching === "tokens" && rest.length > 0 ? firstLineEnd(c) : 0;
+  const gold = c.quotes.map((g) => quoteTokens(g.text));
+  for (const { q, i } of rest) {
+    const words = quoteTokens(q.text);
+    if (nonQuotations.has(i)) counts.nonQuotation++;
+    else if (q.start < lineEnd) counts.firstLine++;
+    else if (gold.some((g) => overlaps(words, g))) counts.overlapping++;
+    else counts.elsewhere++;
+  }
+}
+
 /** Scores predictions (one per case, in order) against the cases' gold annotations. */
 export function scorePredictions(
   cases: readonly CorpusCase[], predictions: readonly Prediction[], matching: Matching = "exact",
 ): { metrics: Metrics; reports: CaseReport[] } {
   let gold = 0, predicted = 0, matched = 0, judged = 0, speakerRight = 0, written = 0, scare = 0, scareFound = 0;
   let summaries = 0, exact = 0, rougeSum = 0, references = 0, briefSum = 0, lead3Sum = 0;
+  const annotatedSpans = { cases: 0, predicted: 0 };
+  const unmatched = { unannotated: 0, nonQuotation: 0, firstLine: 0, overlapping: 0, elsewhere: 0 };
   const pulls = { shown: 0, right: 0, wrongSpeaker: 0, notQuotation: 0, unjudged: 0, eligible: 0, covered: 0 };
   const reports: CaseReport[] = [];
   cases.forEach((c, index) => {
@@ -277,7 +330,13 @@ export function scorePredictions(
       }
     }
     scare += (c.nonQuotes ?? []).length;
-    scareFound += scareHits(analysis.quotes, matchedPredicted, c.nonQuotes ?? [], matching);
+    const scared = scareHits(analysis.quotes, matchedPredicted, c.nonQuotes ?? [], matching);
+    scareFound += scared.hits;
+    if (annotated) {
+      annotatedSpans.cases++;
+      annotatedSpans.predicted += analysis.quotes.length;
+    }
+    countUnmatched(unmatched, c, analysis.quotes, matchedPredicted, scared.taken, annotated, matching);
     if (c.summary !== undefined) {
       summaries++;
       const norm = (s: string): string => s.replace(/\s+/gu, " ").trim();
@@ -294,6 +353,7 @@ export function scorePredictions(
   });
   const precision = ratio(matched, predicted);
   const recall = ratio(matched, gold);
+  const annotatedPrecision = ratio(matched, annotatedSpans.predicted);
   return {
     metrics: {
       precision,
@@ -309,6 +369,13 @@ export function scorePredictions(
       pullQuoteRight: ratio(pulls.right, pulls.shown),
       pullQuoteCoverage: ratio(pulls.covered, pulls.eligible),
       pullQuotes: pulls,
+      annotated: {
+        ...annotatedSpans,
+        precision: annotatedPrecision,
+        recall,
+        f1: annotatedPrecision + recall === 0 ? 0 : (2 * annotatedPrecision * recall) / (annotatedPrecision + recall),
+      },
+      unmatched,
       counts: { gold, predicted, matched, judged, scare, summaries, references },
     },
     reports,

@@ -1,5 +1,5 @@
 /** The British-style variant of a corpus: every figure is also measured with single quote marks. */
-import type { CorpusCase } from "./corpus.js";
+import type { CorpusCase, Matching } from "./corpus.js";
 
 const DOUBLE_TO_SINGLE: Readonly<Record<string, string>> = { '"': "'", "“": "‘", "”": "’" };
 const WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -46,18 +46,26 @@ export function toSingleMarks(text: string): string {
   return out.join("");
 }
 
-/** The same case with single (British) marks: gold spans keep their offsets. */
-export function toSingleMarkCase(c: CorpusCase): CorpusCase {
-  const text = toSingleMarks(c.text);
+/** Double marks made single, inner single marks left as they are: what the team's scorer feeds with
+ * `--style british`, so that figures on a corpus in its format (`tokens` matching) are the same as its own. */
+export function toSingleMarksAsTheTeam(text: string): string {
+  return text.replace(/“/gu, "‘").replace(/”/gu, "’").replace(/"/gu, "'");
+}
+
+/** The same case with single (British) marks: gold spans keep their offsets. A corpus in the team's format
+ * is converted as the team's scorer converts it. */
+export function toSingleMarkCase(c: CorpusCase, matching: Matching = "exact"): CorpusCase {
+  const convert = matching === "tokens" ? toSingleMarksAsTheTeam : toSingleMarks;
+  const text = convert(c.text);
   const convertSpan = (span: string): string => {
     const at = c.text.indexOf(span);
-    return at < 0 ? toSingleMarks(span) : text.slice(at, at + span.length);
+    return at < 0 ? convert(span) : text.slice(at, at + span.length);
   };
   return {
     ...c,
     text,
     quotes: c.quotes.map((q) => ({ ...q, text: convertSpan(q.text) })),
     nonQuotes: c.nonQuotes?.map(convertSpan),
-    summary: c.summary === undefined ? undefined : toSingleMarks(c.summary),
+    summary: c.summary === undefined ? undefined : convert(c.summary),
   };
 }

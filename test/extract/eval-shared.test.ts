@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { CorpusError, evalReport, lead3, loadCorpus, rouge1, scorePredictions, tokenF1, quoteTokens } from "../../src/eval/index.ts";
+import { CorpusError, evalReport, lead3, loadCorpus, rouge1, scorePredictions, tokenF1, toSingleMarksAsTheTeam, quoteTokens, type CorpusCase } from "../../src/eval/index.ts";
 import { tempFolder } from "../helpers/tmp.ts";
 
 // A tiny corpus written for these tests in the team's shared format (the real data stays outside the repo).
@@ -82,5 +82,47 @@ describe("npm run eval on the shared JSON Lines format", () => {
     const report = evalReport(SUMMARIES);
     expect(report).toMatch(/in brief {8}ROUGE-1 F1 \d+\.\d \(summary \+ key points\); Lead-3 \d+\.\d \(2 references\)/u);
     expect(report).not.toContain("quote spans");
+  });
+
+  it("sorts the predictions matching no gold quotation, and gives span figures over annotated articles only", () => {
+    const text = "Mayor: “Not One More Closure”\nThe mayor said the budget was “sound,” and “we will not close a single library this year,” she said. " +
+      "She added: “The branches stay open.” Some call it the “library rescue.” A sign read “Books First.”";
+    const at = (words: string): number => text.indexOf(words);
+    const said = (words: string) => ({ ...quote(words, "Ana Ruiz"), start: at(words), end: at(words) + words.length });
+    const annotated: CorpusCase = {
+      id: "a", format: "text", text, nonQuotes: ["library rescue"],
+      quotes: [{ text: "sound", speaker: "mayor" }, { text: "we will not close a single library this year,", speaker: "she" }],
+    };
+    const unannotated: CorpusCase = { id: "b", format: "text", text: "Nobody read “this one.”", quotes: [] };
+    const { metrics } = scorePredictions([annotated, unannotated], [
+      {
+        summary: "", keyPoints: [], lead3: "",
+        quotes: [
+          said("Not One More Closure"), // the first line: a headline
+          said("sound,"), // matches
+          said("we will not close a single library"), // matches (token F1 ≥ 0.8)
+          said("this year"), // the same quotation's words again, split off
+          said("library rescue."), // a gold non-quotation
+          said("The branches stay open."), // not annotated either way
+          said("Books First."), // not annotated either way
+        ],
+      },
+      { summary: "", keyPoints: [], lead3: "", quotes: [quote("this one.", null)] },
+    ], "tokens");
+    expect(metrics.counts).toMatchObject({ predicted: 8, matched: 2, scare: 1 });
+    expect(metrics.unmatched).toEqual({ unannotated: 1, nonQuotation: 1, firstLine: 1, overlapping: 1, elsewhere: 2 });
+    expect(metrics.precision).toBeCloseTo(2 / 8);
+    expect(metrics.annotated).toMatchObject({ cases: 1, predicted: 7, recall: 1 });
+    expect(metrics.annotated.precision).toBeCloseTo(2 / 7);
+    expect(metrics.annotated.f1).toBeCloseTo((2 * (2 / 7)) / (2 / 7 + 1));
+    const report = evalReport(SHARED);
+    expect(report).toMatch(/unmatched {7}\d+ predictions: \d+ in articles with no quoted span annotated, \d+ gold non-quotations, \d+ in the first line \(headline\)/u);
+    expect(report).toMatch(/annotated only {2}precision \d\.\d{3} {2}recall \d\.\d{3} {2}F1 \d\.\d{3} {2}\(2 articles marking a quoted span, predicted \d+\)/u);
+  });
+
+  it("converts a shared-format corpus to single marks as the team's scorer does: inner single marks stay single", () => {
+    expect(toSingleMarksAsTheTeam("“He said ‘no’ to it,” she said. \"Don't,\" he said.")).toBe("‘He said ‘no’ to it,’ she said. 'Don't,' he said.");
+    const single = evalReport(SHARED).split("Single quote marks")[1]!;
+    expect(single).toMatch(/gold 4, predicted \d+, matched \d+/u);
   });
 });

@@ -24,9 +24,9 @@ describe("corpus evaluation", () => {
   // The targets on the held-out judging set, asserted on the corpora the rules are tuned on.
   it.each([
     ["corpus.json, double marks", (): CorpusCase[] => cases],
-    ["corpus.json, single (British) marks", (): CorpusCase[] => cases.map(toSingleMarkCase)],
+    ["corpus.json, single (British) marks", (): CorpusCase[] => cases.map((c) => toSingleMarkCase(c))],
     ["articles-dev.json, double marks", (): CorpusCase[] => loadCorpus(ARTICLES_DEV).cases],
-    ["articles-dev.json, single (British) marks", (): CorpusCase[] => loadCorpus(ARTICLES_DEV).cases.map(toSingleMarkCase)],
+    ["articles-dev.json, single (British) marks", (): CorpusCase[] => loadCorpus(ARTICLES_DEV).cases.map((c) => toSingleMarkCase(c))],
   ])("meets the targets on %s", (_, variant) => {
     const { metrics } = evaluate(variant());
     expect(metrics.f1).toBeGreaterThanOrEqual(0.95);
