@@ -70,12 +70,13 @@ function nonAsciiClassAt(text: string, i: number, code: number): number {
   return classOfCodePoint(code);
 }
 
-/** Memoises a regex test of one UTF-16 unit (as `pattern.test(text[i])` would see it) in a table. */
-export function unitTest(pattern: RegExp): (code: number) => boolean {
+/** Memoises a test of one UTF-16 unit (as `pattern.test(text[i])` would see it) in a table. */
+export function unitTest(pattern: RegExp | ((unit: string) => boolean)): (code: number) => boolean {
+  const holds = pattern instanceof RegExp ? (unit: string) => pattern.test(unit) : pattern;
   const table = new Uint8Array(0x10000); // 0: not computed, 1: no, 2: yes
   return (code) => {
     let stored = table[code]!;
-    if (stored === 0) table[code] = stored = pattern.test(String.fromCharCode(code)) ? 2 : 1;
+    if (stored === 0) table[code] = stored = holds(String.fromCharCode(code)) ? 2 : 1;
     return stored === 2;
   };
 }

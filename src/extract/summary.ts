@@ -112,6 +112,7 @@ function refersBack(text: string): boolean {
   const word = FIRST_WORD.exec(text)?.[0].toLowerCase();
   if (word !== undefined && REFERS_BACK.has(word)) return true;
   // "The (up to two lower-case words) shell-noun" not followed by what defines it.
+  if (!text.startsWith("The")) return false; // as words[0] !== "The" below, without splitting every sentence
   const words = text.split(/\s+/u, 5);
   if (words[0] !== "The") return false;
   for (let i = 1; i <= 3 && i < words.length; i++) {
@@ -148,7 +149,7 @@ export function keyPoints(doc: PlainDocument, sentences: readonly Sentence[], le
     for (const sentence of sentencesIn(sentences, block)) {
       const position = seen++;
       const text = doc.text.slice(sentence.start, sentence.end);
-      const words = contentWords.tally(text, seen);
+      const words = contentWords.tally(doc.text, seen, sentence.start, sentence.end);
       if (ledeStarts.has(sentence.start)) {
         sectionOpen = false;
         continue;

@@ -17,6 +17,8 @@ const STARTS_WORD = /^[\p{L}\p{N}]$/u;
 const CONTINUES_WORD = /^[\p{L}\p{M}\p{N}'’-]$/u;
 const isStartUnit = unitTest(STARTS_WORD);
 const isContinueUnit = unitTest(CONTINUES_WORD);
+/** Units that `toLowerCase` leaves as they are, in any context (a surrogate half never: its pair may change). */
+const isCaseless = unitTest((unit) => (codeAt(unit, 0) & 0xf800) !== 0xd800 && unit.toLowerCase() === unit);
 const astralStarts = new Map<number, boolean>();
 const astralContinues = new Map<number, boolean>();
 
@@ -28,10 +30,10 @@ function astralTest(pattern: RegExp, memo: Map<number, boolean>, codePoint: numb
 
 /** How many code units the word character at `i` takes (0: none there), as the `u` regex reads code points:
  * a surrogate pair is one code point, a lone surrogate matches no property class. */
-function wordUnitsAt(text: string, i: number, start: boolean): number {
+function wordUnitsAt(text: string, i: number, end: number, start: boolean): number {
   const code = codeAt(text, i);
   if (code < 0xd800 || code > 0xdfff) return (start ? isStartUnit(code) : isContinueUnit(code)) ? 1 : 0;
-  const next = i + 1 < text.length ? codeAt(text, i + 1) : 0;
+  const next = i + 1 < end ? codeAt(text, i + 1) : 0;
   if (code > 0xdbff || next < 0xdc00 || next > 0xdfff) return 0;
   const codePoint = ((code - 0xd800) << 10) + (next - 0xdc00) + 0x10000;
   return (start ? astralTest(STARTS_WORD, astralStarts, codePoint) : astralTest(CONTINUES_WORD, astralContinues, codePoint)) ? 2 : 0;
@@ -53,43 +55,54 @@ export class ContentWords {
     for (const word of STOP_WORDS) this.intern(word, 0, word.length, hashOf(word, 0, word.length), true);
   }
 
-  /** The content words of `text`, lower-cased, in order and with repeats. */
-  of(text: string): number[] {
+  /** The content words of `text[start, end)` (all of it by default), lower-cased, in order and with repeats. */
+  of(text: string, start = 0, end = text.length): number[] {
+    // Most sentences lower-case unit by unit (ASCII and caseless units): read them in place, lowering ASCII
+    // as we go, instead of copying each into a lower-cased string; any other unit starts over on the copy.
+    const inPlace = this.scan(text, start, end, true);
+    if (inPlace) return inPlace;
+    const lower = text.slice(start, end).toLowerCase(); // may be longer: "İ" becomes "i̇"
+    return this.scan(lower, 0, lower.length, false)!;
+  }
+
+  /** The words of `text[from, end)`, read as lower-cased; with `inPlace`, null at a unit that `toLowerCase`
+   * would change other than ASCII A–Z (then the text needs a real lower-casing). */
+  private scan(text: string, from: number, end: number, inPlace: boolean): number[] | null {
     const out: number[] = [];
-    const lower = text.toLowerCase();
-    const length = lower.length;
-    let i = 0;
-    while (i < length) {
-      let code = codeAt(lower, i);
+    let i = from;
+    while (i < end) {
+      let code = codeAt(text, i);
+      if (code >= 128 && inPlace && !isCaseless(code)) return null;
       // ASCII inline (letters and digits start a word; they, ' and - continue it): most text is ASCII.
-      let units = code < 128 ? (isAsciiLetterOrDigit(code) ? 1 : 0) : wordUnitsAt(lower, i, true);
+      let units = code < 128 ? (isAsciiLetterOrDigit(code) ? 1 : 0) : wordUnitsAt(text, i, end, true);
       if (units === 0) {
         i++;
         continue;
       }
       const start = i;
-      let hash = 0; // hashOf(lower, start, i), computed on the way
+      let hash = 0; // hashOf(the lower-cased word), computed on the way
       for (;;) {
-        hash = (Math.imul(hash, 31) + code) | 0;
-        if (units === 2) hash = (Math.imul(hash, 31) + codeAt(lower, i + 1)) | 0;
+        hash = (Math.imul(hash, 31) + lowerAscii(code)) | 0;
+        if (units === 2) hash = (Math.imul(hash, 31) + codeAt(text, i + 1)) | 0;
         i += units;
-        if (i >= length) break;
-        code = codeAt(lower, i);
-        units = code < 128 ? (isAsciiLetterOrDigit(code) || code === 39 || code === 45 ? 1 : 0) : wordUnitsAt(lower, i, false);
+        if (i >= end) break;
+        code = codeAt(text, i);
+        if (code >= 128 && inPlace && !isCaseless(code)) return null;
+        units = code < 128 ? (isAsciiLetterOrDigit(code) || code === 39 || code === 45 ? 1 : 0) : wordUnitsAt(text, i, end, false);
         if (units === 0) break;
       }
       if (i - start < 2) continue; // a single letter (one code unit)
-      const id = this.intern(lower, start, i, hash >>> 0, false);
+      const id = this.intern(text, start, i, hash >>> 0, false);
       if (!this.stop[id]) out.push(id);
     }
     return out;
   }
 
-  /** Counts the content words of `text`, sentence number `sentence`, into `sentenceCounts` and returns them,
+  /** Counts the content words of `text[start, end)`, sentence number `sentence`, into `sentenceCounts` and returns them,
    * each once, in order of first use. */
-  tally(text: string, sentence: number): number[] {
+  tally(text: string, sentence: number, start = 0, end = text.length): number[] {
     const distinct: number[] = [];
-    for (const id of this.of(text)) {
+    for (const id of this.of(text, start, end)) {
       if (this.lastCounted[id] === sentence) continue; // repeated in this sentence
       this.lastCounted[id] = sentence;
       this.sentenceCounts[id]++;
@@ -98,7 +111,7 @@ export class ContentWords {
     return distinct;
   }
 
-  /** The number of the word `text[start, end)`, numbering it if new. */
+  /** The number of the word `text[start, end)` as lower-cased (ASCII or already lower-cased units), numbering it if new. */
   private intern(text: string, start: number, end: number, hash: number, stop: boolean): number {
     const mask = this.slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
@@ -108,7 +121,7 @@ export class ContentWords {
       if (this.hashes[id] === hash && sameUnits(this.words[id]!, text, start, end)) return id;
     }
     const id = this.words.length;
-    this.words.push(text.slice(start, end));
+    this.words.push(text.slice(start, end).toLowerCase());
     this.hashes.push(hash);
     this.stop.push(stop);
     this.sentenceCounts.push(0);
@@ -131,14 +144,20 @@ export class ContentWords {
   }
 }
 
+/** A–Z to a–z; any other unit as it is. */
+function lowerAscii(code: number): number {
+  return code >= 65 && code <= 90 ? code + 32 : code;
+}
+
 function hashOf(text: string, start: number, end: number): number {
   let hash = 0;
   for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + codeAt(text, i)) | 0;
   return hash >>> 0;
 }
 
+/** Whether the lower-cased `word` is `text[start, end)`, read as lower-cased (see `intern`). */
 function sameUnits(word: string, text: string, start: number, end: number): boolean {
   if (word.length !== end - start) return false;
-  for (let i = 0; i < word.length; i++) if (codeAt(word, i) !== codeAt(text, start + i)) return false;
+  for (let i = 0; i < word.length; i++) if (codeAt(word, i) !== lowerAscii(codeAt(text, start + i))) return false;
   return true;
 }

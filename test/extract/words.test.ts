@@ -39,6 +39,21 @@ describe("content words", () => {
     );
   });
 
+  it("read in place from a range of a longer text, are those of the range cut out (upper-case letters beyond ASCII, Σ, İ, surrogates)", () => {
+    const text = fc.array(pieces, { maxLength: 40 }).map((p) => p.join(""));
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), (whole, a, b) => {
+        const start = a % (whole.length + 1);
+        const end = start + (b % (whole.length - start + 1));
+        const words = new ContentWords();
+        const ids = [...words.of(whole, start, end), ...words.of(whole.slice(start, end))];
+        const range = reference(whole.slice(start, end));
+        expectSameWords(ids, [...range, ...range]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("counts each word once per sentence", () => {
     const words = new ContentWords();
     const first = words.tally("Talks resumed; talks stalled.", 1);
