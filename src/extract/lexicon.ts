@@ -180,7 +180,7 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   "witness", "survivor", "organiser", "organizer", "engineer", "executive", "ceo", "boss", "owner",
   "campaigner", "activist", "commissioner", "forecaster", "meteorologist", "veteran",
   "singer", "actor", "actress", "writer", "player", "striker", "star", "volunteer", "investor", "aide",
-  "source", "company", "firm", "group", "agency", "ministry", "government", "department", "council",
+  "source", "person", "company", "firm", "group", "agency", "ministry", "government", "department", "council",
   // French and German.
   "élue", "élu", "maire", "ministre", "adjointe", "adjoint", "conseiller", "conseillère", "porte-parole",
   "présidente", "président", "directeur", "directrice", "députée", "député", "sprecher", "sprecherin",
@@ -195,7 +195,7 @@ export const GROUP_NOUNS: ReadonlySet<string> = new Set([
   "opponents", "supporters", "organisers", "organizers", "unions", "employers", "families", "teachers",
   "nurses", "parents", "students", "voters", "locals", "villagers", "negotiators", "mediators", "fans",
   "leaders", "groups", "passengers", "engineers", "prosecutors", "lawyers", "commentators", "insiders",
-  "crowd", "crowds", "sections", "marchers", "demonstrators", "spectators", "chants", "placards",
+  "crowd", "crowds", "sections", "marchers", "demonstrators", "spectators", "chants", "placards", "people",
 ]);
 
 /** Capitalised function words, days and months: never (part of) a name. */

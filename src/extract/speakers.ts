@@ -4,7 +4,7 @@ import {
   VERB_FILLERS, isPhrasalSpeechVerb, isSpeechVerb,
 } from "./lexicon.js";
 import { GENERIC_ORGANISATION_HEADS, NameIndex, pronounGender } from "./coreference.js";
-import { CONTRACTION, findNameMentions, isAcronym, isRemitComma, isVerbFormOpening, quoteMarkAfter, usedInLowerCase, type NameMention } from "./names.js";
+import { CONTRACTION, INITIAL_OR_ABBREVIATION, findNameMentions, isAcronym, isRemitComma, isVerbFormOpening, quoteMarkAfter, usedInLowerCase, type NameMention } from "./names.js";
 import { isPossessive, isWord, stripPossessive, tokenize, type Tokens } from "./tokens.js";
 
 /** How the speaker was referred to: by name, by a description ("a senior official", "the statement"), a
@@ -101,10 +101,16 @@ function isPhraseWord(tokens: Tokens, i: number): boolean {
   return !VERB_FILLERS.has(lower) || DETERMINERS.has(lower) || isCapitalisedInside(tokens, i);
 }
 
-/** A dot belongs to a phrase after an initial or an abbreviated title (`J.`, `Dr.`). */
+/** A dot belongs to a phrase after an initial or an abbreviated title (`J.`, `Dr.`), not after a title written in
+ * full that ends the sentence (`said a person close to the governor.`). */
 function isPhraseDot(tokens: Tokens, i: number): boolean {
   return tokens.text(i) === "." && i > 0 && tokens.end(i - 1) === tokens.start(i) &&
-    (/^\p{Lu}$/u.test(tokens.text(i - 1)) || TITLES.has(tokens.lower(i - 1)));
+    (/^\p{Lu}$/u.test(tokens.text(i - 1)) || (TITLES.has(tokens.lower(i - 1)) && isAbbreviatedTitle(tokens.text(i - 1))));
+}
+
+/** "Sen", "Maj", "Mme": an abbreviation, not a title in full nor in capitals ("the CEO."). */
+function isAbbreviatedTitle(word: string): boolean {
+  return INITIAL_OR_ABBREVIATION.test(word) || (word.length <= 3 && word !== word.toUpperCase());
 }
 
 /** `and` joins capitalised words inside a title: "Work and Pensions Secretary". */

@@ -107,6 +107,13 @@ describe("speaker attribution", () => {
     expect(quotePairs("“We are ready,” said the minister to reporters.")[0]![0]).toBe("the minister");
   });
 
+  it("credits a person described by whom they are close to or familiar with, without the sentence's dot", () => {
+    expect(quotePairs("“The slump is real,” said a person familiar with the matter.")[0]![0]).toBe("a person familiar with the matter");
+    expect(quotePairs("“The slump is real,” said two people close to the governor.")[0]![0]).toBe("two people close to the governor");
+    // "governor." ends the sentence: the dot is no abbreviation's.
+    expect(quotePairs("“The slump is real,” said a person close to the governor.")[0]![0]).toBe("a person close to the governor");
+  });
+
   it("credits a described source with its defining relative clause, up to a second clause", () => {
     expect(quotePairs("“We were misled from day one,” said one owner of a bakery that sells rye bread who asked not to be named.")[0]![0])
       .toBe("one owner of a bakery that sells rye bread who asked not to be named");
