@@ -2,7 +2,8 @@ import { load } from "cheerio";
 import type { Briefing } from "../content/types.ts";
 import { cleanForSyndication } from "../html/syndicate.ts";
 import type { SiteSettings } from "../config/settings.ts";
-import { readAll, Reshaped, startTagEffect, textMoved, VOID } from "./html5.ts";
+import { cleaningReader } from "./clean.ts";
+import { readAll, type Reader, Reshaped, startTagEffect, textMoved, VOID } from "./html5.ts";
 import { withUtm, type Utm } from "./links.ts";
 
 /** The column's inner width (600 px less 24 px padding each side): the widest an image may be. */
@@ -93,10 +94,14 @@ function imageOutcome(sourcePath: string, src: string | undefined, altAttribute:
  * The briefing body as the email shows it: sanitised and absolute (cleanForSyndication), links
  * tagged, <picture> reduced to its <img>, images that some clients cannot show replaced by a
  * link with their alt text, and every image given a width (and height when known) so that
- * Outlook neither blows it up nor collapses it. One streaming pass (prepareInOnePass) does it
- * where it can; a body an HTML parser would reshape goes through cheerio.
+ * Outlook neither blows it up nor collapses it. One streaming pass (prepareInOnePass) over the
+ * rendered body cleans and prepares it where it can (src/email/clean.ts); a body it declines is
+ * cleaned by sanitize-html, then prepared in one pass or, if an HTML parser would reshape it,
+ * with cheerio.
  */
 export function prepareBody(briefing: Briefing, settings: SiteSettings, utm: Utm | null): PreparedBody {
+  const cleanedInPass = prepareInOnePass(briefing.html, briefing.sourcePath, settings, utm, { pageUrl: briefing.url });
+  if (cleanedInPass) return cleanedInPass;
   const cleaned = cleanForSyndication(briefing.html, briefing.url, settings.url);
   return prepareInOnePass(cleaned, briefing.sourcePath, settings, utm) ?? prepareWithCheerio(cleaned, briefing.sourcePath, settings, utm);
 }
@@ -166,8 +171,11 @@ function setAttribute(attributes: [string, string][], name: string, value: strin
 /**
  * prepareWithCheerio's rules in one htmlparser2 pass over the cleaned body, writing what
  * cheerio (parse5) would write; null where a parser would reshape the body (see html5.ts).
+ * With `clean`, `html` is the body as rendered and the same pass cleans it as
+ * cleanForSyndication would for that page (cleaningReader); null at anything the cleaning
+ * would remove or rewrite.
  */
-export function prepareInOnePass(cleaned: string, sourcePath: string, settings: SiteSettings, utm: Utm | null): PreparedBody | null {
+export function prepareInOnePass(html: string, sourcePath: string, settings: SiteSettings, utm: Utm | null, clean?: { pageUrl: string }): PreparedBody | null {
   const warnings: string[] = [];
   const out: string[] = [];
   const open: { name: string }[] = [];
@@ -182,7 +190,7 @@ export function prepareInOnePass(cleaned: string, sourcePath: string, settings: 
     for (const cell of cells) cell.text += text;
   };
 
-  const complete = readAll(cleaned, {
+  const writer: Reader = {
     onopentag(name, attribs, isImplied) {
       justOpenedPre = false;
       if (isImplied || name === "html" || name === "head" || name === "body" || name === "title" || name === "meta" || name === "link" || name === "base") throw new Reshaped();
@@ -251,6 +259,7 @@ export function prepareInOnePass(cleaned: string, sourcePath: string, settings: 
     onprocessinginstruction() {
       throw new Reshaped();
     },
-  });
+  };
+  const complete = readAll(html, clean ? cleaningReader(writer, clean.pageUrl, settings.url) : writer);
   return complete && open.length === 0 ? { html: out.join(""), warnings } : null;
 }

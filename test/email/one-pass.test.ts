@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { prepareInOnePass, prepareWithCheerio } from "../../src/email/body.ts";
+import { syntheticBody } from "../../src/bench/corpus.ts";
+import { prepareBody, prepareInOnePass, prepareWithCheerio } from "../../src/email/body.ts";
 import { briefingEdition, editionDocument, type EditionShell } from "../../src/email/index.ts";
 import { inlineEmailCss, splitFragment } from "../../src/email/inline.ts";
 import { inlineAndSplit, styleDocument } from "../../src/email/styler.ts";
@@ -133,6 +134,106 @@ describe("the one-pass email body", () => {
     const settings = makeSettings();
     for (const cleaned of ["<b><i>x</b>y</i>", "<table><tr><td>no tbody</td></tr></table>", "<p>a <div>block</div></p>", "<pre>\nnewline</pre>", "<picture><picture><img src=\"https://x.org/a.jpg\"></picture></picture>", "<table><tbody><tr><td class=\"x\">1</td></tr></tbody></table>"]) {
       expect(prepareInOnePass(cleaned, "b.md", settings, null), cleaned).toBeNull();
+    }
+  });
+});
+
+/** The body as prepared before the one pass cleaned it too: sanitize-html, then the one pass over its output (or cheerio). */
+function preparedAfterSanitizeHtml(html: string, briefing: ReturnType<typeof makeBriefing>, settings: SiteSettings) {
+  const cleaned = cleanForSyndication(html, briefing.url, settings.url);
+  const utm = utmFor(briefing, settings);
+  return prepareInOnePass(cleaned, briefing.sourcePath, settings, utm) ?? prepareWithCheerio(cleaned, briefing.sourcePath, settings, utm);
+}
+
+/** Hand-written HTML, some of it hostile, that the seeded bodies below are made of: elements (start tag, end tag) holding more of the same, and pieces. */
+const ELEMENTS: [string, string][] = [
+  ["<p>", "</p>"], ['<p title="a &amp; &quot;b&quot; &lt;c&gt;">', "</p>"], ['<p onclick="alert(1)" style="color:red" class="x">', "</p>"], ['<p id="">', "</p>"], ['<p lang="fr" dir="rtl">', "</p>"],
+  ["<b>", "</b>"], ["<em>", "</em>"], ['<span data-x="1">', "</span>"], ["<div>", "</div>"], ["<blockquote>", "</blockquote>"], ['<P CLASS="y">', "</P>"], ["<h2 id=\"h\">", "</h2>"],
+  ['<a href="/page/?a=1&amp;b=2">', "</a>"], ['<a href="#fn1" onmouseover="x()">', "</a>"], ['<a href="https://example.com/x" rel="noopener" target="_blank">', "</a>"], ['<a href="mailto:desk@example.org">', "</a>"],
+  ['<a href="javascript:alert(1)">', "</a>"], ['<a href="JaVaScRiPt:alert(1)">', "</a>"], ['<a href=" java&#09;script:alert(1)">', "</a>"], ['<a href="data:text/html,x">', "</a>"], ['<a href="//evil.example/">', "</a>"],
+  ['<a href="">', "</a>"], ['<a name="anchor">', "</a>"], ['<a href="http://[bad">', "</a>"], ["<ul><li>", "</li></ul>"], ['<ol start="3" type="a" reversed><li>', "</li></ol>"], ["<pre><code>", "</code></pre>"],
+  ['<table><thead><tr><th style="text-align:right">', '</th><th align="left">1,234</th></tr></thead><tbody><tr><td style="text-align:right">12 %</td><td colspan="2">x</td></tr></tbody></table>'],
+  ["<table><tbody><tr><td>", "</td></tr></tbody></table>"], ['<sup id="fnref1">', "</sup>"], ['<time datetime="2026-01-01">', "</time>"], ["<figure>", "<figcaption>cap</figcaption></figure>"],
+];
+const PIECES = [
+  "text & more", " &nbsp;&copy;&#39;&#x201C;&amp;lt; ", "\u00a0\u200c", "é 🇪🇺 שלום", "\n", "<br>", "<br/>", "<hr>", "<wbr>", "a &lt; b &gt; c", "\"'",
+  '<img src="/i/a.jpg" alt="A" width="900" height="300">', '<img src="https://x.org/b.png" alt="" onerror="alert(1)">', '<img src="data:image/png;base64,iVBORw0KGgo=" alt="data">',
+  '<img src="javascript:alert(1)" alt="js">', '<img src="/c.svg" alt="svg">', '<img srcset="/d.jpg 2x, javascript:x 1x" src="/d.jpg" sizes="10px" alt="set">',
+  '<picture><source srcset="/e.webp" type="image/webp" onload="x()"><img src="/e.jpg" alt="pic" width="10" height="5"></picture>',
+];
+/** Rarer: what the cleaning removes or rewrites, and markup a parser repairs. */
+const HOSTILE = [
+  "<script>alert(1)</script>", "<style>p{}</style>", '<iframe src="https://evil.example/"></iframe>', '<form><input name="q"></form>', '<svg><circle r="1"/></svg>', "<textarea>&lt;b&gt;</textarea>",
+  "<!-- a comment -->", "<?php x ?>", "<![CDATA[x]]>", "<!doctype html>", "<title>t</title>", "&#13;", "&#0;", "line\r\nbreak", "<", ">", "</br>", "</p>", "<p>", "</b>", "<pre>\nx</pre>", "</div>",
+];
+
+/** A seeded body: elements nested up to `depth`, pieces between them, now and then something hostile. */
+function seededBody(random: () => number, depth: number): string {
+  let html = "";
+  for (let count = Math.floor(random() * 4); count >= 0; count -= 1) {
+    const roll = random();
+    if (roll < 0.03) html += HOSTILE[Math.floor(random() * HOSTILE.length)]!;
+    else if (roll < 0.5 && depth > 0) {
+      const [open, close] = ELEMENTS[Math.floor(random() * ELEMENTS.length)]!;
+      html += open + seededBody(random, depth - 1) + close;
+    } else html += PIECES[Math.floor(random() * PIECES.length)]!;
+  }
+  return html;
+}
+
+/** A deterministic pseudo-random generator (mulberry32). */
+function seeded(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe("the one-pass email body, cleaning as it reads", () => {
+  const briefing = makeBriefing();
+  for (const [name, settings] of SETTINGS) {
+    it(`prepares the rendered bodies as sanitize-html and the one pass over its output did (${name})`, () => {
+      for (const one of briefingsToTry()) expect(prepareBody(one, settings, utmFor(one, settings)), one.slug).toEqual(preparedAfterSanitizeHtml(one.html, one, settings));
+    });
+  }
+
+  it("cleans the bench's and the sample's bodies in its own pass (sanitize-html is not run)", () => {
+    const settings = makeSettings();
+    for (const one of [makeBriefing(), ...loadSampleBriefings(), ...[0, 1, 2, 3].map((index) => makeBriefing({ markdown: syntheticBody(index) }))]) {
+      expect(prepareInOnePass(one.html, one.sourcePath, settings, null, { pageUrl: one.url }), one.slug).not.toBeNull();
+    }
+  });
+
+  it("writes what the cleaning and the one pass wrote, on 400 seeded bodies of hostile pieces", () => {
+    const random = seeded(8);
+    const settings = makeSettings({}, { utm: true });
+    let cleanedInPass = 0;
+    for (let index = 0; index < 400; index += 1) {
+      const html = seededBody(random, 3);
+      const one = { ...briefing, html };
+      const fast = prepareInOnePass(html, one.sourcePath, settings, utmFor(one, settings), { pageUrl: one.url });
+      if (fast) cleanedInPass += 1;
+      expect(prepareBody(one, settings, utmFor(one, settings)), html).toEqual(preparedAfterSanitizeHtml(html, one, settings));
+    }
+    // Both ways are exercised: bodies the pass cleans itself, and bodies it leaves to sanitize-html.
+    expect(cleanedInPass).toBeGreaterThan(80);
+    expect(cleanedInPass).toBeLessThan(320);
+    // Bodies a parser repairs go through cheerio, slow on a busy machine.
+  }, 60_000);
+
+  it("drops handlers, styles and classes itself, and leaves javascript:, data: and script to sanitize-html", () => {
+    const settings = makeSettings();
+    const page = { pageUrl: briefing.url };
+    const handled = prepareInOnePass('<p onclick="alert(1)" style="position:absolute" class="x">Hi <a href="/a/" onmouseover="x()">a</a><img src="/b.jpg" alt="b" onerror="alert(2)"></p>', "b.md", settings, null, page);
+    expect(handled).not.toBeNull();
+    expect(handled!.html).not.toMatch(/on(click|mouseover|error)|style=|class=/);
+    expect(handled!.html).toContain('<a href="https://dispatch.example.org/news/a/">a</a>');
+    for (const hostile of ['<a href="javascript:alert(1)">x</a>', '<a href=" java&#09;script:alert(1)">x</a>', '<img src="data:image/png;base64,iVBORw0KGgo=" alt="d">', "<script>alert(1)</script>", "<p>a<!-- c -->b</p>", "<iframe src=\"https://evil.example/\"></iframe>"]) {
+      expect(prepareInOnePass(hostile, "b.md", settings, null, page), hostile).toBeNull();
+      const prepared = prepareBody({ ...briefing, html: hostile }, settings, null);
+      expect(prepared.html, hostile).not.toMatch(/javascript:|data:|<script|<iframe|<!--/i);
     }
   });
 });
