@@ -32,6 +32,14 @@ const FIRST_LETTER_UPPER = /^\P{L}*\p{Lu}/u;
 /** After a cited headline or title: its author (`"…," by Jane Doe`) or a parenthesis ending with its year
  * (`"…" (2015)`, `"…" (election poster 2003)`). */
 const CITATION_AFTER = /^\s*(?:by\s+(?:the\s+)?\p{Lu}|\([^()\n]{0,60}\b\d{4}\))/u;
+/** Between a headline cited with its author and the excerpt of the article that follows it, as news roundups
+ * give them: `"Pub to close," by Gazette's Tom Weller: "The Anchor, a pub…"`. */
+const EXCERPT_AFTER_CITATION = /^,?\s*by\s+(?:the\s+)?\p{Lu}[^:\n"“”]{0,80}:\s*$/u;
+/** A calling verb characterises what follows it closely (`calling the plan "a disaster"`); one further back in
+ * the sentence is about something else (`After blasting the board for…, she read a passage about "…"`). */
+const MAX_CALLING_REACH = 12;
+/** `…" by her critics`: the agent of a passive naming verb. */
+const AGENT_AFTER = /^[\s,]*by\s/u;
 /** A headline cited in parentheses with its source: `("Mayor vows to…," Riverside Gazette, Monday)`. */
 const SOURCE_IN_PARENTHESES = /^\s*\p{Lu}[^()\n]{0,40}\)/u;
 const MIN_UNATTRIBUTED_WORDS = 6;
@@ -54,7 +62,8 @@ interface Context {
   afterYear: boolean;
   /** `In her column on May 3, "…,"`: the title of a work named just before, in apposition. */
   workApposition: boolean;
-  /** `"Council accused of hiding the harbour report," by Post's Jane Doe`, `"No to Schengen" (2005)`: a cited title. */
+  /** `"Council accused of hiding the harbour report," by Post's Jane Doe`, `"No to Schengen" (2005)`: a cited title,
+   * or the excerpt of the cited article after it (`…," by Post's Jane Doe: "A Dover man is suing…"`). */
   citation: boolean;
   /** `terms such as "storm"`: words quoted to mention them, which may go on in a list. */
   mention: boolean;
@@ -97,9 +106,11 @@ export function isTitleCase(text: string): boolean {
   return capitalised > 0;
 }
 
-/** Features of the words around a span (mostly before its opening mark). `listOfMentions`: the span goes on a
- * list whose first item is quoted to mention it. */
-function contextOf(ctx: AttributionContext, span: MarkedSpan, windowStart: number, utterance: boolean, listOfMentions: boolean): Context {
+/** Features of the words around a span (mostly before its opening mark). `spanBefore`: the quoted span before it
+ * in its block; `listOfMentions`: the span goes on a list whose first item is quoted to mention it. */
+function contextOf(
+  ctx: AttributionContext, span: MarkedSpan, spanBefore: MarkedSpan | undefined, windowStart: number, utterance: boolean, listOfMentions: boolean,
+): Context {
   const { tokens } = ctx;
   let k = tokens.indexAt(span.open) - 1;
   const previous = k >= 0 && tokens.end(k) > windowStart ? tokens.lower(k) : "";
@@ -122,20 +133,34 @@ function contextOf(ctx: AttributionContext, span: MarkedSpan, windowStart: numbe
   const labelled = (cue === "as" && LABELLED_AS.has(tokens.lower(k - 1))) || (cue === "for" && LANGUAGE_NAMES.has(tokens.lower(k - 1)));
   // `the word "storm"`, `terms such as "storm"`, and the list they open: words quoted as words.
   const mention = MENTION_NOUNS.has(cue) || MENTION_NOUNS.has(mentionNoun) || listOfMentions;
-  const namingCue = (NAMING_CUES.has(cue) && !spokenCall) || labelled || mention;
+  const namingCue = (NAMING_CUES.has(cue) && !spokenCall) || labelled || mention || isAgentlessLabel(ctx, span, k);
   let callingVerb = false;
   let speechVerb = false;
   for (let i = k; i >= 0 && tokens.start(i) >= windowStart && !callingVerb; i--) {
-    callingVerb = CALLING_VERBS.has(tokens.lower(i));
+    callingVerb = CALLING_VERBS.has(tokens.lower(i)) && k - i < MAX_CALLING_REACH;
     // "the state", "a tweet", "his call": after a determiner or a possessive the word is a noun.
     speechVerb ||= isSpeechVerb(tokens.text(i)) && !(i > 0 && (DETERMINERS.has(tokens.lower(i - 1)) || isPossessive(tokens, i - 1)));
   }
   const attributeValue = span.open > 0 && ctx.text[span.open - 1] === "=";
-  const citation = isCitation(ctx.text, span);
+  const citation = isCitation(ctx.text, span) ||
+    (spanBefore?.close != null && EXCERPT_AFTER_CITATION.test(ctx.text.slice(spanBefore.close + 1, span.open)));
   return {
     afterYear, workApposition: afterComma && namesWorkBefore(tokens, k, windowStart), attributeValue, citation, namingCue, mention, determiner, copula, preposition, afterTo: previous === "to", utterance, possessive, clauseSubject,
     callingVerb, speechVerb,
   };
+}
+
+/** `what has been described as a "fortress budget"`, `has long been called "the Rock"`: a label in circulation,
+ * its user unnamed (no `by her critics` after it), is nobody's quotation. `k`: the token before the mark. */
+function isAgentlessLabel(ctx: AttributionContext, span: MarkedSpan, k: number): boolean {
+  const { tokens } = ctx;
+  let i = k;
+  if (DETERMINERS.has(tokens.lower(i))) i--;
+  if (tokens.lower(i) === "as") i--;
+  if (!CALLING_VERBS.has(tokens.lower(i))) return false;
+  const before = tokens.lower(i - 1);
+  const been = before === "been" || (before.endsWith("ly") && tokens.lower(i - 2) === "been");
+  return been && span.close !== null && !AGENT_AFTER.test(ctx.text.slice(span.close + 1, span.close + 8));
 }
 
 /** Whether the words before a comma at token `k` end with a work's noun and at most a short phrase placing it
@@ -251,7 +276,7 @@ export function quotesOf(doc: PlainDocument, sentences: readonly Sentence[], ctx
     const before = candidates[candidates.length - 1];
     const listOfMentions = before !== undefined && before.mention && before.span.block === span.block && before.span.close !== null &&
       LIST_GAP.test(text.slice(before.span.close + 1, span.open)) && countWords(text.slice(start, end)) <= MAX_LISTED_WORDS;
-    const context = contextOf(ctx, span, leadingFrom, utterance, listOfMentions);
+    const context = contextOf(ctx, span, previous, leadingFrom, utterance, listOfMentions);
     const quotation = isQuotation(text.slice(start, end), context, local !== null);
     const credited = credit(local, leadsIn === null && after !== null && closesSentence ? "adjacent" : "same-sentence");
     candidates.push({ span, start, end, local, mention: context.mention, quotation, credit: credited, subject: sentenceStart < span.open ? sentenceSubject(ctx, sentenceStart, span.open) : null });

@@ -28,8 +28,15 @@ describe("quotations versus scare quotes", () => {
     ["named measure after its year", "The measure, as called for by the party, was passed under the 2014 “Border Protection Initiative.” Nobody expected it."],
     ["column's title in apposition", 'In Sen. Ann Lowe\'s column on May 3, "The shouting has to end now," the Democrat from Ohio seems to want calm.'],
     ["list of words quoted to mention them", 'Clerks searched the files for terms such as "harbour," "storm," "Dover" and "sea walls." Nothing came back.'],
+    ["word after a calling verb far back in its sentence", 'After criticising the council for months over its plans for the old mill, the vicar quoted a verse about "gluttons" at the meeting.'],
+    ["roundup's excerpt of an article cited with its headline and author", 'HARBOUR—"Dockside pub to shut after 90 years," by Gazette\'s Tom Weller: "The Anchor, a pub that has poured pints for dockers since 1931, will close its doors on Friday, its landlord confirmed." http://example.com/y.'],
+    ["label whose user goes unnamed", 'The minister unveiled what has been described as a "fortress budget" for the coming year.'],
   ])("ignores a %s", (_, text) => {
     expect(extractQuotes(text, "text")).toEqual([]);
+  });
+
+  it("keeps a label whose user is named after it", () => {
+    expect(quoteTexts('The minister unveiled what has been described as a "fortress budget" by her critics.')).toEqual(["fortress budget"]);
   });
 
   it("keeps a quotation right after a title, which starts no list of mentioned words", () => {
