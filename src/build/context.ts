@@ -1,4 +1,5 @@
 import { planCards, type CardPlan } from "../cards/index.ts";
+import { briefingFingerprints, type Fingerprint } from "../cache/fingerprint.ts";
 import type { Cache } from "../cache/store.ts";
 import type { BriefingMemo } from "../content/load.ts";
 import type { Scheduled } from "../content/publish.ts";
@@ -39,6 +40,8 @@ export interface BuildContext {
   briefings: Briefing[];
   /** Per-briefing work from earlier builds (DISPATCH_CACHE). */
   cache: Cache;
+  /** Each briefing's fingerprint, hashed once in this build however many cache keys use it (page, email, feed items). */
+  fingerprint: Fingerprint;
   templates: TemplateData;
   /** Briefings that share a tag with each briefing (by its path), newest first. */
   related: Record<string, RelatedLink[]>;
@@ -83,12 +86,14 @@ export function createBuildContext(options: { dev: boolean; env?: NodeJS.Process
   const digests = buildDigests(briefings, settings, now);
   const cards = project.dev ? null : planCards(briefings, settings, cache, now);
   const { site, related, helpers, pages } = briefingPageParts(project, cards);
+  const fingerprint = briefingFingerprints();
   return {
     dev: project.dev,
     paths: project.paths,
     settings,
     briefings,
     cache,
+    fingerprint,
     templates: {
       site,
       briefings,
@@ -99,7 +104,7 @@ export function createBuildContext(options: { dev: boolean; env?: NodeJS.Process
     related,
     pages,
     *files() {
-      yield* feedFiles(briefings, settings, now, cache);
+      yield* feedFiles(briefings, settings, now, cache, fingerprint);
       yield buildNewsSitemap(briefings, settings, now);
       if (digests.length > 0) {
         yield digestFeed(digests, settings, now);

@@ -95,9 +95,9 @@ export function dispatchPlugin(eleventyConfig: UserConfig, options: DispatchOpti
         throw error;
       }
     };
-    const writeEmails = () => step(() => (build.written.email = buildEmailFiles(build.briefings, build.settings, { cache: build.cache, write })));
+    const writeEmails = () => step(() => (build.written.email = buildEmailFiles(build.briefings, build.settings, { cache: build.cache, fingerprint: build.fingerprint, write })));
     if (options.dev) await writeEmails();
-    const pageUrls = await writeBriefingPages(build.pages, build.briefings, { cache: build.cache, write });
+    const pageUrls = await writeBriefingPages(build.pages, build.briefings, { cache: build.cache, fingerprint: build.fingerprint, write });
     options.onBriefingPages?.();
     if (!options.dev) await writeEmails();
     // A digest too large for Gmail stops the build here, as a briefing's email does.

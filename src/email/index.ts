@@ -1,3 +1,4 @@
+import { briefingFingerprints, type Fingerprint } from "../cache/fingerprint.ts";
 import { NO_CACHE, type Cache } from "../cache/store.ts";
 import type { Briefing } from "../content/types.ts";
 import { formatDisplayDate } from "../dates.ts";
@@ -126,6 +127,8 @@ function sizeMessage(briefing: Briefing, bytes: number): string {
 export interface EmailBuildOptions {
   /** Editions from earlier builds (none by default). */
   cache?: Cache;
+  /** The build's briefing fingerprints (BuildContext.fingerprint); its own by default. */
+  fingerprint?: Fingerprint;
   /** Takes each file as it is made, so that a large archive's emails are never all in memory at once; without it they are returned in `files`. */
   write?: (file: OutputFile) => void;
 }
@@ -153,6 +156,7 @@ export function emailPath(briefing: Pick<Briefing, "path">): string {
  */
 export function buildEmailFiles(briefings: Briefing[], settings: SiteSettings, options: EmailBuildOptions = {}): EmailBuild {
   const cache = options.cache ?? NO_CACHE;
+  const fingerprint = options.fingerprint ?? briefingFingerprints();
   const files: OutputFile[] = [];
   const put = options.write ?? ((file: OutputFile) => files.push(file));
   const report: EmailSizeReport[] = [];
@@ -161,8 +165,9 @@ export function buildEmailFiles(briefings: Briefing[], settings: SiteSettings, o
   const settingsJson = JSON.stringify(settings);
   for (const briefing of briefings) {
     if (!briefing.email) continue;
-    // Everything an edition is made of: the briefing (body, analysis, neighbours) and the settings.
-    const key = cache.key("email", JSON.stringify(briefing), settingsJson);
+    // Everything an edition is made of: the briefing as loaded (body, analysis; no email shows its
+    // neighbours) and the settings.
+    const key = cache.key("email", fingerprint(briefing), settingsJson);
     // The preview page is made of the edition and the settings alone: kept with it, not rendered every build.
     let cached = cache.get<{ edition: EmailEdition; preview: string }>("email", key);
     if (!cached) {

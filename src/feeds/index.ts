@@ -1,3 +1,4 @@
+import { briefingFingerprints, type Fingerprint } from "../cache/fingerprint.ts";
 import { NO_CACHE, type Cache } from "../cache/store.ts";
 import type { Briefing, Tag } from "../content/types.ts";
 import type { SiteSettings } from "../config/settings.ts";
@@ -35,12 +36,19 @@ function byTag(briefings: Briefing[]): Map<string, { tag: Tag; briefings: Briefi
  * RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the site, and an Atom feed per tag. Each carries the
  * newest `settings.feedItems` published briefings; the older ones are in the site Atom feed's
  * archive documents (RFC 5005), so a reader can backfill the whole archive. `now` only decides what is published and
- * dates a feed that has no items. Each item's body is cleaned once and kept in `cache`, and so is
+ * dates a feed that has no items. Each item's body is cleaned once and kept in `cache` (keyed by the
+ * briefing's `fingerprint`, the build's own when it has one), and so is
  * each whole feed file (a warm build makes again only the feeds that carry a changed briefing). The feeds
  * are made one at a time as they are taken (the archive documents hold every briefing's body), and
  * a body is kept in memory only until the last feed that carries it is made.
  */
-export function* feedFiles(briefings: Briefing[], settings: SiteSettings, now: Date = new Date(), cache: Cache = NO_CACHE): Generator<OutputFile> {
+export function* feedFiles(
+  briefings: Briefing[],
+  settings: SiteSettings,
+  now: Date = new Date(),
+  cache: Cache = NO_CACHE,
+  fingerprint: Fingerprint = briefingFingerprints(),
+): Generator<OutputFile> {
   const published = publishedNewestFirst(briefings, now);
   const newest = published.slice(0, settings.feedItems);
   const site = (selfPath: string): Channel => ({
@@ -57,25 +65,15 @@ export function* feedFiles(briefings: Briefing[], settings: SiteSettings, now: D
   for (const list of [newest, newest, newest, ...archives.map((archive) => archive.briefings), ...tags.map((tag) => tag.briefings)]) {
     for (const briefing of list) uses.set(briefing, (uses.get(briefing) ?? 0) + 1);
   }
-  const bodies = feedBodies(settings, cache, uses);
+  const bodies = feedBodies(settings, cache, fingerprint, uses);
   const settingsJson = JSON.stringify(settings);
-  // What an item is made of: the briefing as loaded but its neighbours, which no feed shows (hashed
-  // once per build however many feeds carry it).
-  const itemKeys = new Map<Briefing, string>();
-  const itemKey = (briefing: Briefing): string => {
-    let key = itemKeys.get(briefing);
-    if (key === undefined) {
-      key = cache.key("feed-item", JSON.stringify({ ...briefing, newer: null, older: null }));
-      itemKeys.set(briefing, key);
-    }
-    return key;
-  };
   // A whole feed file comes from the build cache when nothing it is made of changed (its channel,
   // its items, the settings): a warm build renders only the feeds an edit reaches (the site feeds,
   // the tags' feeds and the archive documents holding a changed briefing), not the whole archive.
   const feed = (path: string, channel: Channel, render: (channel: Channel, settings: SiteSettings, bodies: FeedBodies) => string): OutputFile => {
     // `now` dates only a feed without items.
-    const made = { ...channel, briefings: channel.briefings.map(itemKey), now: channel.briefings.length === 0 ? channel.now.toISOString() : null };
+    // An item is made of the briefing as loaded but its neighbours, which no feed shows: its fingerprint.
+    const made = { ...channel, briefings: channel.briefings.map(fingerprint), now: channel.briefings.length === 0 ? channel.now.toISOString() : null };
     const key = cache.key("feed", path, JSON.stringify(made), settingsJson);
     let body = cache.get<string>("feed", key);
     if (typeof body === "string") {

@@ -1,4 +1,5 @@
 import type { Author as FeedAuthor, Item } from "feed";
+import type { Fingerprint } from "../cache/fingerprint.ts";
 import type { Cache } from "../cache/store.ts";
 import type { Briefing } from "../content/types.ts";
 import { isPublished } from "../content/publish.ts";
@@ -36,12 +37,13 @@ export type FeedBodies = (briefing: Briefing) => string;
 /**
  * Each briefing's feed body (`body`), cleaned once per build however many feeds carry it (the site
  * feeds, its archive document, one per tag), and kept in the build cache between builds: its key
- * is everything the cleaning reads (the body's HTML, the permalink, the site's address). `uses`
+ * holds everything the cleaning reads (the body's HTML and the permalink, in the briefing's
+ * fingerprint, and the site's address). `uses`
  * says how many feeds will carry each briefing: its body is forgotten after the last (a feed
  * taken whole from the cache calls `skip` instead), so that the whole archive's bodies are never
  * in memory at once.
  */
-export function feedBodies(settings: SiteSettings, cache: Cache, uses: Map<Briefing, number>): { body: FeedBodies; skip: (briefing: Briefing) => void } {
+export function feedBodies(settings: SiteSettings, cache: Cache, fingerprint: Fingerprint, uses: Map<Briefing, number>): { body: FeedBodies; skip: (briefing: Briefing) => void } {
   const made = new Map<Briefing, string>();
   const used = (briefing: Briefing) => {
     const left = (uses.get(briefing) ?? 0) - 1;
@@ -52,7 +54,7 @@ export function feedBodies(settings: SiteSettings, cache: Cache, uses: Map<Brief
     body(briefing) {
       let body = made.get(briefing);
       if (body === undefined) {
-        const key = cache.key("feed-body", briefing.html, briefing.url, settings.url);
+        const key = cache.key("feed-body", fingerprint(briefing), settings.url);
         body = cache.get<string>("feed-body", key);
         if (typeof body !== "string") {
           body = cleanForSyndication(briefing.html, briefing.url, settings.url);

@@ -4,6 +4,7 @@ import urls from "@11ty/posthtml-urls";
 import nunjucks from "nunjucks";
 import posthtml from "posthtml";
 import { parse as parseYaml } from "yaml";
+import { neighboursOf, type Fingerprint } from "../cache/fingerprint.ts";
 import type { Cache } from "../cache/store.ts";
 import type { Briefing } from "../content/types.ts";
 import { LAYOUTS_DIR } from "../config/paths.ts";
@@ -33,7 +34,7 @@ export interface BriefingPages {
   /** One briefing's web page, the bytes Eleventy would write for it (layouts/briefing.njk in base.njk). */
   render(briefing: Briefing): Promise<string>;
   /** The same page through the build cache: rendered only when something it is made of changed. */
-  cached(briefing: Briefing, cache: Cache): Promise<string>;
+  cached(briefing: Briefing, cache: Cache, fingerprint: Fingerprint): Promise<string>;
 }
 
 interface Layout {
@@ -88,12 +89,12 @@ export function createBriefingPages(inputs: PageInputs): BriefingPages {
 
   return {
     render,
-    async cached(briefing, cache) {
-      // Everything the page is made of: the briefing as loaded (neighbours too), its related links,
-      // the settings and build facts, and its share card; the cache adds the code stamp.
+    async cached(briefing, cache, fingerprint) {
+      // Everything the page is made of: the briefing as loaded and its neighbours, its related
+      // links, the settings and build facts, and its share card; the cache adds the code stamp.
       const { cards } = inputs.helpers;
       const card = cards ? (cards.byBriefing.get(briefing.path) ?? cards.defaultCard) : null;
-      const key = cache.key("page", JSON.stringify(briefing), JSON.stringify(inputs.related[briefing.path] ?? null), siteJson, JSON.stringify(card));
+      const key = cache.key("page", fingerprint(briefing), neighboursOf(briefing), JSON.stringify(inputs.related[briefing.path] ?? null), siteJson, JSON.stringify(card));
       let html = cache.get<string>("page", key);
       if (html === undefined) {
         html = await render(briefing);
@@ -111,8 +112,8 @@ const siteUrlOf = (file: string): string => file.replace(/\/index\.html$/, "/");
  * Writes every briefing's page (/briefings/<year>/<slug>/index.html) through `write`, one at a
  * time, from the cache where it can. Returns the site URLs written.
  */
-export async function writeBriefingPages(pages: BriefingPages, briefings: Briefing[], options: { cache: Cache; write: (file: OutputFile) => void }): Promise<string[]> {
-  for (const briefing of briefings) options.write({ path: `${briefing.path}index.html`, body: await pages.cached(briefing, options.cache) });
+export async function writeBriefingPages(pages: BriefingPages, briefings: Briefing[], options: { cache: Cache; fingerprint: Fingerprint; write: (file: OutputFile) => void }): Promise<string[]> {
+  for (const briefing of briefings) options.write({ path: `${briefing.path}index.html`, body: await pages.cached(briefing, options.cache, options.fingerprint) });
   return briefings.map((briefing) => briefing.path);
 }
 

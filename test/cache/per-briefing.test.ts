@@ -7,26 +7,8 @@ import { buildDigests, digestEmailFiles } from "../../src/digest/index.ts";
 import { buildFeeds } from "../../src/feeds/index.ts";
 import { parseSiteSettings, type SiteSettings } from "../../src/config/settings.ts";
 import { makeBriefing, makeSettings } from "../email/fixtures.ts";
+import { recording } from "../helpers/cache.ts";
 import { briefingSource, tempFolder } from "../helpers/tmp.ts";
-
-/** A cache that counts what it served and stored, by kind. */
-function recording(cache: Cache) {
-  const hits: Record<string, number> = {};
-  const sets: Record<string, number> = {};
-  const wrapped: Cache = {
-    key: (...inputs) => cache.key(...inputs),
-    get<T>(kind: string, key: string) {
-      const value = cache.get<T>(kind, key);
-      if (value !== undefined) hits[kind] = (hits[kind] ?? 0) + 1;
-      return value;
-    },
-    set(kind, key, value) {
-      sets[kind] = (sets[kind] ?? 0) + 1;
-      cache.set(kind, key, value);
-    },
-  };
-  return { cache: wrapped, hits, sets };
-}
 
 /** Rewrites every stored entry of a kind through `change` (its value as stored; each file is named by its key). */
 function tamper(dir: string, kind: string, change: (value: unknown) => unknown): void {
