@@ -8,6 +8,9 @@ const ANY_TAG = SYNDICATION.attributes["*"] ?? [];
 const SCHEME = (schemes: string[]) => new RegExp(`^(${schemes.join("|")}):`);
 const SCHEMES = SCHEME(SYNDICATION.schemes);
 const SCHEMES_BY_TAG = new Map(Object.entries(SYNDICATION.schemesByTag).map(([tag, schemes]) => [tag, SCHEME(schemes)]));
+const URL_ATTRIBUTES = new Set(["href", "src", "srcset"]);
+/** The URLs an attribute holds: a srcset holds one per candidate ("a.jpg 2x, b.jpg 3x"). */
+const urlsOf = (attribute: string, value: string) => (attribute === "srcset" ? value.split(",").map((candidate) => candidate.trim().split(/\s+/)[0] ?? "") : [value]);
 /** What a parser reads otherwise in the cleaned HTML (it is normalised, or ends the document). */
 const NORMALISED = /[\r\0]/;
 
@@ -20,7 +23,7 @@ const NORMALISED = /[\r\0]/;
  * caller cleans with sanitize-html as before) at anything the cleaning would remove or rewrite
  * other than an attribute: a tag not on the list (script, style, iframe, form, …, with or without
  * their content), a comment, a processing instruction, a tag the parser implied (the cleaning
- * writes what it implies), an href or src that does not resolve or whose scheme is not allowed
+ * writes what it implies), an href or src that does not resolve, or an href, src or srcset URL whose scheme is not allowed
  * (javascript:, data:, …), an empty value other than alt, a CR or NUL. Attributes not on the
  * list (event handlers, style, class, …) are dropped, as the cleaning drops them. Text and values
  * reach `writer` decoded, as a parser of the cleaned HTML would give them; it escapes them.
@@ -36,7 +39,7 @@ export function cleaningReader(writer: Reader, pageUrl: string, base: string): R
       for (const [attribute, value] of Object.entries(source)) {
         if (!allowed?.includes(attribute) && !ANY_TAG.includes(attribute)) continue;
         if (value === "" ? attribute !== "alt" : NORMALISED.test(value)) throw new Reshaped();
-        if ((attribute === "href" || attribute === "src") && !(SCHEMES_BY_TAG.get(name) ?? SCHEMES).test(value)) throw new Reshaped();
+        if (URL_ATTRIBUTES.has(attribute) && !urlsOf(attribute, value).every((url) => (SCHEMES_BY_TAG.get(name) ?? SCHEMES).test(url))) throw new Reshaped();
         kept[attribute] = value;
       }
       writer.onopentag?.(name, kept, false);
