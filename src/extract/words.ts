@@ -40,19 +40,31 @@ function wordUnitsAt(text: string, i: number, end: number, start: boolean): numb
 }
 
 /** The content words of one document, each distinct word numbered in order of first appearance, and the
- * number of sentences that use each (see `tally`). */
+ * number of sentences that use each (see `tally`). The stop words come first (numbers below `stopCount`). */
 export class ContentWords {
+  /** The stop words alone (never scanned into): each instance starts as a copy of it. */
+  // (While this one is made, the field is still undefined: it interns the stop words itself.)
+  private static readonly stopWords: ContentWords | undefined = new ContentWords();
+
   /** Per word number: how many sentences `tally` counted it in. */
-  readonly sentenceCounts: number[] = [];
-  private readonly lastCounted: number[] = [];
-  private readonly words: string[] = [];
-  private readonly hashes: number[] = [];
-  private readonly stop: boolean[] = [];
-  /** Open addressing: word number + 1 per slot, 0 for an empty slot. */
-  private slots = new Int32Array(1024);
+  readonly sentenceCounts: number[];
+  private readonly lastCounted: number[];
+  private readonly words: string[];
+  private readonly hashes: number[];
+  private readonly stopCount: number;
+  /** Open addressing, two entries per slot: word number + 1 (0 for an empty slot), then the word's hash, so
+   * that a probe reads no other array. */
+  private slots: Int32Array;
 
   constructor() {
-    for (const word of STOP_WORDS) this.intern(word, 0, word.length, hashOf(word, 0, word.length), true);
+    const stop = ContentWords.stopWords;
+    this.words = stop ? stop.words.slice() : [];
+    this.hashes = stop ? stop.hashes.slice() : [];
+    this.sentenceCounts = stop ? stop.sentenceCounts.slice() : [];
+    this.lastCounted = stop ? stop.lastCounted.slice() : [];
+    this.slots = stop ? stop.slots.slice() : new Int32Array(2 * 1024);
+    if (!stop) for (const word of STOP_WORDS) this.intern(word, 0, word.length, hashOf(word, 0, word.length));
+    this.stopCount = this.words.length;
   }
 
   /** The content words of `text[start, end)` (all of it by default), lower-cased, in order and with repeats. */
@@ -92,8 +104,8 @@ export class ContentWords {
         if (units === 0) break;
       }
       if (i - start < 2) continue; // a single letter (one code unit)
-      const id = this.intern(text, start, i, hash >>> 0, false);
-      if (!this.stop[id]) out.push(id);
+      const id = this.intern(text, start, i, hash);
+      if (id >= this.stopCount) out.push(id);
     }
     return out;
   }
@@ -112,30 +124,30 @@ export class ContentWords {
   }
 
   /** The number of the word `text[start, end)` as lower-cased (ASCII or already lower-cased units), numbering it if new. */
-  private intern(text: string, start: number, end: number, hash: number, stop: boolean): number {
-    const mask = this.slots.length - 1;
+  private intern(text: string, start: number, end: number, hash: number): number {
+    const mask = (this.slots.length >> 1) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.slots[slot]!;
+      const entry = this.slots[2 * slot]!;
       if (entry === 0) break;
-      const id = entry - 1;
-      if (this.hashes[id] === hash && sameUnits(this.words[id]!, text, start, end)) return id;
+      if (this.slots[2 * slot + 1] === hash && sameUnits(this.words[entry - 1]!, text, start, end)) return entry - 1;
     }
     const id = this.words.length;
     this.words.push(text.slice(start, end).toLowerCase());
     this.hashes.push(hash);
-    this.stop.push(stop);
     this.sentenceCounts.push(0);
     this.lastCounted.push(-1);
-    if (2 * this.words.length > this.slots.length) this.rehash(2 * this.slots.length);
+    if (4 * this.words.length > this.slots.length) this.rehash(2 * this.slots.length);
     else this.place(id);
     return id;
   }
 
   private place(id: number): void {
-    const mask = this.slots.length - 1;
-    let slot = this.hashes[id]! & mask;
-    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-    this.slots[slot] = id + 1;
+    const mask = (this.slots.length >> 1) - 1;
+    const hash = this.hashes[id]!;
+    let slot = hash & mask;
+    while (this.slots[2 * slot] !== 0) slot = (slot + 1) & mask;
+    this.slots[2 * slot] = id + 1;
+    this.slots[2 * slot + 1] = hash;
   }
 
   private rehash(size: number): void {
@@ -152,7 +164,7 @@ function lowerAscii(code: number): number {
 function hashOf(text: string, start: number, end: number): number {
   let hash = 0;
   for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + codeAt(text, i)) | 0;
-  return hash >>> 0;
+  return hash;
 }
 
 /** Whether the lower-cased `word` is `text[start, end)`, read as lower-cased (see `intern`). */

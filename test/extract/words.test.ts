@@ -63,6 +63,14 @@ describe("content words", () => {
     expect(first.map((id) => words.sentenceCounts[id])).toEqual([2, 1, 1]);
   });
 
+  it("starts each document's table afresh: words and counts of another document never carry over", () => {
+    new ContentWords().tally("Talks resumed in Geneva.", 1);
+    const words = new ContentWords();
+    const ids = words.tally("Talks resumed in Geneva.", 1);
+    expect(ids.map((id) => words.sentenceCounts[id])).toEqual([1, 1, 1]);
+    expect(new Set(ids).size).toBe(3);
+  });
+
   it("keeps its numbers apart when the hash table grows", () => {
     const words = new ContentWords();
     const text = Array.from({ length: 3000 }, (_, i) => `w${i}`).join(" ");
