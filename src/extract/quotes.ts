@@ -38,6 +38,7 @@ const EXCERPT_AFTER_CITATION = /^,?\s*by\s+(?:the\s+)?\p{Lu}[^:\n"“”]{0,80}:
 /** A calling verb characterises what follows it closely (`calling the plan "a disaster"`); one further back in
  * the sentence is about something else (`After blasting the board for…, she read a passage about "…"`). */
 const MAX_CALLING_REACH = 12;
+const RATING_VERBS: ReadonlySet<string> = new Set(["rate", "rates", "rated", "rating", "graded", "classified", "ranked", "marked", "stamped"]);
 /** `…" by her critics`: the agent of a passive naming verb. */
 const AGENT_AFTER = /^[\s,]*by\s/u;
 /** A headline cited in parentheses with its source: `("Mayor vows to…," Riverside Gazette, Monday)`. */
@@ -133,7 +134,11 @@ function contextOf(
   const labelled = (cue === "as" && LABELLED_AS.has(tokens.lower(k - 1))) || (cue === "for" && LANGUAGE_NAMES.has(tokens.lower(k - 1)));
   // `the word "storm"`, `terms such as "storm"`, and the list they open: words quoted as words.
   const mention = MENTION_NOUNS.has(cue) || MENTION_NOUNS.has(mentionNoun) || listOfMentions;
-  const namingCue = (NAMING_CUES.has(cue) && !spokenCall) || labelled || mention || isAgentlessLabel(ctx, span, k);
+  // `rated "confidential"`, `graded "A"`: a grade or a class on a scale, not words someone said.
+  const rating = RATING_VERBS.has(cue) || (cue === "as" && RATING_VERBS.has(tokens.lower(k - 1)));
+  // `according to the "homes for all" plan`: the quoted words open the source's name, not what it says.
+  const inSource = DETERMINERS.has(cue) && tokens.lower(k - 1) === "to" && tokens.lower(k - 2) === "according";
+  const namingCue = (NAMING_CUES.has(cue) && !spokenCall) || labelled || mention || rating || inSource || isAgentlessLabel(ctx, span, k);
   let callingVerb = false;
   let speechVerb = false;
   for (let i = k; i >= 0 && tokens.start(i) >= windowStart && !callingVerb; i--) {

@@ -31,12 +31,15 @@ describe("quotations versus scare quotes", () => {
     ["word after a calling verb far back in its sentence", 'After criticising the council for months over its plans for the old mill, the vicar quoted a verse about "gluttons" at the meeting.'],
     ["roundup's excerpt of an article cited with its headline and author", 'HARBOUR—"Dockside pub to shut after 90 years," by Gazette\'s Tom Weller: "The Anchor, a pub that has poured pints for dockers since 1931, will close its doors on Friday, its landlord confirmed." http://example.com/y.'],
     ["label whose user goes unnamed", 'The minister unveiled what has been described as a "fortress budget" for the coming year.'],
+    ["grade on a scale", 'Most of the files were rated "restricted," the second-lowest level, an archivist said.'],
+    ["name opening the source of \"according to\"", 'The scheme would cost $40 million, according to the "homes for every family" plan she released on Monday.'],
   ])("ignores a %s", (_, text) => {
     expect(extractQuotes(text, "text")).toEqual([]);
   });
 
-  it("keeps a label whose user is named after it", () => {
+  it("keeps a label whose user is named after it, and what the source of \"according to\" says", () => {
     expect(quoteTexts('The minister unveiled what has been described as a "fortress budget" by her critics.')).toEqual(["fortress budget"]);
+    expect(quoteTexts('The scheme would cost $40 million, according to the council, which called it "money well spent."')).toEqual(["money well spent."]);
   });
 
   it("keeps a quotation right after a title, which starts no list of mentioned words", () => {
