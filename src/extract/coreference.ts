@@ -11,16 +11,10 @@ const MAX_SUFFIX_WORDS = 6;
 
 const CATAPHORA_CHARS = 300;
 
-/** Heads that stand for any organisation named before ("the company said"). */
+/** Heads that stand for an organisation named before ("the company said"), credited as written. */
 export const GENERIC_ORGANISATION_HEADS: ReadonlySet<string> = new Set([
   "company", "group", "firm", "business", "operator",
 ]);
-/** Words that make a name a place rather than an organisation that could speak. */
-const PLACE_WORDS: ReadonlySet<string> = new Set([
-  "street", "road", "square", "strait", "sea", "ocean", "river", "city", "county", "island", "islands", "bay",
-  "valley", "mountains", "airport", "station", "kingdom", "states", "republic",
-]);
-const MAX_ORGANISATION_LOOKBACK = 60;
 
 export type Gender = "m" | "f";
 
@@ -94,8 +88,6 @@ export class NameIndex {
   /** Organisations by a short form: first word ("Norvane" → "Norvane Energy") or initials ("WHO"). */
   private readonly organisationsByShortForm = new Map<string, string>();
   private readonly persons: PersonMention[];
-  /** Organisations (not places) in document order, for "the trust said". */
-  private readonly organisations: { start: number; name: string; words: string[] }[] = [];
   /** Votes for each person's gender from titles (Mr, Frau) and the pronouns that follow their mentions. */
   private readonly genderVotes = new Map<string, number>();
   private readonly resolved = new Map<string, string>();
@@ -122,10 +114,6 @@ export class NameIndex {
       if (mention.organisation && words.length >= 2) this.indexShortForms(mention.name, words);
       // "FAA" for "Federal Aviation Administration", whatever words the name ends in.
       else if (words.length >= 3) this.indexInitials(mention.name);
-      // Not a headline in capitals ("U.N. PANEL RULES FOR …"), which names no organisation to refer back to.
-      if (mention.organisation && !words.some((w) => PLACE_WORDS.has(w)) && !(words.length >= 3 && mention.name === mention.name.toUpperCase())) {
-        this.organisations.push({ start: mention.start, name: mention.name, words });
-      }
     }
   }
 
@@ -252,10 +240,6 @@ export class NameIndex {
     return best ?? name;
   }
 
-  private lastOrganisationIndexBefore(offset: number): number {
-    return firstNotBefore(this.organisations.length, (i) => this.organisations[i]!.start < offset) - 1;
-  }
-
   private lastIndexBefore(offset: number): number {
     return firstNotBefore(this.persons.length, (i) => this.persons[i]!.start < offset) - 1;
   }
@@ -285,30 +269,5 @@ export class NameIndex {
     }
     const next = this.persons[0];
     return next !== undefined && next.start - offset <= CATAPHORA_CHARS ? next.name : null;
-  }
-
-  /** "the trust said": the organisation named last before `offset` whose name has the head noun `head`
-   * ("Coastal Futures Trust"); for a generic head ("the company", "the group") any organisation's name of
-   * several words or initials. */
-  lastOrganisationBefore(offset: number, head: string): string | null {
-    const generic = GENERIC_ORGANISATION_HEADS.has(head);
-    let k = this.lastOrganisationIndexBefore(offset);
-    for (let seen = 0; k >= 0 && seen < MAX_ORGANISATION_LOOKBACK; k--, seen++) {
-      const organisation = this.organisations[k]!;
-      const name = this.resolve(organisation.name);
-      const words = this.nameWords(name);
-      if (generic ? words.length >= 2 || /^\p{Lu}{2,}$/u.test(name) : words.includes(head)) return name;
-    }
-    return null;
-  }
-
-  /** The last person before `offset` introduced with the title `role` ("minister"), else null. */
-  lastWithRoleBefore(offset: number, role: string): string | null {
-    const MAX_LOOKBACK = 50;
-    const index = this.lastIndexBefore(offset);
-    for (let k = index; k >= 0 && index - k < MAX_LOOKBACK; k--) {
-      if (this.persons[k]!.titles.includes(role)) return this.persons[k]!.name;
-    }
-    return null;
   }
 }

@@ -234,25 +234,22 @@ function resolvePhrase(ctx: AttributionContext, from: number, to: number): Attri
     mentions.length > 0 && mentions[mentions.length - 1]!.end < tokens.start(to - 1);
   const mention = qualifying ? undefined : pickMention(mentions);
   if (mention) return { kind: "name", speaker: names.resolve(mention.name) };
-  // "the trust said", "the company added": the organisation with that head noun named last.
   const head = words[words.length - 1]!;
   if (words[0] === "the" && (ORGANISATION_WORDS.has(head) || GENERIC_ORGANISATION_HEADS.has(head))) {
-    const organisation = names.lastOrganisationBefore(position, head);
-    if (organisation !== null) return { kind: "name", speaker: organisation, refersBack: true };
-    // "The Welsh government said" with no such name before: the body as written, never a person.
+    // "The Welsh government said": the body as written, a name of its own, never a person.
     let first = from;
     while (first < to && DETERMINERS.has(tokens.lower(first))) first++;
     if (ORGANISATION_WORDS.has(head) && to - first === 2 && tokens.capitalised(first) && !tokens.capitalised(first + 1)) {
       return { kind: "name", speaker: ctx.text.slice(tokens.start(first), tokens.end(to - 1)) };
     }
+    // "the trust said", "the company added": the body as written, not a name from elsewhere in the article; it
+    // refers back, so it is never certain enough for a pull quote.
+    return { kind: "description", speaker: phraseText(ctx, from, to), refersBack: true };
   }
   const role = [...words].reverse().find((w) => ROLE_NOUNS.has(w) || AFFILIATIONS.has(w) || OCCUPATIONS.has(w) || AGE_NOUN.test(w));
-  // "the minister said": the person introduced with that title ("Minister Ana Ribeiro"), else the
-  // description as written ("the judge"; news names a role it has not introduced). A bare elided role
-  // (`l’élue`) is the person named last. Each refers back: not certain enough for a pull quote.
+  // "the minister said", "the judge": the role as written, not the person introduced with that title elsewhere.
+  // A bare elided role (`l’élue`) is the person named last. Each refers back: not certain enough for a pull quote.
   if (role !== undefined) {
-    const person = names.lastWithRoleBefore(position, role);
-    if (person !== null) return { kind: "role", speaker: person };
     if (words.length > 1 && DETERMINERS.has(words[0]!)) return { kind: "role", speaker: phraseText(ctx, from, to) };
     return words.length === 1 && to - from === 1 ? { kind: "role", speaker: names.lastPersonBefore(position) } : null;
   }

@@ -1,23 +1,22 @@
 import { describe, expect, it } from "vitest";
+import { CERTAIN_ATTRIBUTION, extractQuotes } from "../../src/extract/index.js";
 import { quotePairs } from "./helpers.js";
 
 const speakerOf = (text: string): string | null => quotePairs(text)[0]![0];
 
 describe("organisations referred to by their head noun", () => {
-  it("resolves 'the trust' and 'the alliance' to the named organisation", () => {
+  it("credits 'the trust', 'the alliance' and 'the company' as written, never as certain, not the body named before", () => {
     const text = "The Moorland Heritage Trust bought the farm near Galway. “We will replant the hedgerows,” the trust said.";
-    expect(speakerOf(text)).toBe("Moorland Heritage Trust");
+    expect(speakerOf(text)).toBe("the trust");
     const alliance = "Members of the Northern Kelp Alliance met in Oslo. Norway sent observers. “The beds are recovering,” the alliance added.";
-    expect(speakerOf(alliance)).toBe("Northern Kelp Alliance");
-  });
-
-  it("resolves 'the company' to the organisation named last, not a place", () => {
-    const text = "Brightwater Utilities Group raised prices in Jordan. “Costs have doubled since spring,” the company said in a statement.";
-    expect(speakerOf(text)).toBe("Brightwater Utilities Group");
+    expect(speakerOf(alliance)).toBe("the alliance");
+    const company = "Brightwater Utilities Group raised prices in Jordan. “Costs have doubled since spring,” the company said in a statement.";
+    expect(speakerOf(company)).toBe("the company");
+    expect(extractQuotes(company)[0]!.confidence).toBeLessThan(CERTAIN_ATTRIBUTION);
   });
 
   it("keeps a plural possessive inside an organisation's name", () => {
-    const text = "The Independent Brewers' Association objected. “Small producers cannot absorb this,” the association warned.";
+    const text = "“Small producers cannot absorb this,” the Independent Brewers' Association warned.";
     expect(speakerOf(text)).toBe("Independent Brewers' Association");
   });
 
@@ -58,8 +57,8 @@ describe("organisation heads without a named organisation", () => {
     expect(speakerOf(text)).toBe("Scottish government");
   });
 
-  it("prefers the named ministry over a place mentioned in between", () => {
+  it("credits 'the ministry' as written, not a place mentioned in between", () => {
     const text = "The Ministry of Water Resources sent engineers to Jordan on Monday. “The pumps are working again,” the ministry said.";
-    expect(speakerOf(text)).toBe("Ministry of Water Resources");
+    expect(speakerOf(text)).toBe("the ministry");
   });
 });
