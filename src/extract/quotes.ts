@@ -38,6 +38,7 @@ const EXCERPT_AFTER_CITATION = /^,?\s*by\s+(?:the\s+)?\p{Lu}[^:\n"“”]{0,80}:
 /** A calling verb characterises what follows it closely (`calling the plan "a disaster"`); one further back in
  * the sentence is about something else (`After blasting the board for…, she read a passage about "…"`). */
 const MAX_CALLING_REACH = 12;
+const POSSESSIVE_DETERMINERS: ReadonlySet<string> = new Set(["his", "her", "their", "its", "our", "my", "your"]);
 const RATING_VERBS: ReadonlySet<string> = new Set(["rate", "rates", "rated", "rating", "graded", "classified", "ranked", "marked", "stamped"]);
 /** `…" by her critics`: the agent of a passive naming verb. */
 const AGENT_AFTER = /^[\s,]*by\s/u;
@@ -56,6 +57,9 @@ const LIST_GAP = /^[\s,;]*(?:(?:and|or)\s+)?$/u;
  * (`on the show "Face the Nation," "We will win…," she said`). */
 const MAX_LISTED_WORDS = 4;
 const MIN_PARTIAL_WORDS = 3;
+/** A lower-case clause this long after a naming noun, ending in punctuation and credited to a speaker, is what
+ * they said. */
+const MIN_SPOKEN_CLAUSE_WORDS = 4;
 
 /** Features of the words around a span: those right before its opening mark, and a citation after it. */
 interface Context {
@@ -71,6 +75,9 @@ interface Context {
   /** `author="…"`: the value of a markup attribute. */
   attributeValue: boolean;
   namingCue: boolean;
+  /** `the show "…"`, `the word "…"`: a noun right before the mark that names what is quoted, unless what is quoted
+   * is a clause someone said (`the grant program, "states were short of money," DeSantis said`). */
+  nounCue: boolean;
   determiner: boolean;
   copula: boolean;
   preposition: boolean;
@@ -132,13 +139,17 @@ function contextOf(
     : cue === "like" || cue === "including" ? tokens.lower(k - 1) : "";
   // `known as "X"`, `billed as "…"`: a name or a label; `Latin for "…"`: a translation.
   const labelled = (cue === "as" && LABELLED_AS.has(tokens.lower(k - 1))) || (cue === "for" && LANGUAGE_NAMES.has(tokens.lower(k - 1)));
-  // `the word "storm"`, `terms such as "storm"`, and the list they open: words quoted as words.
-  const mention = MENTION_NOUNS.has(cue) || MENTION_NOUNS.has(mentionNoun) || listOfMentions;
+  // `the word "storm"`, `terms such as "storm"`, and the list they open: words quoted as words; but
+  // `in her words, "…"`, `in the mayor's words, "…"` gives someone's words.
+  const ownWords = (cue === "words" || cue === "word") && (POSSESSIVE_DETERMINERS.has(tokens.lower(k - 1)) || isPossessive(tokens, k - 1));
+  const mentionByNoun = (MENTION_NOUNS.has(cue) && !ownWords) || MENTION_NOUNS.has(mentionNoun);
+  const mention = mentionByNoun || listOfMentions;
   // `rated "confidential"`, `graded "A"`: a grade or a class on a scale, not words someone said.
   const rating = RATING_VERBS.has(cue) || (cue === "as" && RATING_VERBS.has(tokens.lower(k - 1)));
   // `according to the "homes for all" plan`: the quoted words open the source's name, not what it says.
   const inSource = DETERMINERS.has(cue) && tokens.lower(k - 1) === "to" && tokens.lower(k - 2) === "according";
-  const namingCue = (NAMING_CUES.has(cue) && !spokenCall) || labelled || mention || rating || inSource || isAgentlessLabel(ctx, span, k);
+  const nounCue = (NAMING_CUES.has(cue) && !spokenCall && !ownWords) || mentionByNoun;
+  const namingCue = labelled || listOfMentions || rating || inSource || isAgentlessLabel(ctx, span, k);
   let callingVerb = false;
   let speechVerb = false;
   for (let i = k; i >= 0 && tokens.start(i) >= windowStart && !callingVerb; i--) {
@@ -150,7 +161,7 @@ function contextOf(
   const citation = isCitation(ctx.text, span) ||
     (spanBefore?.close != null && EXCERPT_AFTER_CITATION.test(ctx.text.slice(spanBefore.close + 1, span.open)));
   return {
-    afterYear, workApposition: afterComma && namesWorkBefore(tokens, k, windowStart), attributeValue, citation, namingCue, mention, determiner, copula, preposition, afterTo: previous === "to", utterance, possessive, clauseSubject,
+    afterYear, workApposition: afterComma && namesWorkBefore(tokens, k, windowStart), attributeValue, citation, namingCue, nounCue, mention, determiner, copula, preposition, afterTo: previous === "to", utterance, possessive, clauseSubject,
     callingVerb, speechVerb,
   };
 }
@@ -200,10 +211,11 @@ function isShortTitle(text: string, words: number): boolean {
 export function isQuotation(text: string, context: Context, attributedSpeaker: boolean): boolean {
   if (context.namingCue || context.attributeValue || context.citation) return false;
   const attributed = attributedSpeaker || context.speechVerb;
+  const words = countWords(text);
+  if (context.nounCue && !(attributedSpeaker && words >= MIN_SPOKEN_CLAUSE_WORDS && STARTS_LOWER.test(text) && SPEECH_END.test(text))) return false;
   // A work's title in apposition, unless someone is credited with the words (`On her podcast, "…," Lowe said`).
   if (context.workApposition && !attributed) return false;
   if (context.afterYear && isTitleCase(text)) return false;
-  const words = countWords(text);
   // A whole utterance (`"Denver," he answered`, `"Happy New Year!" she wrote`) may be title case.
   if (!context.utterance && isTitleCase(text) && (!SENTENCE_END.test(text) || (!attributed && isShortTitle(text, words)))) return false;
   // `he said on "Meet the Press."`, `told ABC's "Good Morning America."`: a title, whatever its stop.

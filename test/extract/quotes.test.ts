@@ -42,6 +42,16 @@ describe("quotations versus scare quotes", () => {
     expect(quoteTexts('The scheme would cost $40 million, according to the council, which called it "money well spent."')).toEqual(["money well spent."]);
   });
 
+  it("keeps a clause someone said after a naming noun, and words given as someone's own", () => {
+    expect(quotePairs('The campaign "has lost its way and needs a new leader," Ana Ruiz said on Monday.')).toEqual([
+      ["Ana Ruiz", "has lost its way and needs a new leader,"],
+    ]);
+    expect(quoteTexts('Ruiz backed the toll because, in her words, "nobody else will ever pay for the roads."')).toEqual([
+      "nobody else will ever pay for the roads.",
+    ]);
+    expect(quoteTexts('Ruiz said the slogan "take back the streets" was painted on every wall of the old depot.')).toEqual([]);
+  });
+
   it("keeps a quotation right after a title, which starts no list of mentioned words", () => {
     expect(quoteTexts('Appearing on the show "Face the Nation," "We will win this fight and we will win it soon," she said.')).toEqual([
       "We will win this fight and we will win it soon,",
