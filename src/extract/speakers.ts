@@ -226,6 +226,8 @@ function resolvePhrase(ctx: AttributionContext, from: number, to: number): Attri
   if (group || (!namesPerson && (words.some(isSpokesperson) || (indefinite && words.some((w) => ROLE_NOUNS.has(w) || AFFILIATIONS.has(w)))))) {
     return described(ctx, from, to);
   }
+  const owner = utteranceOwner(ctx, from, to, words);
+  if (owner !== null) return owner;
   // "the independent Vermont senator", "the Trump campaign": a name qualifying the lower-case noun that ends
   // a determined phrase is no speaker; the phrase is, as a role or a description.
   // So does an owner opening it: "Hillary Clinton's right-hand woman".
@@ -255,6 +257,26 @@ function resolvePhrase(ctx: AttributionContext, from: number, to: number): Attri
   }
   // "the statement read", "a man yelled", "some protesters chanted", "the Democratic nominee": a described source.
   return qualifying || isDescription(tokens, to, words) ? described(ctx, from, to) : null;
+}
+
+/** Nouns for words someone said: whoever owns them said them ("Ruiz's catch phrase", "the campaign's statement"). */
+const UTTERANCE_NOUNS: ReadonlySet<string> = new Set([
+  "statement", "claim", "claims", "slogan", "catchphrase", "phrase", "response", "reply", "answer", "promise", "pledge",
+  "vow", "words", "remark", "remarks", "comment", "comments", "message", "motto", "mantra", "line", "tweet", "retort",
+  "quip", "assertion", "argument", "warning", "conclusion", "explanation", "description", "refrain", "boast",
+]);
+
+/** The owner of the words a phrase such as "Ruiz's catch phrase" names, else null. */
+function utteranceOwner(ctx: AttributionContext, from: number, to: number, words: readonly string[]): Attribution | null {
+  const { tokens, names } = ctx;
+  if (!UTTERANCE_NOUNS.has(words[words.length - 1]!) || tokens.capitalised(to - 1)) return null;
+  let owner = from;
+  while (owner < to - 1 && !isPossessive(tokens, owner)) owner++;
+  if (owner >= to - 1) return null;
+  const mention = findNameMentions(ctx.text, tokens, from, owner + 1).find((m) => m.possessive);
+  if (mention !== undefined) return { kind: "name", speaker: names.resolve(mention.name) };
+  // "the campaign's statement": the owner as written.
+  return DETERMINERS.has(tokens.lower(from)) ? { kind: "description", speaker: ctx.text.slice(tokens.start(from), tokens.end(owner) - 2) } : null;
 }
 
 function isCapitalsHeadline(tokens: Tokens, from: number, to: number): boolean {

@@ -107,6 +107,13 @@ describe("speaker attribution", () => {
     expect(quotePairs("“We are ready,” said the minister to reporters.")[0]![0]).toBe("the minister");
   });
 
+  it("credits words someone owns (a catch phrase, a statement) to their owner", () => {
+    expect(quotePairs("Ana Ruiz spoke in Leeds. Ruiz’s catch phrase in that race was that Bell would “say anything to win.”")[0]![0]).toBe("Ana Ruiz");
+    expect(quotePairs("The campaign’s statement then declares “the matter is closed.”")[0]![0]).toBe("The campaign");
+    // A person owned is the one who speaks.
+    expect(quotePairs("Ana Ruiz’s right-hand woman said it was “over.”")[0]![0]).toBe("Ana Ruiz’s right-hand woman");
+  });
+
   it("credits a person described by whom they are close to or familiar with, without the sentence's dot", () => {
     expect(quotePairs("“The slump is real,” said a person familiar with the matter.")[0]![0]).toBe("a person familiar with the matter");
     expect(quotePairs("“The slump is real,” said two people close to the governor.")[0]![0]).toBe("two people close to the governor");
