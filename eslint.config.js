@@ -16,7 +16,7 @@ export default tseslint.config(
     // Scripts the site serves to readers' browsers.
     files: ["content/assets/**/*.js"],
     languageOptions: {
-      globals: { document: "readonly", location: "readonly", history: "readonly", setTimeout: "readonly", clearTimeout: "readonly", URL: "readonly", URLSearchParams: "readonly" },
+      globals: { document: "readonly", location: "readonly", history: "readonly", setTimeout: "readonly", clearTimeout: "readonly", URL: "readonly", URLSearchParams: "readonly", fetch: "readonly" },
     },
   },
 );

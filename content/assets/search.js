@@ -1,7 +1,8 @@
 // Reader search. Every search box works without JavaScript by leading to the archive; this
 // script points them at the search page, and on that page runs the Pagefind index that
-// `npm run build` writes into /pagefind/. Paths come from this file's own URL, so a site
-// under a base path (https://example.org/news/) works unchanged.
+// `npm run build` writes: one bundle per year in /pagefind/<year>/, listed newest first in
+// /pagefind/shards.json. Paths come from this file's own URL, so a site under a base path
+// (https://example.org/news/) works unchanged.
 const siteRoot = new URL("../", import.meta.url);
 const searchPage = new URL("search/", siteRoot);
 const MAX_RESULTS = 30;
@@ -54,6 +55,45 @@ function fillSelect(select, counts, order) {
   }
 }
 
+/**
+ * The index's shards, one Pagefind bundle per year. `all` is the newest year's with the other
+ * years merged into it: Pagefind searches each and sums the filter counts. Words rank by score
+ * across the shards; a chosen year's words are looked up in its own bundle alone (an instance made
+ * when first needed), not in every year's. A filter alone lists the newest first: Pagefind's
+ * date-sorted scores are ranks within one shard, so each year is asked on its own (the filter
+ * chunks are loaded already) and the years are put together newest first. Null when there is no
+ * briefing.
+ */
+async function openShards() {
+  const listed = await fetch(new URL("pagefind/shards.json", siteRoot));
+  if (!listed.ok) throw new Error(`pagefind/shards.json: ${listed.status}`);
+  const { shards: years } = await listed.json();
+  if (years.length === 0) return null;
+  const basePath = (year) => new URL(`pagefind/${year}/`, siteRoot).pathname;
+  const engine = await import(new URL(`pagefind/${years[0]}/pagefind.js`, siteRoot).href);
+  const settings = { baseUrl: siteRoot.pathname, excerptLength: 24 };
+  const all = engine.createInstance({ ...settings, basePath: basePath(years[0]) });
+  await all.init();
+  await Promise.all(years.slice(1).map((year) => all.mergeIndex(basePath(year), settings)));
+  const own = new Map();
+  const ownInstance = (year) => {
+    if (!own.has(year)) own.set(year, engine.createInstance({ ...settings, basePath: basePath(year) }));
+    return own.get(year);
+  };
+  async function newestFirst(filters) {
+    const chosen = filters.year ? [filters.year] : years;
+    const searches = await Promise.all(chosen.map((year) => all.search(null, { filters: { ...filters, year }, sort: { date: "desc" } })));
+    return { results: searches.flatMap((search) => search.results) };
+  }
+  return {
+    all,
+    search(term, filters) {
+      if (!term) return newestFirst(filters);
+      return (filters.year && years.includes(filters.year) ? ownInstance(filters.year) : all).search(term, { filters });
+    },
+  };
+}
+
 async function startSearchPage(root) {
   const form = root.querySelector("form");
   const query = root.querySelector("#search-query");
@@ -62,16 +102,18 @@ async function startSearchPage(root) {
   const status = root.querySelector("#search-status");
   const list = root.querySelector("#search-results");
 
-  let pagefind;
+  let shards;
   try {
-    pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
-    await pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 24 });
-    await pagefind.init();
+    shards = await openShards();
   } catch {
     status.textContent = "Search is not available here (npm run build writes its index). Browse the archive or the topics instead.";
     return;
   }
-  const filters = await pagefind.filters();
+  if (!shards) {
+    status.textContent = "No briefings have been published yet.";
+    return;
+  }
+  const filters = await shards.all.filters();
   fillSelect(tag, filters.tag, (a, b) => a.localeCompare(b));
   fillSelect(year, filters.year, (a, b) => b.localeCompare(a));
   root.classList.add("search-ready");
@@ -95,8 +137,7 @@ async function startSearchPage(root) {
       status.textContent = "";
       return;
     }
-    // Words rank by relevance; a filter alone lists the newest first.
-    const search = await pagefind.search(term || null, term ? { filters: chosen } : { filters: chosen, sort: { date: "desc" } });
+    const search = await shards.search(term, chosen);
     if (ticket !== latest || !search) return;
     const results = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
     if (ticket !== latest) return;

@@ -30,7 +30,7 @@ export async function buildSite(options: { force?: boolean } = {}): Promise<{ fi
       // site) in Pagefind's own process, while Eleventy renders the pages that list them.
       const indexing: { search?: Promise<SearchIndexReport> } = {};
       const onBriefingPages = () => {
-        indexing.search = buildSearchIndex(staging);
+        indexing.search = buildSearchIndex(staging, context.cache);
         // Awaited after Eleventy; a failure meanwhile is not an unhandled rejection.
         indexing.search.catch(() => {});
       };
@@ -43,7 +43,7 @@ export async function buildSite(options: { force?: boolean } = {}): Promise<{ fi
         if (!process.env.DEBUG) eleventy.disableLogger();
         // Eleventy resolves to [passthrough copies, written templates].
         const [, written] = (await eleventy.write()) as unknown as [unknown, unknown[]?];
-        console.log(formatSearchReport(await (indexing.search ?? buildSearchIndex(staging))));
+        console.log(formatSearchReport(await (indexing.search ?? buildSearchIndex(staging, context.cache))));
         if (cards) console.log(formatCardReport(await cards.finish(staging)));
         // Briefing pages, feeds and the like are written beside Eleventy's pages (src/render/pages.ts).
         return (written?.length ?? 0) + context.written.urls.length;

@@ -1,20 +1,56 @@
-import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import * as pagefind from "pagefind";
+import type { Cache } from "../cache/store.ts";
 import { ContentError } from "../config/errors.ts";
+import { withoutIgnored } from "./ignored.ts";
 
-/** Where the index lives in the built site; the search page loads pagefind.js from here. */
+/** Where the index lives in the built site: one Pagefind bundle per year, `pagefind/<year>/`. */
 export const SEARCH_BUNDLE_DIR = "pagefind";
 
-/** Only briefing pages are indexed (they alone carry data-pagefind-body, too). */
-const BRIEFING_PAGES = "briefings/**/index.html";
+/** The shards' years, newest first, that the search page (content/assets/search.js) reads. */
+const SHARD_LIST = "shards.json";
+
+/** Only briefing pages are indexed (they alone carry data-pagefind-body, too), by the year in their URL. */
+const BRIEFINGS_DIR = "briefings";
+const YEAR = /^\d{4}$/;
+
+/** Pagefind's UI bundles: the search page has its own, so they are not written. */
+const UI_FILE = /^pagefind-(?:ui|component-ui|modular-ui|highlight)\.(?:js|css)$/;
+
+/** Build cache kind of a shard: its files as the index would write them. */
+const CACHE_KIND = "search-shard";
+
+interface ShardFile {
+  path: string;
+  content: Uint8Array;
+}
+
+interface Shard {
+  pages: number;
+  files: ShardFile[];
+}
 
 export interface SearchIndexReport {
   pages: number;
+  /** Shards (years) made by Pagefind in this build, and written from the build cache. */
+  indexed: number;
+  cached: number;
   /** Files and bytes of the index as written (what a host serves; a search loads a small part). */
   files: number;
   bytes: number;
   seconds: number;
+}
+
+let version: string | undefined;
+
+/** Pagefind's version: a shard made by another one is not served from the cache. */
+function pagefindVersion(): string {
+  const manifest = path.join(path.dirname(fileURLToPath(import.meta.resolve("pagefind"))), "..", "package.json");
+  return (version ??= (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version);
 }
 
 function folderSize(dir: string): { files: number; bytes: number } {
@@ -28,8 +64,41 @@ function folderSize(dir: string): { files: number; bytes: number } {
   return { files, bytes };
 }
 
+/** The staged briefing pages (`briefings/<year>/…/index.html`, relative to the site, sorted) by year, newest first. */
+function briefingPagesByYear(siteDir: string): [string, string[]][] {
+  const root = path.join(siteDir, BRIEFINGS_DIR);
+  if (!statSync(root, { throwIfNoEntry: false })) return [];
+  const years = readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isDirectory() && YEAR.test(entry.name));
+  return years
+    .map((year): [string, string[]] => {
+      const pages = readdirSync(path.join(root, year.name), { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile() && entry.name === "index.html")
+        .map((entry) => path.relative(siteDir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+        .sort();
+      return [year.name, pages];
+    })
+    .filter(([, pages]) => pages.length > 0)
+    .sort(([a], [b]) => b.localeCompare(a));
+}
+
+/** A page as Pagefind is given it: its URL and its HTML without what Pagefind ignores. */
+interface IndexedPage {
+  url: string;
+  html: string;
+}
+
+/** A year's pages, read from the staging folder, and a hash of exactly what Pagefind is given of them. */
+async function readShard(siteDir: string, pages: string[]): Promise<{ pages: IndexedPage[]; hash: string }> {
+  const hash = createHash("sha256");
+  const read = await Promise.all(
+    pages.map(async (page) => ({ url: `/${page.slice(0, -"index.html".length)}`, html: withoutIgnored(await readFile(path.join(siteDir, page), "utf8")) })),
+  );
+  for (const page of read) hash.update(`${page.url}\0${page.html.length}\0`).update(page.html);
+  return { pages: read, hash: hash.digest("hex") };
+}
+
 /** Writes Pagefind's files (paths relative to its bundle folder) under `outputPath`. */
-function writeIndexFiles(outputPath: string, files: readonly { path: string; content: Uint8Array }[]): void {
+function writeIndexFiles(outputPath: string, files: readonly ShardFile[]): void {
   const made = new Set<string>();
   for (const file of files) {
     const target = path.join(outputPath, file.path);
@@ -47,33 +116,83 @@ function failed(what: string, errors: string[]): ContentError {
 }
 
 /**
- * Indexes the briefing pages of a built site with Pagefind and writes the index into
- * <site>/pagefind/. Runs on the staging folder, before it is published: a failure keeps the
- * last good site. Titles, dek, key points, pull quote and speaker, body, tags and dates are what
- * the briefing page's data-pagefind-body holds; tags and years are its filters.
+ * Indexes one year's briefing pages in the Pagefind service: its own bundle, UI files left out.
+ * The pages are handed over in path order (the service adds them in the order they arrive, and
+ * their order is in the index's bytes), not read by Pagefind from the folder, whose listing order
+ * is the file system's.
  */
-export async function buildSearchIndex(siteDir: string): Promise<SearchIndexReport> {
-  const started = performance.now();
+async function indexShard(year: string, pages: IndexedPage[]): Promise<Shard> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw failed("could not start", errors);
   try {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw failed("could not start", errors);
-    const added = await index.addDirectory({ path: siteDir, glob: BRIEFING_PAGES });
-    if (added.errors.length > 0) throw failed("could not read the briefing pages", added.errors);
-    const outputPath = path.join(siteDir, SEARCH_BUNDLE_DIR);
-    // The index is written here, not by Pagefind's writeFiles: Pagefind 1.6 panics on a write
+    const added = await Promise.all(pages.map((page) => index.addHTMLFile({ url: page.url, content: page.html })));
+    const problems = added.flatMap((page) => page.errors);
+    if (problems.length > 0) throw failed(`could not read the briefing pages of ${year}`, problems);
+    // The index is written by us, not by Pagefind's writeFiles: Pagefind 1.6 panics on a write
     // error (a full disk) and its Node API then never settles, so the build would hang or end
     // without a word; our own writes fail with the path and the reason like every other output.
     const made = await index.getFiles();
-    if (made.errors.length > 0) throw failed("could not make the index", made.errors);
-    writeIndexFiles(outputPath, made.files);
-    return { pages: added.page_count, ...folderSize(outputPath), seconds: (performance.now() - started) / 1000 };
+    if (made.errors.length > 0) throw failed(`could not make the index of ${year}`, made.errors);
+    const files = made.files.filter((file) => !UI_FILE.test(file.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return { pages: pages.length, files: files.map((file) => ({ path: file.path, content: file.content })) };
+  } finally {
+    await index.deleteIndex();
+  }
+}
+
+/**
+ * Indexes the briefing pages of a built site with Pagefind, one bundle per year of the briefings'
+ * URLs (`<site>/pagefind/<year>/`), and lists the years, newest first, in `pagefind/shards.json`
+ * for the search page, which merges them. A year whose pages (without what Pagefind ignores, such
+ * as the related briefings) are byte for byte those of an earlier build, with the same Pagefind and
+ * code, is written from the build cache, so an edit re-indexes its year alone. Runs on the staging
+ * folder, before it is published: a failure keeps the last good site.
+ * Titles, dek, key points, pull quote and speaker, body, tags and dates are what the briefing
+ * page's data-pagefind-body holds; tags and years are its filters.
+ */
+export async function buildSearchIndex(siteDir: string, cache: Cache): Promise<SearchIndexReport> {
+  const started = performance.now();
+  const outputPath = path.join(siteDir, SEARCH_BUNDLE_DIR);
+  const years = briefingPagesByYear(siteDir);
+  let serviceStarted = false;
+  try {
+    // One year after another: the service indexes one page at a time whatever it is sent, and a
+    // year's pages alone are in memory.
+    let indexed = 0;
+    let pageCount = 0;
+    for (const [year, pages] of years) {
+      const shard = await readShard(siteDir, pages);
+      const key = cache.key(pagefindVersion(), year, shard.hash);
+      let made = cache.get<Shard>(CACHE_KIND, key);
+      if (!made) {
+        serviceStarted = true;
+        made = await indexShard(year, shard.pages);
+        cache.set(CACHE_KIND, key, made);
+        indexed += 1;
+      }
+      writeIndexFiles(path.join(outputPath, year), made.files);
+      pageCount += made.pages;
+    }
+    mkdirSync(outputPath, { recursive: true });
+    writeFileSync(path.join(outputPath, SHARD_LIST), `${JSON.stringify({ shards: years.map(([year]) => year) })}\n`);
+    return {
+      pages: pageCount,
+      indexed,
+      cached: years.length - indexed,
+      ...folderSize(outputPath),
+      seconds: (performance.now() - started) / 1000,
+    };
   } finally {
     // The service is a child process: without this the build would never exit.
-    await pagefind.close();
+    if (serviceStarted) await pagefind.close();
   }
 }
 
 export function formatSearchReport(report: SearchIndexReport): string {
   const megabytes = (report.bytes / 1_000_000).toFixed(2);
-  return `Search index: ${report.pages} briefing${report.pages === 1 ? "" : "s"}, ${report.files} files, ${megabytes} MB, in ${report.seconds.toFixed(2)} s`;
+  const shards = report.indexed + report.cached;
+  return (
+    `Search index: ${report.pages} briefing${report.pages === 1 ? "" : "s"} in ${shards} shard${shards === 1 ? "" : "s"} ` +
+    `(${report.indexed} indexed, ${report.cached} from the cache), ${report.files} files, ${megabytes} MB, in ${report.seconds.toFixed(2)} s`
+  );
 }
