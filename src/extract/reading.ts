@@ -1,12 +1,33 @@
 /** Word count and reading time. */
-import { IDEOGRAPH, LETTER, MARK, classAt, codeAt, isAsciiLetterOrDigit } from "./chars.js";
+import { IDEOGRAPH, LETTER, OTHER, classAt, codeAt, isAsciiLetterOrDigit } from "./chars.js";
 
 export const WORDS_PER_MINUTE = 230;
 
 /** Inside a word these join letters: don't, well-known, 3.5, 40,000. */
-function isJoiner(code: number): boolean {
-  return code === 39 || code === 0x2019 || code === 46 || code === 44 || code === 45; // ' ’ . , -
-}
+const JOINER = 4;
+/** Per ASCII unit: LETTER, JOINER (' . , -) or OTHER (ASCII has no marks or ideographs). */
+const ASCII_KINDS = Uint8Array.from({ length: 128 }, (_, code) =>
+  isAsciiLetterOrDigit(code) ? LETTER : code === 39 || code === 46 || code === 44 || code === 45 ? JOINER : OTHER);
+
+// The counter as a state machine read from tables, so that the loop over every character takes no branch
+// per character (word boundaries are too irregular for branch prediction): out of a word, in a word, or in
+// a word at a joiner, which continues it only if a letter follows.
+const OUT = 0;
+const IN = 1;
+const AT_JOINER = 2;
+const KINDS = 5; // classAt's classes (OTHER 0, LETTER 1, MARK 2, IDEOGRAPH 3), then JOINER
+/** Next state, per state × kind. A mark continues a word but starts none; an ideograph is a word of its own. */
+const NEXT = Uint8Array.from([
+  /* OUT */ OUT, IN, OUT, OUT, OUT,
+  /* IN */ OUT, IN, IN, OUT, AT_JOINER,
+  /* AT_JOINER */ OUT, IN, OUT, OUT, OUT,
+]);
+/** Words started, per state × kind. */
+const STARTS = Uint8Array.from([
+  /* OUT */ 0, 1, 0, 1, 0,
+  /* IN */ 0, 0, 0, 1, 0,
+  /* AT_JOINER */ 0, 0, 0, 1, 0,
+]);
 
 /** Words: letter/digit runs (with inner apostrophes, hyphens, dots or commas); each Han or Kana character
  * counts as one word, as Chinese and Japanese put no spaces between words. One linear pass, no allocation. */
@@ -21,31 +42,20 @@ export function hasWords(text: string, n: number): boolean {
 
 function countWordsUpTo(text: string, limit: number): number {
   let count = 0;
-  let inWord = false;
+  let state = OUT;
   const length = text.length;
   for (let i = 0; i < length && count < limit; i++) {
     const code = codeAt(text, i);
-    if (code < 128) {
-      // ASCII (no marks or ideographs there), inline: this loop reads every character of every briefing.
-      if (isAsciiLetterOrDigit(code)) {
-        if (!inWord) count++;
-        inWord = true;
-      } else if (!(inWord && isJoiner(code) && i + 1 < length && classAt(text, i + 1) === LETTER)) {
-        inWord = false;
-      }
-      continue;
+    let kind: number;
+    if (code < 128) kind = ASCII_KINDS[code]!;
+    else {
+      kind = classAt(text, i);
+      if (kind === OTHER && code === 0x2019) kind = JOINER; // ’
+      else if (kind === IDEOGRAPH && code >= 0xd800 && code <= 0xdbff) i++; // one word for the pair
     }
-    const cls = classAt(text, i);
-    if (cls === IDEOGRAPH) {
-      count++;
-      inWord = false;
-      if (i + 1 < length && code >= 0xd800 && code <= 0xdbff) i++;
-    } else if (cls === LETTER) {
-      if (!inWord) count++;
-      inWord = true;
-    } else if (cls !== MARK && !(inWord && isJoiner(code) && i + 1 < length && classAt(text, i + 1) === LETTER)) {
-      inWord = false;
-    }
+    const transition = state * KINDS + kind;
+    count += STARTS[transition]!;
+    state = NEXT[transition]!;
   }
   return count;
 }

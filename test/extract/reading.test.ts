@@ -1,5 +1,17 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyze, countWords, readingTimeMinutes } from "../../src/extract/index.js";
+import { hasWords } from "../../src/extract/reading.js";
+
+// The definition the counter must match, as a regex: each Han or Kana character is a word; other words are
+// letter or digit runs that marks may continue and ' ’ . , - may join to a next letter.
+const IDEOGRAPH = "\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}";
+const LETTER = `(?![${IDEOGRAPH}])[\\p{L}\\p{N}]`;
+const WORD = new RegExp(`[${IDEOGRAPH}]|${LETTER}(?:${LETTER}|(?![${IDEOGRAPH}])\\p{M}|['’.,-](?=${LETTER}))*`, "gu");
+const pieces = fc.constantFrom(
+  "It", "isn't", "well-known", "3.5", "40,000", "Ukraine’s", "é", "e\u0301", "\u0301", "日本", "テキスト", "经济", "𝐀𝐁", "𠀀",
+  "\ud800", "\udc00", "🎉", "'", "’", ".", ",", "-", "—", " ", "\n", "a", "x1", "\u302a",
+);
 
 describe("word count and reading time", () => {
   it("counts words with apostrophes, hyphens and decimals as one", () => {
@@ -14,6 +26,18 @@ describe("word count and reading time", () => {
   it("ignores punctuation, emoji and marks on their own", () => {
     expect(countWords("🎟️ — !! …")).toBe(0);
     expect(countWords("")).toBe(0);
+  });
+
+  it("are the regex's words, and hasWords(text, n) tells whether there are at least n (random texts)", () => {
+    const text = fc.oneof(fc.array(pieces, { maxLength: 40 }).map((p) => p.join("")), fc.string({ unit: "binary", maxLength: 80 }));
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 12 }), (t, n) => {
+        const words = t.match(WORD)?.length ?? 0;
+        expect(countWords(t)).toBe(words);
+        expect(hasWords(t, n)).toBe(words >= n);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it("rounds reading time up at 230 words a minute, 0 only for blank text", () => {
