@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { DateTime } from "luxon";
-import { parseBriefingDate } from "../dates.ts";
+import { calendarDate, parseBriefingDate, toIso, zonedDay, zonedTime, type ZonedTime } from "../dates.ts";
 import { CommandError } from "../config/errors.ts";
 import { slugify } from "../urls.ts";
 
@@ -52,18 +51,19 @@ export function createDraft(request: DraftRequest): Draft {
   if (!title) throw new CommandError('the title is empty: give one, e.g. npm run new -- "Paris summit agrees a ceasefire plan"');
   const base = draftSlug(title);
   if (!base) throw new CommandError(`the title "${title}" has no letters or digits to make a URL from: add a word to it`);
-  let date: DateTime;
+  let date: ZonedTime;
   let dateText: string;
   if (request.date === undefined) {
-    date = DateTime.fromJSDate(request.now ?? new Date(), { zone: request.timeZone }).startOf("minute");
-    dateText = date.toISO({ suppressMilliseconds: true, suppressSeconds: false }) ?? "";
+    // To the minute: today's offsets are whole minutes, so the instant's minute is the wall clock's.
+    date = zonedTime(Math.floor((request.now ?? new Date()).getTime() / 60_000) * 60_000, request.timeZone);
+    dateText = toIso(date);
   } else {
     const parsed = parseBriefingDate(request.date, request.timeZone);
     if (!parsed) throw new CommandError(`--date must be a date like 2026-01-06 or 2026-01-06T09:30:00+01:00 (got "${request.date}")`);
     date = parsed;
     dateText = request.date.trim();
   }
-  const year = date.toFormat("yyyy");
+  const year = String(calendarDate(zonedDay(date)).year);
   const folder = path.join(request.dir, year);
   mkdirSync(folder, { recursive: true });
   const source = draftSource(title, dateText, request.tags);

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync, type BigIntStats } from "node:fs";
 import path from "node:path";
 import { NO_CACHE, type Cache } from "../cache/store.ts";
-import { dateProblem, parseBriefingDate, toIso } from "../dates.ts";
+import { calendarDate, dateProblem, parseBriefingDate, toIso, zonedDay } from "../dates.ts";
 import { ContentError } from "../config/errors.ts";
 import { progress } from "../progress.ts";
 import { MAX_HTML_DEPTH } from "../html/depth.ts";
@@ -186,7 +186,7 @@ function readBriefing(
   if (fm.updated !== undefined && !updated) {
     problems.push(`${shown}: "updated" ${dateProblem(fm.updated, settings.timeZone)} (got ${JSON.stringify(fm.updated)})`);
   }
-  if (date && updated && updated < date) problems.push(`${shown}: "updated" (${fm.updated}) is before "date" (${fm.date}); fix one of them`);
+  if (date && updated && updated.time < date.time) problems.push(`${shown}: "updated" (${fm.updated}) is before "date" (${fm.date}); fix one of them`);
   if (fm.image && !fm.imageAlt) problems.push(`${shown}: "imageAlt" is required when "image" is set: describe the picture in a sentence`);
   const slug = fm.slug ?? slugify(path.basename(file, ".md"));
   if (!slug) problems.push(`${shown}: cannot make a URL from the file name; add a line like slug: paris-summit`);
@@ -214,7 +214,7 @@ function readBriefing(
     warnings.push(`${shown}: key quotes, summary and key points could not be extracted (${failure}); they are left empty, ` +
       `so set "summary" in the front matter, and please report this file`);
   }
-  const briefingPath = `/briefings/${date.toFormat("yyyy")}/${slug}/`;
+  const briefingPath = `/briefings/${calendarDate(zonedDay(date)).year}/${slug}/`;
   const keyQuotes = fm.keyQuote ? [typographicQuote({ text: fm.keyQuote.text, speaker: fm.keyQuote.speaker ?? null }), ...analysis.keyQuotes] : analysis.keyQuotes;
   const summary = fm.summary ? typographic(fm.summary) : analysis.summary;
   return {

@@ -1,7 +1,7 @@
 import { Feed } from "feed";
 import { NO_CACHE, type Cache } from "../cache/store.ts";
 import type { Briefing } from "../content/types.ts";
-import { formatDisplayDate, toIso } from "../dates.ts";
+import { formatDay, formatDisplayDate, isoDate } from "../dates.ts";
 import { ContentError } from "../config/errors.ts";
 import { renderEdition, type EmailEdition } from "../email/index.ts";
 import { utmTags, withUtm } from "../email/links.ts";
@@ -40,12 +40,11 @@ function fill(pattern: string, values: Record<string, string>): string {
 
 function toDigest(period: DigestPeriod, settings: SiteSettings): Digest {
   const { period: kind, title, intro } = settings.digest;
-  const show = (date: typeof period.start) => formatDisplayDate(toIso(date), settings.timeZone, settings.language);
-  const start = show(period.start);
-  const end = show(period.end);
+  const start = formatDay(period.start, "date", settings.timeZone, settings.language);
+  const end = formatDay(period.end, "date", settings.timeZone, settings.language);
   const label =
     kind === "month"
-      ? period.start.setLocale(settings.language).toLocaleString({ month: "long", year: "numeric" })
+      ? formatDay(period.start, "month", settings.timeZone, settings.language)
       : `week ${period.key.slice(-2).replace(/^0/, "")}, ${period.key.slice(0, 4)}`;
   const pattern = title ?? (kind === "month" ? "{site}: {period}" : "{site}: the week of {start}");
   const path = `/digest/${period.key}/`;
@@ -53,8 +52,8 @@ function toDigest(period: DigestPeriod, settings: SiteSettings): Digest {
     key: period.key,
     title: fill(pattern, { site: settings.title, start, end, period: label }),
     intro: intro ?? null,
-    start: period.start.toISODate() ?? "",
-    end: period.end.toISODate() ?? "",
+    start: isoDate(period.start),
+    end: isoDate(period.end),
     rangeDisplay: `${start} – ${end}`,
     path,
     url: absoluteUrl(path, settings.url),

@@ -1,9 +1,21 @@
-import { DateTime } from "luxon";
+import { calendarDate, isoWeekday, readWritten, toIso, zonedDay, type ZonedTime } from "../dates.ts";
 
-function parseWithOffset(iso: string): DateTime {
-  const local = DateTime.fromISO(iso, { setZone: true });
-  if (!local.isValid) throw new Error(`feeds: "${iso}" is not an ISO 8601 date with an offset`);
-  return local;
+const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+function written(iso: string): ZonedTime {
+  const date = readWritten(iso);
+  if (!date) throw new Error(`feeds: "${iso}" is not an ISO 8601 date with an offset`);
+  return date;
+}
+
+/** RFC 2822's "Tue, 06 Jan 2026 18:00:00 +0100", from the RFC 3339 text of the same moment. */
+function rfc2822(date: ZonedTime, rfc3339: string): string {
+  const day = zonedDay(date);
+  const { year, month, day: dayOfMonth } = calendarDate(day);
+  const minutes = Math.trunc(Math.abs(date.offset) / 60_000);
+  const zone = `${date.offset < 0 ? "-" : "+"}${String(Math.trunc(minutes / 60)).padStart(2, "0")}${String(minutes % 60).padStart(2, "0")}`;
+  return `${WEEKDAYS[isoWeekday(day) - 1]}, ${String(dayOfMonth).padStart(2, "0")} ${MONTHS[month - 1]} ${year} ${rfc3339.slice(11, 19)} ${zone}`;
 }
 
 /**
@@ -13,21 +25,23 @@ function parseWithOffset(iso: string): DateTime {
  * The instant (getTime) is unchanged, so comparisons still work.
  */
 export class OffsetDate extends Date {
-  readonly #local: DateTime;
+  readonly #rfc3339: string;
+  readonly #rfc2822: string;
 
   constructor(iso: string) {
-    const local = parseWithOffset(iso);
-    super(local.toMillis());
-    this.#local = local;
+    const date = written(iso);
+    super(date.time);
+    this.#rfc3339 = toIso(date);
+    this.#rfc2822 = rfc2822(date, this.#rfc3339);
   }
 
-  /** RFC 3339 with the original offset, no milliseconds. */
+  /** RFC 3339 with the original offset ("Z" for a zero one), no milliseconds unless there are some. */
   override toISOString(): string {
-    return this.#local.toISO({ suppressMilliseconds: true }) ?? super.toISOString();
+    return this.#rfc3339;
   }
 
   /** RFC 822 (as RSS 2.0 asks) with the original offset. */
   override toUTCString(): string {
-    return this.#local.toRFC2822() ?? super.toUTCString();
+    return this.#rfc2822;
   }
 }

@@ -1,7 +1,7 @@
-import { DateTime } from "luxon";
 import type { Author, Briefing, Tag } from "../content/types.ts";
 import { slugify } from "../urls.ts";
 import type { SiteSettings } from "../config/settings.ts";
+import { calendarDate, formatArchiveDay, localDay } from "../dates.ts";
 
 /** One page of a list of briefings: the archive, a year, a month or a tag. */
 export interface ListingPage {
@@ -58,12 +58,8 @@ function paginate(
   });
 }
 
-function localDate(briefing: Briefing, settings: SiteSettings): DateTime {
-  return DateTime.fromISO(briefing.date, { setZone: true }).setZone(settings.timeZone).setLocale(settings.language);
-}
-
-function groupBy<K>(items: Briefing[], key: (item: Briefing) => K): Map<K, Briefing[]> {
-  const groups = new Map<K, Briefing[]>();
+function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
   for (const item of items) {
     const k = key(item);
     const group = groups.get(k);
@@ -75,17 +71,25 @@ function groupBy<K>(items: Briefing[], key: (item: Briefing) => K): Map<K, Brief
 
 /** Years and months with briefings, newest first: the archive's index. */
 export function archivePeriods(briefings: Briefing[], settings: SiteSettings): ArchiveYear[] {
-  const byYear = groupBy(briefings, (b) => localDate(b, settings).toFormat("yyyy"));
-  return [...byYear].map(([year, items]) => ({
-    label: year,
-    path: `/archive/${year}/`,
-    items,
-    months: [...groupBy(items, (b) => localDate(b, settings).toFormat("MM"))].map(([month, monthItems]) => ({
-      label: localDate(monthItems[0]!, settings).toFormat("LLLL yyyy"),
-      path: `/archive/${year}/${month}/`,
-      items: monthItems,
-    })),
-  }));
+  const { timeZone, language } = settings;
+  const dated = briefings.map((briefing) => {
+    const day = localDay(briefing.date, timeZone);
+    const { year, month } = calendarDate(day);
+    return { briefing, day, year, month };
+  });
+  return [...groupBy(dated, (item) => item.year)].map(([, items]) => {
+    const year = formatArchiveDay(items[0]!.day, "yyyy", language);
+    return {
+      label: year,
+      path: `/archive/${year}/`,
+      items: items.map((item) => item.briefing),
+      months: [...groupBy(items, (item) => item.month)].map(([, monthItems]) => ({
+        label: formatArchiveDay(monthItems[0]!.day, "LLLL yyyy", language),
+        path: `/archive/${year}/${formatArchiveDay(monthItems[0]!.day, "MM", language)}/`,
+        items: monthItems.map((item) => item.briefing),
+      })),
+    };
+  });
 }
 
 /** Every archive page: all briefings, each year and each month, paginated. */
