@@ -38,6 +38,19 @@ const EXCERPT_AFTER_CITATION = /^,?\s*by\s+(?:the\s+)?\p{Lu}[^:\n"“”]{0,80}:
 /** A calling verb characterises what follows it closely (`calling the plan "a disaster"`); one further back in
  * the sentence is about something else (`After blasting the board for…, she read a passage about "…"`). */
 const MAX_CALLING_REACH = 12;
+/** Speech verbs that report a clause, whose subject may follow them directly (`argued the "fiscal rules" were…`). */
+const CLAUSE_SPEECH_VERBS: ReadonlySet<string> = new Set([
+  "say", "says", "said", "saying", "claim", "claims", "claimed", "claiming", "argue", "argues", "argued", "arguing",
+  "insist", "insists", "insisted", "insisting", "warn", "warns", "warned", "warning", "suggest", "suggests",
+  "suggested", "suggesting", "add", "adds", "added", "adding", "agree", "agrees", "agreed", "agreeing", "believe",
+  "believes", "believed", "believing", "think", "thinks", "thought", "thinking", "contend", "contends", "contended",
+  "contending", "maintain", "maintains", "maintained", "maintaining", "predict", "predicts", "predicted",
+  "predicting", "concede", "concedes", "conceded", "conceding", "acknowledge", "acknowledges", "acknowledged",
+  "acknowledging", "admit", "admits", "admitted", "admitting", "assert", "asserts", "asserted", "asserting",
+  "stress", "stresses", "stressed", "stressing", "note", "notes", "noted", "noting", "write", "writes", "wrote",
+  "written", "writing", "complain", "complains", "complained", "complaining", "fear", "fears", "feared", "fearing",
+  "hope", "hopes", "hoped", "hoping", "reckon", "reckons", "reckoned", "reckoning",
+]);
 const POSSESSIVE_DETERMINERS: ReadonlySet<string> = new Set(["his", "her", "their", "its", "our", "my", "your"]);
 const RATING_VERBS: ReadonlySet<string> = new Set(["rate", "rates", "rated", "rating", "graded", "classified", "ranked", "marked", "stamped"]);
 /** `…" by her critics`: the agent of a passive naming verb. */
@@ -89,6 +102,8 @@ interface Context {
   possessive: boolean;
   /** `said the "fiscal rules" were…`: the quoted words open the reported clause, naming its subject. */
   clauseSubject: boolean;
+  /** `said the "…"`, `praised her "…"`: a determiner right after a speech verb opens the quoted words. */
+  afterSpeechVerb: boolean;
   callingVerb: boolean;
   /** A speech verb earlier in the clause (`saying it was "childish"`, `21 percent said "not too likely"`),
    * even where no speaker is found for it: the quoted words are part of what was said. */
@@ -125,7 +140,10 @@ function contextOf(
   const determiner = DETERMINERS.has(previous);
   const copula = COPULAS.has(previous);
   const preposition = PREPOSITIONS.has(previous);
-  const clauseSubject = determiner && previous !== "that" && k >= 1 && tokens.end(k - 1) > windowStart && isSpeechVerb(tokens.text(k - 1));
+  const afterSpeechVerb = determiner && previous !== "that" && k >= 1 && tokens.end(k - 1) > windowStart && isSpeechVerb(tokens.text(k - 1));
+  // Only a verb reporting a clause has one after it (`said the "fiscal rules" were`); after `praised`, `pledged`
+  // or `asked` the phrase is the verb's object (`praised her "tireless volunteers"`).
+  const clauseSubject = afterSpeechVerb && CLAUSE_SPEECH_VERBS.has(tokens.lower(k - 1));
   const possessive = k >= 0 && tokens.end(k) > windowStart && isPossessive(tokens, k) && tokens.capitalised(k);
   const afterYear = k >= 0 && tokens.end(k) > windowStart && YEAR.test(tokens.text(k));
   // `Her memoir, "Becoming",` names the work right after a comma.
@@ -161,7 +179,7 @@ function contextOf(
   const citation = isCitation(ctx.text, span) ||
     (spanBefore?.close != null && EXCERPT_AFTER_CITATION.test(ctx.text.slice(spanBefore.close + 1, span.open)));
   return {
-    afterYear, workApposition: afterComma && namesWorkBefore(tokens, k, windowStart), attributeValue, citation, namingCue, nounCue, mention, determiner, copula, preposition, afterTo: previous === "to", utterance, possessive, clauseSubject,
+    afterYear, workApposition: afterComma && namesWorkBefore(tokens, k, windowStart), attributeValue, citation, namingCue, nounCue, mention, determiner, copula, preposition, afterTo: previous === "to", utterance, possessive, clauseSubject, afterSpeechVerb,
     callingVerb, speechVerb,
   };
 }
@@ -224,7 +242,9 @@ export function isQuotation(text: string, context: Context, attributedSpeaker: b
   // A short noun phrase named as a thing, unattributed ("the 'special relationship'") or as the subject of a
   // reported clause ("said the 'fiscal rules' were…"), is a scare quote; elsewhere in a reported clause ("X said
   // Y was a 'proven failure'", "described her victory as a 'turning point'") the marks give the speaker's words.
-  if (context.determiner && words <= MIN_PARTIAL_WORDS && !context.callingVerb && (!attributed || context.clauseSubject)) return false;
+  // A lone word as a speech verb's object is one too (`promised a "bonfire" of rules`).
+  const scareQuoted = !attributed || context.clauseSubject || (context.afterSpeechVerb && words === 1);
+  if (context.determiner && words <= MIN_PARTIAL_WORDS && !context.callingVerb && scareQuoted) return false;
   // A characterising verb makes even a bare word a quotation ("calling the vote 'rigged'").
   if (context.callingVerb) return true;
   // One or two words: a complement ("was 'deeply flawed'") or part of the reported clause ("will 'never'

@@ -42,6 +42,11 @@ describe("quotations versus scare quotes", () => {
     expect(quoteTexts('The scheme would cost $40 million, according to the council, which called it "money well spent."')).toEqual(["money well spent."]);
   });
 
+  it("keeps a short phrase that is the object of a speech verb, not the subject of a reported clause", () => {
+    expect(quotePairs('At the dinner, Mayor Ana Ruiz praised her "tireless volunteers" and thanked the caterers.')).toEqual([["Ana Ruiz", "tireless volunteers"]]);
+    expect(quotePairs('Ana Ruiz pledged a "complete overhaul" of the bus network by spring.')).toEqual([["Ana Ruiz", "complete overhaul"]]);
+  });
+
   it("keeps a clause someone said after a naming noun, and words given as someone's own", () => {
     expect(quotePairs('The campaign "has lost its way and needs a new leader," Ana Ruiz said on Monday.')).toEqual([
       ["Ana Ruiz", "has lost its way and needs a new leader,"],
