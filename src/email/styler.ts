@@ -53,7 +53,26 @@ function escapeAttribute(value: string): string {
 type Pattern = (string | number)[];
 
 const PLACEHOLDER = "dispatch-specimen-value-";
-const patterns = new Map<string, Pattern>();
+
+/** The patterns learnt under one chain of ancestor classes (keyed by tag, attribute names, class and style), and the chains that go on from it. */
+interface Context {
+  classes: string[];
+  patterns: Map<string, Pattern>;
+  children: Map<string, Context>;
+}
+
+const ROOT: Context = { classes: [], patterns: new Map(), children: new Map() };
+
+/** The context of an element's descendants: its own, or its parent's when it has no class. */
+function contextBelow(context: Context, className: string | null): Context {
+  if (className === null) return context;
+  let child = context.children.get(className);
+  if (!child) {
+    child = { classes: [...context.classes, className], patterns: new Map(), children: new Map() };
+    context.children.set(className, child);
+  }
+  return child;
+}
 
 function specimenTag(name: string, names: string[], attributes: Record<string, string>): string {
   const written = names.map((attribute, index) => {
@@ -88,14 +107,14 @@ function learnPattern(name: string, names: string[], attributes: Record<string, 
   if (!match) throw new Reshaped();
   const pattern: Pattern = [];
   const pieces = match[0].split(new RegExp(`${PLACEHOLDER}(\\d+)`));
-  pieces.forEach((piece, index) => pattern.push(index % 2 === 1 ? Number(piece) : piece));
+  pieces.forEach((piece, index) => pattern.push(index % 2 === 1 ? Number(piece) : piece.replace(ZWNJ, "&zwnj;")));
   return pattern;
 }
 
 interface Open {
   name: string;
-  /** The class attribute, when the element has one (its descendants' patterns depend on it). */
-  className: string | null;
+  /** Where its descendants' patterns are kept (they depend on their ancestors' classes). */
+  context: Context;
   /** A <tbody> the parser would insert (a row directly in a table). */
   implied: boolean;
 }
@@ -131,26 +150,26 @@ export function styleDocument(document: string, reader?: Reader): StyledDocument
   let justOpenedPre = false;
   let start = -1;
   let end = -1;
-  const ancestorClasses = (): string[] => stack.filter((open) => open.className !== null).map((open) => open.className!);
-
   const openTag = (name: string, attributes: Record<string, string>) => {
     const names = Object.keys(attributes);
-    // A class or style is written into the pattern as it is: one that could end the tag or pose as a placeholder is not.
-    if (/[<>]|dispatch-specimen/.test(`${attributes.class ?? ""}${attributes.style ?? ""}`)) throw new Reshaped();
     // inlineEmailCss looks for bgcolor=, align= and valign= in a cell's whole tag, values included, which a pattern cannot know.
     if (TABLE_ATTRIBUTE_TAGS.has(name) && names.some((attribute) => / (bgcolor|align|valign)=/.test(attributes[attribute]!))) throw new Reshaped();
-    const className = attributes.class !== undefined && /[^ \t\n\f]/.test(attributes.class) ? attributes.class : null;
-    const classes = ancestorClasses();
-    const key = `${classes.join("\u0001")}\u0002${name}\u0002${names.join(" ")}\u0002${attributes.class ?? ""}\u0002${attributes.style ?? ""}`;
-    let pattern = patterns.get(key);
+    const context = stack.at(-1)?.context ?? ROOT;
+    const key = `${name}\u0002${names.join(" ")}\u0002${attributes.class ?? ""}\u0002${attributes.style ?? ""}`;
+    let pattern = context.patterns.get(key);
     if (!pattern) {
-      pattern = learnPattern(name, names, attributes, classes);
-      patterns.set(key, pattern);
+      // A class or style is written into the pattern as it is: one that could end the tag or pose as a placeholder is not.
+      if (/[<>]|dispatch-specimen/.test(`${attributes.class ?? ""}${attributes.style ?? ""}`)) throw new Reshaped();
+      pattern = learnPattern(name, names, attributes, context.classes);
+      context.patterns.set(key, pattern);
     }
     let tag = "";
-    for (const piece of pattern) tag += typeof piece === "number" ? escapeAttribute(attributes[names[piece]!]!) : piece.replace(ZWNJ, "&zwnj;");
+    for (const piece of pattern) tag += typeof piece === "number" ? escapeAttribute(attributes[names[piece]!]!) : piece;
     write(tag);
-    if (!VOID.has(name)) stack.push({ name, className, implied: false });
+    if (!VOID.has(name)) {
+      const className = attributes.class !== undefined && /[^ \t\n\f]/.test(attributes.class) ? attributes.class : null;
+      stack.push({ name, context: contextBelow(context, className), implied: false });
+    }
     justOpenedPre = name === "pre";
   };
 
