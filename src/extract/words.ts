@@ -17,6 +17,14 @@ const STARTS_WORD = /^[\p{L}\p{N}]$/u;
 const CONTINUES_WORD = /^[\p{L}\p{M}\p{N}'’-]$/u;
 const isStartUnit = unitTest(STARTS_WORD);
 const isContinueUnit = unitTest(CONTINUES_WORD);
+// Per ASCII unit: whether it starts (and continues) a word, only continues one (' and -), or neither.
+const NO_WORD = 0;
+const STARTS = 1;
+const CONTINUES = 2;
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, code) =>
+  isAsciiLetterOrDigit(code) ? STARTS : code === 39 || code === 45 ? CONTINUES : NO_WORD);
+/** Per ASCII unit: its lower case. */
+const ASCII_LOWER = Uint8Array.from({ length: 128 }, (_, code) => (code >= 65 && code <= 90 ? code + 32 : code));
 /** Units that `toLowerCase` leaves as they are, in any context (a surrogate half never: its pair may change). */
 const isCaseless = unitTest((unit) => (codeAt(unit, 0) & 0xf800) !== 0xd800 && unit.toLowerCase() === unit);
 const astralStarts = new Map<number, boolean>();
@@ -84,12 +92,20 @@ export class ContentWords {
     let i = from;
     while (i < end) {
       let code = codeAt(text, i);
-      if (code >= 128 && inPlace && !isCaseless(code)) return null;
-      // ASCII inline (letters and digits start a word; they, ' and - continue it): most text is ASCII.
-      let units = code < 128 ? (isAsciiLetterOrDigit(code) ? 1 : 0) : wordUnitsAt(text, i, end, true);
-      if (units === 0) {
-        i++;
-        continue;
+      let units = 1;
+      // ASCII from tables (letters and digits start a word; they, ' and - continue it): most text is ASCII.
+      if (code < 128) {
+        if (ASCII_WORD[code] !== STARTS) {
+          i++;
+          continue;
+        }
+      } else {
+        if (inPlace && !isCaseless(code)) return null;
+        units = wordUnitsAt(text, i, end, true);
+        if (units === 0) {
+          i++;
+          continue;
+        }
       }
       const start = i;
       let hash = 0; // hashOf(the lower-cased word), computed on the way
@@ -99,9 +115,14 @@ export class ContentWords {
         i += units;
         if (i >= end) break;
         code = codeAt(text, i);
-        if (code >= 128 && inPlace && !isCaseless(code)) return null;
-        units = code < 128 ? (isAsciiLetterOrDigit(code) || code === 39 || code === 45 ? 1 : 0) : wordUnitsAt(text, i, end, false);
-        if (units === 0) break;
+        if (code < 128) {
+          if (ASCII_WORD[code] === NO_WORD) break;
+          units = 1;
+        } else {
+          if (inPlace && !isCaseless(code)) return null;
+          units = wordUnitsAt(text, i, end, false);
+          if (units === 0) break;
+        }
       }
       if (i - start < 2) continue; // a single letter (one code unit)
       const id = this.intern(text, start, i, hash);
@@ -158,7 +179,7 @@ export class ContentWords {
 
 /** A–Z to a–z; any other unit as it is. */
 function lowerAscii(code: number): number {
-  return code >= 65 && code <= 90 ? code + 32 : code;
+  return code < 128 ? ASCII_LOWER[code]! : code;
 }
 
 function hashOf(text: string, start: number, end: number): number {
