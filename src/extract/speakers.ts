@@ -777,6 +777,21 @@ export function sentenceSubject(ctx: AttributionContext, from: number, to: numbe
   return subject !== null && subject.kind !== "pronoun" && subject.kind !== "anonymous" ? subject : null;
 }
 
+const PASSIVE_AUXILIARIES: ReadonlySet<string> = new Set(["was", "were", "is", "are", "been", "being", "be"]);
+/** Passive speech verbs whose agent said the words (`was asked by`, `was dubbed "…" by`); not `was claimed by`,
+ * which is most often a deed owned up to. */
+const AGENT_VERBS: ReadonlySet<string> = new Set([
+  "asked", "told", "questioned", "pressed", "described", "called", "quoted", "dubbed", "labelled", "labeled", "branded",
+]);
+
+/** `was asked`, `had been told`: a past participle after a form of "be", perhaps with adverbs between. */
+function isPassive(tokens: Tokens, v: number, start: number): boolean {
+  if (!/(?:ed|told|asked|written)$/u.test(tokens.lower(v))) return false;
+  let k = v - 1;
+  while (k >= start && isFiller(tokens, k) && !PASSIVE_AUXILIARIES.has(tokens.lower(k))) k--;
+  return k >= start && PASSIVE_AUXILIARIES.has(tokens.lower(k));
+}
+
 /** Attribution before a quotation in the same sentence: `Starmer said:`, `according to X,`, `X called the vote`. */
 export function attributeBefore(ctx: AttributionContext, from: number, to: number): Attribution | null {
   const { tokens } = ctx;
@@ -788,6 +803,12 @@ export function attributeBefore(ctx: AttributionContext, from: number, to: numbe
       if (found) return spoken(found);
     }
     if (!isSpeechVerbAt(tokens, v) || lower === "according") continue;
+    if (isPassive(tokens, v, start)) {
+      // `Bell was asked by the host, Nina Marsh, "…"`: the agent speaks; with no agent, not the subject.
+      const agent = tokens.lower(v + 1) === "by" && AGENT_VERBS.has(lower) ? phraseWithApposition(ctx, v + 2, end).attribution : null;
+      if (agent !== null && agent.kind !== "pronoun" && agent.kind !== "anonymous") return spoken(agent);
+      continue;
+    }
     const subject = subjectBefore(ctx, v, start);
     if (subject) return spoken(subject);
     if (INVERTIBLE_VERBS.has(lower)) {

@@ -107,6 +107,15 @@ describe("speaker attribution", () => {
     expect(quotePairs("“We are ready,” said the minister to reporters.")[0]![0]).toBe("the minister");
   });
 
+  it("credits a passive speech verb's agent, and never its subject", () => {
+    expect(quotePairs("Tom Bell was asked by the host, Nina Marsh, “Will you run again?”")[0]![0]).toBe("Nina Marsh");
+    // With no agent, the subject heard the words rather than said them: at most a guess, never certain.
+    const [asked] = extractQuotes("At the hustings, Tom Bell was asked, “Where has the money gone?”");
+    expect(asked!.confidence).toBeLessThan(CERTAIN_ATTRIBUTION);
+    // A deed claimed by a group is no speech.
+    expect(quotePairs("Both fires were claimed by the Night Front.\n\n“This is only a warning to the city.”")[0]![0]).toBeNull();
+  });
+
   it("credits words someone owns (a catch phrase, a statement) to their owner", () => {
     expect(quotePairs("Ana Ruiz spoke in Leeds. Ruiz’s catch phrase in that race was that Bell would “say anything to win.”")[0]![0]).toBe("Ana Ruiz");
     expect(quotePairs("The campaign’s statement then declares “the matter is closed.”")[0]![0]).toBe("The campaign");
