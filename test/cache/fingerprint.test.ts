@@ -32,6 +32,8 @@ describe("a briefing's fingerprint (one hash of the briefing per build, for ever
       if (field === "newer" || field === "older") expect(other, field).toBe(fingerprint(briefing));
       else expect(other, field).not.toBe(fingerprint(briefing));
     }
+    // The body and the Markdown are hashed one after the other: text moved from one to the other is a change too.
+    expect(briefingFingerprints()({ ...briefing, html: "<p>ab", markdown: "c" })).not.toBe(briefingFingerprints()({ ...briefing, html: "<p>a", markdown: "bc" }));
   });
 
   it("is hashed once per briefing by the fingerprints that made it", () => {
