@@ -11,12 +11,25 @@ function isWordJoiner(code: number): boolean {
 // Quote marks are handled by the mark scanner; attribution never needs them as tokens.
 const QUOTE_MARK_CODES = codeSet(QUOTE_MARKS);
 
+// Per ASCII unit, what the scanner makes of it: part of a word, a token of its own (a stop: . ? ! and, beyond
+// ASCII, …), or
+// nothing (spaces, control characters and the quote marks " and ').
+const SKIP = 0;
+const WORD = 1;
+const PUNCTUATION = 2;
+const STOP_MARK = 3;
+const ASCII_TOKENS = Uint8Array.from({ length: 128 }, (_, code) =>
+  isAsciiLetterOrDigit(code) ? WORD
+  : code <= 32 || QUOTE_MARK_CODES.has(code) ? SKIP
+  : code === 46 || code === 63 || code === 33 ? STOP_MARK
+  : PUNCTUATION);
+
 /** End of the word starting at `i`. */
 function wordEnd(text: string, i: number): number {
   const length = text.length;
   for (; i < length; i++) {
     const code = codeAt(text, i);
-    if (code < 128 ? isAsciiLetterOrDigit(code) : classAt(text, i) !== OTHER) continue;
+    if (code < 128 ? ASCII_TOKENS[code] === WORD : classAt(text, i) !== OTHER) continue;
     if (!(i + 1 < length && isWordJoiner(code) && classAt(text, i + 1) !== OTHER)) return i;
   }
   return i;
@@ -36,11 +49,6 @@ function startsCapitalised(text: string, start: number, end: number): boolean {
 const STRIDE = 3;
 const CAPITALISED = 1;
 const STOP = 2;
-
-/** `.` `?` `!` `…`, which may end a sentence. */
-function isStop(code: number): boolean {
-  return code === 46 || code === 63 || code === 33 || code === 0x2026;
-}
 
 /** Packed token records, grown by doubling. */
 class TokenData {
@@ -69,18 +77,30 @@ class TokenData {
  * compiles this loop once instead of deoptimising the constructor around it on every long article.) */
 function scan(source: string): TokenData {
   const out = new TokenData(8 + (source.length >> 2)); // room for a token every 4 characters
+  const length = source.length;
   let i = 0;
-  while (i < source.length) {
+  while (i < length) {
     const from = i;
     const code = codeAt(source, i);
-    if (code < 128 ? isAsciiLetterOrDigit(code) : classAt(source, i) !== OTHER) {
+    if (code < 128) {
+      const kind = ASCII_TOKENS[code]!;
+      if (kind === WORD) {
+        i = wordEnd(source, i + 1);
+        out.add(from, i, startsCapitalised(source, from, i) ? CAPITALISED : 0);
+        continue;
+      }
+      i++;
+      if (kind !== SKIP) out.add(from, i, kind === STOP_MARK ? STOP : 0);
+      continue;
+    }
+    if (classAt(source, i) !== OTHER) {
       i = wordEnd(source, i + 1);
       out.add(from, i, startsCapitalised(source, from, i) ? CAPITALISED : 0);
       continue;
     }
     // A high surrogate takes the next unit with it, paired or not.
-    i += code >= 0xd800 && code <= 0xdbff && i + 1 < source.length ? 2 : 1;
-    if (code > 32 && !isSpaceCode(code) && !QUOTE_MARK_CODES.has(code)) out.add(from, i, isStop(code) ? STOP : 0);
+    i += code >= 0xd800 && code <= 0xdbff && i + 1 < length ? 2 : 1;
+    if (!isSpaceCode(code) && !QUOTE_MARK_CODES.has(code)) out.add(from, i, code === 0x2026 ? STOP : 0); // … stops
   }
   return out;
 }
