@@ -100,6 +100,8 @@ interface Zone {
 /** en-US with era and a 24-hour clock: "12/31/2025 AD, 23:30:00". */
 const WALL_CLOCK = /^(\d+)\/(\d+)\/(\d+) (AD|BC), (\d+):(\d+):(\d+)$/;
 const zones = new Map<string, Zone>();
+/** Offsets remembered per zone (a few per briefing), so a long dev session stays small. */
+const REMEMBERED_OFFSETS = 100_000;
 
 function zoneOf(name: string): Zone {
   let zone = zones.get(name);
@@ -118,17 +120,29 @@ function zoneOf(name: string): Zone {
         minute: "2-digit",
         second: "2-digit",
       });
+      const read = (time: number): number => {
+        const text = format.format(time);
+        const parts = WALL_CLOCK.exec(text);
+        if (!parts) throw new Error(`dates: unexpected wall clock "${text}" from Intl for ${name}`);
+        const year = Number(parts[3]);
+        const date = dayNumber(parts[4] === "BC" ? 1 - year : year, Number(parts[1]), Number(parts[2]));
+        const wallClock = date * DAY + Number(parts[5]) * HOUR + Number(parts[6]) * MINUTE + Number(parts[7]) * 1000;
+        // Intl shows whole seconds: compare with the instant's own whole second.
+        return wallClock - (time - (((time % 1000) + 1000) % 1000));
+      };
+      // A briefing's instant is asked for again by the digests and the archive, and a date alone
+      // shares its neighbours' probes a day away: remembered, each costs a look-up, not an Intl call.
+      const known = new Map<number, number>();
       zone = {
         universal: false,
         offset(time) {
-          const text = format.format(time);
-          const parts = WALL_CLOCK.exec(text);
-          if (!parts) throw new Error(`dates: unexpected wall clock "${text}" from Intl for ${name}`);
-          const year = Number(parts[3]);
-          const date = dayNumber(parts[4] === "BC" ? 1 - year : year, Number(parts[1]), Number(parts[2]));
-          const wallClock = date * DAY + Number(parts[5]) * HOUR + Number(parts[6]) * MINUTE + Number(parts[7]) * 1000;
-          // Intl shows whole seconds: compare with the instant's own whole second.
-          return wallClock - (time - (((time % 1000) + 1000) % 1000));
+          let offset = known.get(time);
+          if (offset === undefined) {
+            offset = read(time);
+            if (known.size >= REMEMBERED_OFFSETS) known.clear();
+            known.set(time, offset);
+          }
+          return offset;
         },
       };
     }
