@@ -589,14 +589,15 @@ function subjectPhraseBefore(ctx: AttributionContext, end: number, start: number
     if (head === null && object?.kind === "description") return described(ctx, headStart, end);
     return object?.kind === "name" || head === null ? object : head;
   }
-  return appositionHead(ctx, phraseStart, start) ?? resolvePhrase(ctx, phraseStart, end);
+  return appositionHead(ctx, phraseStart, end, start) ?? resolvePhrase(ctx, phraseStart, end);
 }
 
-/** `Gavi, the Vaccine Alliance, said`: when the phrase before the verb is a descriptive apposition
- * (it opens with a determiner after a comma), the name before that comma is the subject. */
-function appositionHead(ctx: AttributionContext, phraseStart: number, start: number): Attribution | null {
+/** `Gavi, the Vaccine Alliance, which…, said`: when the phrase before the verb is a descriptive apposition
+ * (it opens with a determiner after a comma and closes with one), the name before it is the subject. Not
+ * in `Ruiz, a close aide said, "is tired"`, where the aide speaks about Ruiz. */
+function appositionHead(ctx: AttributionContext, phraseStart: number, end: number, start: number): Attribution | null {
   const { tokens } = ctx;
-  if (!DETERMINERS.has(tokens.lower(phraseStart)) || tokens.text(phraseStart - 1) !== "," || phraseStart - 1 <= start) return null;
+  if (!DETERMINERS.has(tokens.lower(phraseStart)) || tokens.text(phraseStart - 1) !== "," || phraseStart - 1 <= start || tokens.text(end) !== ",") return null;
   const headStart = phraseBackward(tokens, phraseStart - 1, start);
   // The head opens its clause: not the object in "Asked about Okonkwo, the Scot said".
   // Nor a place ending an opening phrase: "At the town hall in Hudson, New Hampshire, the supporter retorted".

@@ -107,6 +107,11 @@ describe("speaker attribution", () => {
     expect(quotePairs("“We are ready,” said the minister to reporters.")[0]![0]).toBe("the minister");
   });
 
+  it("takes a description before the verb as the speaker when no comma closes it as an apposition", () => {
+    // "Ruiz, a close aide said, …": the aide speaks about Ruiz (an apposition would close with a comma).
+    expect(quotePairs("Ana Ruiz, a close aide said, “is very tired of all this.”")[0]![0]).toBe("a close aide");
+  });
+
   it("credits a passive speech verb's agent, and never its subject", () => {
     expect(quotePairs("Tom Bell was asked by the host, Nina Marsh, “Will you run again?”")[0]![0]).toBe("Nina Marsh");
     // With no agent, the subject heard the words rather than said them: at most a guess, never certain.
