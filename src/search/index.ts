@@ -53,17 +53,6 @@ function pagefindVersion(): string {
   return (version ??= (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version);
 }
 
-function folderSize(dir: string): { files: number; bytes: number } {
-  let files = 0;
-  let bytes = 0;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    files += 1;
-    bytes += statSync(path.join(entry.parentPath, entry.name)).size;
-  }
-  return { files, bytes };
-}
-
 /** The staged briefing pages (`briefings/<year>/…/index.html`, relative to the site, sorted) by year, newest first. */
 function briefingPagesByYear(siteDir: string): [string, string[]][] {
   const root = path.join(siteDir, BRIEFINGS_DIR);
@@ -160,6 +149,8 @@ export async function buildSearchIndex(siteDir: string, cache: Cache): Promise<S
     // year's pages alone are in memory.
     let indexed = 0;
     let pageCount = 0;
+    let files = 0;
+    let bytes = 0;
     for (const [year, pages] of years) {
       const shard = await readShard(siteDir, pages);
       const key = cache.key(pagefindVersion(), year, shard.hash);
@@ -172,14 +163,18 @@ export async function buildSearchIndex(siteDir: string, cache: Cache): Promise<S
       }
       writeIndexFiles(path.join(outputPath, year), made.files);
       pageCount += made.pages;
+      files += made.files.length;
+      bytes += made.files.reduce((sum, file) => sum + file.content.byteLength, 0);
     }
+    const list = `${JSON.stringify({ shards: years.map(([year]) => year) })}\n`;
     mkdirSync(outputPath, { recursive: true });
-    writeFileSync(path.join(outputPath, SHARD_LIST), `${JSON.stringify({ shards: years.map(([year]) => year) })}\n`);
+    writeFileSync(path.join(outputPath, SHARD_LIST), list);
     return {
       pages: pageCount,
       indexed,
       cached: years.length - indexed,
-      ...folderSize(outputPath),
+      files: files + 1,
+      bytes: bytes + Buffer.byteLength(list),
       seconds: (performance.now() - started) / 1000,
     };
   } finally {

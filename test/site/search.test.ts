@@ -82,7 +82,12 @@ async function waitForStatus(tab: Page, pattern: RegExp): Promise<void> {
 describe("the search index", () => {
   it("is built from the staged briefing pages, of the published briefings only, and reported", () => {
     // 5 published fixture briefings + 6 written here; drafts and future ones are not built at all.
-    expect(build.stdout).toMatch(/Search index: 14 briefings in 3 shards \(3 indexed, 0 from the cache\), \d+ files, [\d.]+ MB, in [\d.]+ s/);
+    const report = /Search index: 14 briefings in 3 shards \(3 indexed, 0 from the cache\), (\d+) files, ([\d.]+) MB, in [\d.]+ s/.exec(build.stdout);
+    expect(report, build.stdout).not.toBeNull();
+    const written = listFiles(path.join(out, "pagefind"));
+    expect(Number(report![1])).toBe(written.length);
+    const bytes = written.reduce((sum, file) => sum + readFileSync(path.join(out, "pagefind", file)).length, 0);
+    expect(report![2]).toBe((bytes / 1_000_000).toFixed(2));
   });
 
   it("is one Pagefind bundle per year of the briefings' URLs, listed newest first, without Pagefind's UI files", () => {
@@ -112,7 +117,7 @@ describe("the search index", () => {
     }
   });
 
-  it("re-indexes only the edited briefing's year on a warm build, and writes what a cold build writes", () => {
+  it("re-indexes only the edited briefing's year on a warm build, and writes what a cold build writes", { timeout: 180_000 }, () => {
     // A new title reaches a 2025 page too (the link to the previous briefing), in a part Pagefind ignores.
     const file = path.join(briefings.dir, "2024/tide-gauge.md");
     writeFileSync(file, readFileSync(file, "utf8").replace("Tide gauge installed", "Tide gauge bolted on").replace("go online hourly", "go online every ten minutes"));
