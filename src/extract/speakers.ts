@@ -55,7 +55,9 @@ const MAX_WINDOW_TOKENS = 60;
 /** A speech verb at token `i`, alone (`said`) or with its particle (`shot back`), and not a noun after a
  * determiner or an owner, with perhaps a participle between (`the claims`, `Trump's repeated calls`). */
 function isSpeechVerbAt(tokens: Tokens, i: number): boolean {
-  if (!isSpeechVerb(tokens.text(i)) && !(i + 1 < tokens.length && isPhrasalSpeechVerb(tokens.text(i), tokens.lower(i + 1)))) return false;
+  if (!isSpeechVerb(tokens.text(i)) && !(i + 1 < tokens.length && isPhrasalSpeechVerb(tokens.text(i), tokens.lower(i + 1)) && !goesOnElsewhere(tokens, i))) {
+    return false;
+  }
   // "secretary of state": after "of", a bare form is a noun.
   if (tokens.lower(i - 1) === "of" && !tokens.lower(i).endsWith("ing")) return false;
   // "a Twitter comment", "the Trump tweet": a bare form after an article and a name qualifying it is a noun.
@@ -63,6 +65,12 @@ function isSpeechVerbAt(tokens: Tokens, i: number): boolean {
     return false;
   }
   return !isDeterminedNoun(tokens, i - 1) && !(tokens.lower(i - 1).endsWith("ed") && isDeterminedNoun(tokens, i - 2));
+}
+
+/** "the Senate goes on recess": "went on" / "goes on" reports speech only before "to" or punctuation ("went on to say",
+ * "she went on: …"). */
+function goesOnElsewhere(tokens: Tokens, i: number): boolean {
+  return tokens.lower(i + 1) === "on" && isWord(tokens, i + 2) && tokens.lower(i + 2) !== "to";
 }
 
 /** "comment", "tweet": the bare form of a regular speech verb, which is also a noun ("said" and "says" are not). */

@@ -107,6 +107,12 @@ describe("speaker attribution", () => {
     expect(quotePairs("“We are ready,” said the minister to reporters.")[0]![0]).toBe("the minister");
   });
 
+  it("reads \"goes on\" as a speech verb only before \"to\" or punctuation", () => {
+    expect(quotePairs("By contrast, Sen. Ana Ruiz said that once the Senate goes on recess, “I intend to help wherever I can.”")[0]![0])
+      .toBe("Ana Ruiz");
+    expect(quotePairs("Ana Ruiz went on: “We will win this.”")[0]![0]).toBe("Ana Ruiz");
+  });
+
   it("takes a description before the verb as the speaker when no comma closes it as an apposition", () => {
     // "Ruiz, a close aide said, …": the aide speaks about Ruiz (an apposition would close with a comma).
     expect(quotePairs("Ana Ruiz, a close aide said, “is very tired of all this.”")[0]![0]).toBe("a close aide");
