@@ -1,6 +1,6 @@
 /** Coreference: who a short name ("Starmer"), a pronoun ("she"), a role ("the minister") or a generic
  * organisation ("the company") refers to, from the names found earlier in the document. */
-import { LEGAL_SUFFIXES, NAME_PARTICLES, PREPOSITIONS, DETERMINERS, VERB_FILLERS, isSpeechVerb } from "./lexicon.js";
+import { LEGAL_SUFFIXES, NAME_PARTICLES, ORGANISATION_WORDS, PREPOSITIONS, DETERMINERS, VERB_FILLERS, isSpeechVerb } from "./lexicon.js";
 import { firstNotBefore } from "./bisect.js";
 import { QUOTE_MARKS, charClass } from "./charsets.js";
 import { INITIAL_OR_ABBREVIATION, findNameMentions, nameWords, type NameMention } from "./names.js";
@@ -129,8 +129,9 @@ export class NameIndex {
   }
 
   private indexShortForms(name: string, words: readonly string[]): void {
-    // "Quillon Inc" is called "Quillon": a legal suffix does not make the full name.
-    if (!words.slice(1).every((w) => LEGAL_SUFFIXES.has(w)) && !this.organisationsByShortForm.has(words[0]!)) {
+    // "Quillon Inc" is called "Quillon": a legal suffix does not make the full name. A body of its own ("Senate",
+    // "House") is no short form of a longer name that opens with it ("Senate Reform Fund").
+    if (!words.slice(1).every((w) => LEGAL_SUFFIXES.has(w)) && !ORGANISATION_WORDS.has(words[0]!) && !this.organisationsByShortForm.has(words[0]!)) {
       this.organisationsByShortForm.set(words[0]!, name);
     }
     this.indexInitials(name);

@@ -15,6 +15,10 @@ describe("organisations referred to by their head noun", () => {
     expect(extractQuotes(company)[0]!.confidence).toBeLessThan(CERTAIN_ATTRIBUTION);
   });
 
+  it("never reads a body of its own (\"the Senate\") as the short form of a longer name opening with it", () => {
+    expect(speakerOf("The Senate Reform Fund attacked him. “We will act,” the Senate said.")).toBe("Senate");
+  });
+
   it("keeps a plural possessive inside an organisation's name", () => {
     const text = "“Small producers cannot absorb this,” the Independent Brewers' Association warned.";
     expect(speakerOf(text)).toBe("Independent Brewers' Association");
