@@ -11,9 +11,8 @@ function isWordJoiner(code: number): boolean {
 // Quote marks are handled by the mark scanner; attribution never needs them as tokens.
 const QUOTE_MARK_CODES = codeSet(QUOTE_MARKS);
 
-// Per ASCII unit, what the scanner makes of it: part of a word, a token of its own (a stop: . ? ! and, beyond
-// ASCII, …), or
-// nothing (spaces, control characters and the quote marks " and ').
+// Per ASCII unit, what the scanner makes of it: part of a word, a token of its own (a stop: . ? !; beyond
+// ASCII, …), or nothing (spaces, control characters and the quote marks " and ').
 const SKIP = 0;
 const WORD = 1;
 const PUNCTUATION = 2;
