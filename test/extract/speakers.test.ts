@@ -108,7 +108,7 @@ describe("speaker attribution", () => {
   });
 
   it("reads \"goes on\" as a speech verb only before \"to\" or punctuation", () => {
-    expect(quotePairs("By contrast, Sen. Ana Ruiz said that once the Senate goes on recess, “I intend to help wherever I can.”")[0]![0])
+    expect(quotePairs("Sen. Ana Ruiz told us in May that when the Assembly goes on holiday, “my diary is open to any candidate.”")[0]![0])
       .toBe("Ana Ruiz");
     expect(quotePairs("Ana Ruiz went on: “We will win this.”")[0]![0]).toBe("Ana Ruiz");
   });
@@ -129,7 +129,7 @@ describe("speaker attribution", () => {
 
   it("credits words someone owns (a catch phrase, a statement) to their owner", () => {
     expect(quotePairs("Ana Ruiz spoke in Leeds. Ruiz’s catch phrase in that race was that Bell would “say anything to win.”")[0]![0]).toBe("Ana Ruiz");
-    expect(quotePairs("The campaign’s statement then declares “the matter is closed.”")[0]![0]).toBe("The campaign");
+    expect(quotePairs("The union’s statement later insists “nobody was ever at risk.”")[0]![0]).toBe("The union");
     // A person owned is the one who speaks.
     expect(quotePairs("Ana Ruiz’s right-hand woman said it was “over.”")[0]![0]).toBe("Ana Ruiz’s right-hand woman");
   });
