@@ -76,14 +76,22 @@ interface IndexedPage {
   html: string;
 }
 
-/** A year's pages, read from the staging folder, and a hash of exactly what Pagefind is given of them. */
-async function readShard(siteDir: string, pages: string[]): Promise<{ pages: IndexedPage[]; hash: string }> {
+async function indexedPage(siteDir: string, page: string): Promise<IndexedPage> {
+  return { url: `/${page.slice(0, -"index.html".length)}`, html: withoutIgnored(await readFile(path.join(siteDir, page), "utf8")) };
+}
+
+/**
+ * A hash of exactly what Pagefind is given of a year's pages. They are read one at a time, each
+ * dropped once hashed: a warm build reads every page, and holding a year's pages at once raised
+ * its peak memory with the size of the archive.
+ */
+async function shardHash(siteDir: string, pages: string[]): Promise<string> {
   const hash = createHash("sha256");
-  const read = await Promise.all(
-    pages.map(async (page) => ({ url: `/${page.slice(0, -"index.html".length)}`, html: withoutIgnored(await readFile(path.join(siteDir, page), "utf8")) })),
-  );
-  for (const page of read) hash.update(`${page.url}\0${page.html.length}\0`).update(page.html);
-  return { pages: read, hash: hash.digest("hex") };
+  for (const file of pages) {
+    const page = await indexedPage(siteDir, file);
+    hash.update(`${page.url}\0${page.html.length}\0`).update(page.html);
+  }
+  return hash.digest("hex");
 }
 
 /** Writes Pagefind's files (paths relative to its bundle folder) under `outputPath`. */
@@ -110,12 +118,16 @@ function failed(what: string, errors: string[]): ContentError {
  * their order is in the index's bytes), not read by Pagefind from the folder, whose listing order
  * is the file system's.
  */
-async function indexShard(year: string, pages: IndexedPage[]): Promise<Shard> {
+async function indexShard(year: string, siteDir: string, pages: string[]): Promise<Shard> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw failed("could not start", errors);
   try {
-    const added = await Promise.all(pages.map((page) => index.addHTMLFile({ url: page.url, content: page.html })));
-    const problems = added.flatMap((page) => page.errors);
+    // One page in flight at a time (the service reads one at a time anyway), so one is in memory.
+    const problems: string[] = [];
+    for (const file of pages) {
+      const page = await indexedPage(siteDir, file);
+      problems.push(...(await index.addHTMLFile({ url: page.url, content: page.html })).errors);
+    }
     if (problems.length > 0) throw failed(`could not read the briefing pages of ${year}`, problems);
     // The index is written by us, not by Pagefind's writeFiles: Pagefind 1.6 panics on a write
     // error (a full disk) and its Node API then never settles, so the build would hang or end
@@ -152,12 +164,11 @@ export async function buildSearchIndex(siteDir: string, cache: Cache): Promise<S
     let files = 0;
     let bytes = 0;
     for (const [year, pages] of years) {
-      const shard = await readShard(siteDir, pages);
-      const key = cache.key(pagefindVersion(), year, shard.hash);
+      const key = cache.key(pagefindVersion(), year, await shardHash(siteDir, pages));
       let made = cache.get<Shard>(CACHE_KIND, key);
       if (!made) {
         serviceStarted = true;
-        made = await indexShard(year, shard.pages);
+        made = await indexShard(year, siteDir, pages);
         cache.set(CACHE_KIND, key, made);
         indexed += 1;
       }
