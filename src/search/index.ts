@@ -76,6 +76,9 @@ interface IndexedPage {
   html: string;
 }
 
+/** Pages sent to Pagefind before the first is answered: enough to keep it busy, few in memory. */
+const PAGES_IN_FLIGHT = 32;
+
 async function indexedPage(siteDir: string, page: string): Promise<IndexedPage> {
   return { url: `/${page.slice(0, -"index.html".length)}`, html: withoutIgnored(await readFile(path.join(siteDir, page), "utf8")) };
 }
@@ -122,12 +125,21 @@ async function indexShard(year: string, siteDir: string, pages: string[]): Promi
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw failed("could not start", errors);
   try {
-    // One page in flight at a time (the service reads one at a time anyway), so one is in memory.
+    // A few pages in flight keep the service busy; a whole year at once would all be in memory.
+    // They are sent in path order, and the service adds them in the order they arrive.
     const problems: string[] = [];
+    const inFlight: Promise<{ errors: string[] } | { failure: unknown }>[] = [];
+    const settleOldest = async () => {
+      const added = await inFlight.shift()!;
+      if ("failure" in added) throw added.failure;
+      problems.push(...added.errors);
+    };
     for (const file of pages) {
       const page = await indexedPage(siteDir, file);
-      problems.push(...(await index.addHTMLFile({ url: page.url, content: page.html })).errors);
+      inFlight.push(index.addHTMLFile({ url: page.url, content: page.html }).then(({ errors }) => ({ errors }), (failure: unknown) => ({ failure })));
+      if (inFlight.length >= PAGES_IN_FLIGHT) await settleOldest();
     }
+    while (inFlight.length > 0) await settleOldest();
     if (problems.length > 0) throw failed(`could not read the briefing pages of ${year}`, problems);
     // The index is written by us, not by Pagefind's writeFiles: Pagefind 1.6 panics on a write
     // error (a full disk) and its Node API then never settles, so the build would hang or end
