@@ -7,8 +7,7 @@ import { Parser, type Handler } from "htmlparser2";
  * takes the parser's way.
  */
 
-/** Elements without content or end tag. */
-export const VOID = new Set(["area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr"]);
+export { VOID } from "../html/void.ts";
 
 /** Elements whose content a parser reads otherwise (raw text, foreign content, forms, the document's own parts). */
 const RESHAPED = new Set([

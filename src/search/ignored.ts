@@ -1,5 +1,5 @@
-/** Elements with no closing tag: nothing inside them to leave out. */
-const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
+import { VOID } from "../html/void.ts";
+
 
 /** A start tag that carries data-pagefind-ignore (any value). */
 const IGNORED_START = /<([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?\sdata-pagefind-ignore(?=[\s=/>])[^>]*>/g;
