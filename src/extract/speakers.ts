@@ -334,8 +334,13 @@ const SOURCE_NOUNS: ReadonlySet<string> = new Set([
 function isDescription(tokens: Tokens, to: number, words: readonly string[]): boolean {
   if (words.length < 2 || !(DETERMINERS.has(words[0]!) || INDEFINITE.has(words[0]!))) return false;
   const head = to - 1;
-  return isWord(tokens, head) && !tokens.capitalised(head) && SOURCE_NOUNS.has(words[words.length - 1]!);
+  const noun = words[words.length - 1]!;
+  return isWord(tokens, head) && !tokens.capitalised(head) && (SOURCE_NOUNS.has(noun) || AGENT_NOUN.test(noun));
 }
+
+/** Nouns for people by what they do or are ("the insider", "the columnist", "the committee chairmen", "the
+ * impostor"): agent and person endings; plurals only where the ending is a person's (not "the papers"). */
+const AGENT_NOUN = /^\p{L}{3,}(?:er|or|man|men|woman|women|ists?|ians?)$/u;
 
 /** "l’élue" → "élue": a French elided article is no part of the noun. */
 function stripElision(word: string): string {

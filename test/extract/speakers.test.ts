@@ -389,3 +389,14 @@ describe("speaker attribution", () => {
     expect(quotePairs("“There is no appetite for more sanctions,” a senior EU official said.")[0]![0]).toBe("a senior EU official");
   });
 });
+
+describe("described speakers named by what they do", () => {
+  it.each([
+    ["an agent noun", "“Nobody in the building cares about the memo,” the insider said.", "the insider"],
+    ["a plural in -men", "“The figures contradict the sworn account,” the panel chairmen wrote.", "the panel chairmen"],
+    ["-ist", "The columnist argued that the mayor has one strength: “He never gives up on a bad idea.”", "The columnist"],
+    ["-or", "The impostor gushed about a “bond between our two great peoples.”", "The impostor"],
+  ])("credits %s as written", (_, text, speaker) => {
+    expect(quotePairs(text)[0]![0]).toBe(speaker);
+  });
+});
