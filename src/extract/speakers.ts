@@ -833,9 +833,22 @@ export function attributeBefore(ctx: AttributionContext, from: number, to: numbe
   }
   // Headline style: `Starmer: "…"`.
   if (end - start >= 2 && tokens.text(end - 1) === ":") {
+    const writing = writingLeadIn(ctx, start, end - 1);
+    if (writing !== null) return writing;
     const phraseStart = phraseBackward(tokens, end - 1, start);
     const named = resolvePhrase(ctx, phraseStart, end - 1);
     if (named?.kind === "name") return named;
   }
   return null;
+}
+
+/** `Partial transcript as follows:`, `From the report:`, `More from the statement:`: a writing leading into what
+ * follows with a colon is its source as written (no speech verb: never certain). `colon` is the colon's index. */
+function writingLeadIn(ctx: AttributionContext, start: number, colon: number): Attribution | null {
+  const { tokens } = ctx;
+  const follows = tokens.lower(colon - 1) === "follows" && tokens.lower(colon - 2) === "as";
+  const phraseEnd = follows ? colon - 2 : colon;
+  const phraseStart = phraseBackward(tokens, phraseEnd, start);
+  if (phraseStart >= phraseEnd || !(follows || tokens.lower(phraseStart - 1) === "from") || !SOURCE_NOUNS.has(tokens.lower(phraseEnd - 1))) return null;
+  return described(ctx, phraseStart, phraseEnd);
 }

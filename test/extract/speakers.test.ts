@@ -400,3 +400,16 @@ describe("described speakers named by what they do", () => {
     expect(quotePairs(text)[0]![0]).toBe(speaker);
   });
 });
+
+describe("a writing leading in with a colon", () => {
+  it("credits a transcript given as follows to the transcript, over several paragraphs, never as certain", () => {
+    const quotes = extractQuotes('The mayor took questions on Friday.\n\nPartial transcript as follows:\n\n"HOST: Will the bridge reopen?\n\n"MAYOR: Not before the spring thaw."', "text");
+    expect(quotes.map((q) => q.speaker)).toEqual(["Partial transcript", "Partial transcript"]);
+    expect(quotes.every((q) => q.confidence < CERTAIN_ATTRIBUTION)).toBe(true);
+  });
+
+  it("credits the writing after \"From\" rather than a word opening the lead-in", () => {
+    expect(quotePairs("The audit ran to forty pages. From the audit report: “Most ledgers were kept by hand.”")[0]![0]).toBe("the audit report");
+    expect(quotePairs("More from the memo: “Staff should not reply to the letters.”")[0]![0]).toBe("the memo");
+  });
+});
