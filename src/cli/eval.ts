@@ -1,7 +1,7 @@
 /**
  * Quality of quote, speaker and lede extraction (the harness is src/eval/).
  *
- *   npm run eval [-- --verbose] [-- --limit N] [-- --part dev|check] [-- FILE…]
+ *   npm run eval [-- --verbose] [-- --pull-quote-classes] [-- --limit N] [-- --part dev|check] [-- FILE…]
  *
  * FILE: a corpus in the project's JSON format or the team's shared JSON Lines format (`.jsonl`); without
  * one, every corpus in test/fixtures/extract/.
@@ -11,7 +11,7 @@ import { pathToFileURL } from "node:url";
 import { CorpusError, PARTS, evalReports, type EvalOptions, type Part } from "../eval/index.js";
 import { runCommand } from "./run.ts";
 
-const USAGE = "usage: npm run eval [-- --verbose] [-- --limit N] [-- --part dev|check] [-- FILE.json|FILE.jsonl …]";
+const USAGE = "usage: npm run eval [-- --verbose] [-- --pull-quote-classes] [-- --limit N] [-- --part dev|check] [-- FILE.json|FILE.jsonl …]";
 
 function parseArgs(args: readonly string[]): { paths: string[]; options: EvalOptions } | string {
   const paths: string[] = [];
@@ -19,6 +19,7 @@ function parseArgs(args: readonly string[]): { paths: string[]; options: EvalOpt
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === "--verbose") options.verbose = true;
+    else if (arg === "--pull-quote-classes") options.pullQuoteClasses = true;
     else if (arg === "--limit") {
       const limit = Number(args[++i]);
       if (!Number.isInteger(limit) || limit < 1) return `eval: --limit needs a whole number of cases, e.g. --limit 100\n${USAGE}`;

@@ -3,6 +3,7 @@
 import { corpusPaths, loadCorpus } from "./corpus.js";
 import { formatMetrics, formatReports } from "./report.js";
 import { selectPart, type Part } from "./parts.js";
+import { formatPullQuoteClasses, pullQuoteClasses } from "./pullquote-classes.js";
 import { evaluate } from "./score.js";
 import { toSingleMarkCase } from "./single-marks.js";
 
@@ -11,6 +12,7 @@ export { PARTS, selectPart, type Part } from "./parts.js";
 export { evaluate, judgePullQuote, lead3, scorePredictions, normalizeQuoteText, quoteTokens, type CaseReport, type Metrics, type Prediction, type PullQuoteVerdict } from "./score.js";
 export { toSingleMarkCase, toSingleMarks, toSingleMarksAsTheTeam } from "./single-marks.js";
 export { rouge1, tokenF1 } from "./rouge.js";
+export { CLASS_DIMENSIONS, formatPullQuoteClasses, pullQuoteClasses, type ClassCount, type ClassDimension, type ClassTable } from "./pullquote-classes.js";
 
 export interface EvalOptions {
   /** Print each case's misses (never for a held-out corpus or the check part, which stay blind). */
@@ -19,6 +21,9 @@ export interface EvalOptions {
   limit?: number;
   /** Score only one part of the corpus: "dev" (rules are tuned there) or "check" (only measured). */
   part?: Part;
+  /** Print the precision of every pull-quote candidate by class (like `verbose`, never for a held-out corpus
+   * or the check part). */
+  pullQuoteClasses?: boolean;
 }
 
 /** The report of one corpus file (either format), both quote styles. Throws CorpusError on a bad file. */
@@ -34,7 +39,9 @@ export function evalReport(path: string, options: EvalOptions = {}): string {
   ] as const) {
     const { metrics, reports } = evaluate(variant, corpus.matching);
     out.push(formatMetrics(`${name} — ${label}: ${variant.length} cases`, metrics, corpus.matching));
-    if (options.verbose && !corpus.name.includes("heldout") && options.part !== "check") {
+    const blind = corpus.name.includes("heldout") || options.part === "check";
+    if (options.pullQuoteClasses && !blind) out.push(formatPullQuoteClasses(pullQuoteClasses(variant, corpus.matching)));
+    if (options.verbose && !blind) {
       const details = formatReports(reports);
       if (details !== "") out.push(details);
     }

@@ -2,7 +2,7 @@
 import { CLAUSE_ENDS, CLOSING_QUOTE_MARKS, QUOTE_CLOSERS, QUOTE_MARKS, SENTENCE_ENDS, charClass } from "./charsets.js";
 import { CERTAIN_ATTRIBUTION } from "./confidence.js";
 import { countWords } from "./reading.js";
-import type { KeyQuote, Quote } from "./types.js";
+import type { AttributionMethod, KeyQuote, Quote } from "./types.js";
 
 const MIN_WORDS = 6;
 const MAX_WORDS = 60;
@@ -36,11 +36,12 @@ const MAX_LEAD_IN_CHARS = 300;
 const SENTENCE_BOUNDARY = /[.!?…]["'”’)]*\s|\n/gu;
 const SENTENCE_END = /[.!?…](?=\s|$)/u;
 
-interface Joined {
+export interface Joined {
   text: string;
   speaker: string | null;
   start: number;
   end: number;
+  attribution: AttributionMethod;
   confidence: number;
 }
 
@@ -58,8 +59,8 @@ export function joinSplitQuotes(quotes: readonly Quote[], plainText: string): Jo
     if (split) {
       last.text = `${last.text} ${quote.text}`;
       last.end = quote.end;
-      last.confidence = Math.max(last.confidence, quote.confidence);
-    } else joined.push({ text: quote.text, speaker: quote.speaker, start: quote.start, end: quote.end, confidence: quote.confidence });
+      if (quote.confidence > last.confidence) Object.assign(last, { attribution: quote.attribution, confidence: quote.confidence });
+    } else joined.push({ text: quote.text, speaker: quote.speaker, start: quote.start, end: quote.end, attribution: quote.attribution, confidence: quote.confidence });
     previous = quote;
   }
   return joined;
@@ -161,7 +162,7 @@ function notOwnWords(quote: Pick<Joined, "start" | "speaker">, plainText: string
 }
 
 /** A pull quote reads as a sentence: a trailing comma before the attribution becomes a full stop. */
-function asPullQuote(text: string): string {
+export function asPullQuote(text: string): string {
   return text.replace(/[,;:]$/u, ".");
 }
 
@@ -177,17 +178,41 @@ function score(quote: Joined, rank: number, total: number): number {
   return value + (1 - rank / Math.max(total, 1)); // earlier first
 }
 
-/** Quotations fit for a pull quote, ranked best first: only those whose speaker is certain, long enough
- * to stand alone, closed by their mark with the marks inside paired, first-hand (not relayed
- * "according to" another source nor nested in another's quotation) and the speaker's own words (not a question
- * put to them, words left unsaid, a sign's or a headline's, another person's in a participle clause). A misattributed pull quote is a correction; none is better. */
-export function rankKeyQuotes(quotes: readonly Quote[], plainText: string): KeyQuote[] {
-  const joined = joinSplitQuotes(quotes, plainText);
+/** Why a quotation may not be a pull quote, in the order checked: its speaker is not certain, it is too short
+ * to stand alone, it is a fragment of a sentence, it runs on unclosed, its inner marks do not pair up, it is
+ * second-hand (relayed "according to" another source or nested in another's quotation), or its lead-in says
+ * the words are not the speaker's own (a question put to them, words left unsaid, a sign's or a headline's,
+ * another person's in a participle clause). */
+export type PullQuoteRejection = "uncertain" | "short" | "fragment" | "unclosed" | "unpaired" | "second-hand" | "not-own-words";
+
+/** A quotation (split ones joined) and why it may not be a pull quote, null when it may. */
+export interface PullQuoteCandidate extends Joined {
+  rejected: PullQuoteRejection | null;
+}
+
+/** Every quotation (split ones joined), in article order, with the first reason it may not be a pull quote. */
+export function pullQuoteCandidates(quotes: readonly Quote[], plainText: string): PullQuoteCandidate[] {
   const secondHand = secondHandQuotes(quotes, plainText);
-  return joined
-    .filter((quote) => quote.confidence >= CERTAIN_ATTRIBUTION && countWords(quote.text) >= MIN_WORDS && STARTS_SENTENCE.test(quote.text) &&
-      isClosed(quote, plainText) && marksPairUp(quote.text) && !secondHand.has(quote.start) && !notOwnWords(quote, plainText))
-    .map((quote, rank) => ({ quote, value: score(quote, rank, joined.length) }))
+  return joinSplitQuotes(quotes, plainText).map((quote) => {
+    const rejected: PullQuoteRejection | null = quote.confidence < CERTAIN_ATTRIBUTION ? "uncertain"
+      : countWords(quote.text) < MIN_WORDS ? "short"
+      : !STARTS_SENTENCE.test(quote.text) ? "fragment"
+      : !isClosed(quote, plainText) ? "unclosed"
+      : !marksPairUp(quote.text) ? "unpaired"
+      : secondHand.has(quote.start) ? "second-hand"
+      : notOwnWords(quote, plainText) ? "not-own-words"
+      : null;
+    return { ...quote, rejected };
+  });
+}
+
+/** Quotations fit for a pull quote (`pullQuoteCandidates` not rejected), ranked best first. A misattributed
+ * pull quote is a correction; none is better. */
+export function rankKeyQuotes(quotes: readonly Quote[], plainText: string): KeyQuote[] {
+  const candidates = pullQuoteCandidates(quotes, plainText);
+  return candidates
+    .filter((quote) => quote.rejected === null)
+    .map((quote, rank) => ({ quote, value: score(quote, rank, candidates.length) }))
     .sort((a, b) => b.value - a.value || a.quote.start - b.quote.start)
     .map(({ quote }) => ({ text: asPullQuote(quote.text), speaker: quote.speaker }));
 }

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { evalReport, judgePullQuote, loadCorpus, scorePredictions, selectPart, type CorpusCase, type GoldQuote, type Prediction } from "../../src/eval/index.ts";
+import { evalReport, judgePullQuote, loadCorpus, pullQuoteClasses, scorePredictions, selectPart, type CorpusCase, type GoldQuote, type Prediction } from "../../src/eval/index.ts";
 import { tempFolder } from "../helpers/tmp.ts";
 
 const SHARED = fileURLToPath(new URL("../fixtures/extract/shared-format.jsonl", import.meta.url));
@@ -93,5 +93,46 @@ describe("pull quote measures", () => {
     const bad = spawnSync(process.execPath, ["--import", "tsx", CLI, "--part", "test", SHARED], { encoding: "utf8", timeout: 30_000 });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("eval: --part is dev (where rules are tuned) or check (only measured)");
+  });
+});
+
+describe("pull quote candidates by class", () => {
+  const text = [
+    "Council backs the new bridge",
+    "“The bridge will open in the spring of next year,” Mayor Ana Ruiz said on Monday.",
+    "“We are proud of every worker who built it,” a council spokesman said.",
+    "“It will carry ten thousand cars a day,” Ruiz said.",
+    "She added that “nothing” would stop it.",
+  ].join("\n\n");
+  const cases: CorpusCase[] = [{
+    id: "bridge", format: "text", text,
+    quotes: [
+      gold("The bridge will open in the spring of next year,", "Mayor Ana Ruiz", "name", ["ruiz"]),
+      gold("We are proud of every worker who built it,", "a council spokesman", "nominal", ["spokesman"]),
+      gold("It will carry ten thousand cars a day,", "Tom Reyes", "name", ["reyes"]), // a gold speaker the rules cannot see
+    ],
+  }, { id: "unannotated", format: "text", text: "“We will build another one next year,” Ana Ruiz said.", quotes: [] }];
+
+  it("judges every candidate, not only the pull quote, and classes those that qualify; articles marking no quoted span are left out", () => {
+    const table = pullQuoteClasses(cases, "tokens");
+    expect(Object.fromEntries(table.get("rule")!)).toEqual({
+      qualifies: { candidates: 3, right: 2, wrongSpeaker: 1, notQuotation: 0 },
+      "turned away: uncertain": { candidates: 1, right: 0, wrongSpeaker: 0, notQuotation: 1 }, // "she", and one word
+    });
+    expect(Object.fromEntries(table.get("speaker")!)).toEqual({
+      "name, two words": { candidates: 2, right: 1, wrongSpeaker: 1, notQuotation: 0 },
+      "description (a, one, …)": { candidates: 1, right: 1, wrongSpeaker: 0, notQuotation: 0 },
+    });
+    expect([...table.get("shown")!.entries()].map(([label, n]) => [label, n.candidates])).toEqual([["pull quote", 1], ["ranked after it", 2]]);
+    expect([...table.get("speaker named")!.entries()].map(([label, n]) => [label, n.candidates])).toEqual([["in its paragraph", 2], ["before its paragraph", 1]]);
+    expect([...table.get("paragraph")!.keys()]).toEqual(["2–4"]);
+  });
+
+  it("is printed with --pull-quote-classes, never for the check part", () => {
+    const result = spawnSync(process.execPath, ["--import", "tsx", CLI, "--pull-quote-classes", SHARED], { encoding: "utf8", timeout: 30_000 });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/pull quote candidates by class[^\n]*\n {4}rule\n {6}qualifies +\d+ +right +\d+\.\d%/u);
+    expect(evalReport(SHARED, { part: "check", pullQuoteClasses: true })).not.toContain("candidates by class");
+    expect(evalReport(SHARED)).not.toContain("candidates by class");
   });
 });
