@@ -2,6 +2,7 @@
  * Who a later short name, pronoun or role refers to is coreference.ts. */
 import {
   AFFILIATIONS, DOTTED_PLACES_AND_MONTHS, GROUP_NOUNS, NAME_PARTICLES, NOT_NAME_WORDS, OCCUPATIONS, ORGANISATION_WORDS, ROLE_NOUNS, TITLES,
+  isSpeechVerb,
 } from "./lexicon.js";
 import { codeAt } from "./chars.js";
 import { QUOTE_MARKS, codeSet } from "./charsets.js";
@@ -51,8 +52,22 @@ function startsName(tokens: Tokens, i: number): boolean {
   const lower = tokens.lower(i);
   if (CONTRACTION.test(lower)) return false;
   if (lower.length > 2 && (lower[1] === "’" || lower[1] === "'") && ELIDED_ARTICLE.test(tokens.text(i))) return false;
-  return (!NOT_NAME_WORDS.has(lower) && !GROUP_NOUNS.has(lower)) || isAcronym(tokens, i);
+  return (!NOT_NAME_WORDS.has(lower) && !GROUP_NOUNS.has(lower)) || isAcronym(tokens, i) || isSurnameLikeWord(tokens, i);
 }
+
+/** `…," From said`, `said Al From, who…`: a surname spelt like a function word (`SURNAME_FUNCTION_WORDS`), capitalised
+ * inside its sentence (after a space, not after a sentence's end, a colon, a bracket or a line break), when a speech
+ * verb follows it, or when it follows a capitalised word and a comma follows it. */
+export function isSurnameLikeWord(tokens: Tokens, i: number): boolean {
+  if (!tokens.capitalised(i) || i === 0 || !SURNAME_FUNCTION_WORDS.has(tokens.lower(i))) return false;
+  const gap = tokens.source.slice(tokens.end(i - 1), tokens.start(i));
+  if (!gap.endsWith(" ") || gap.includes("\n") || tokens.stop(i - 1) || tokens.text(i - 1) === ":" || tokens.text(i - 1) === "(") return false;
+  if (isSpeechVerb(tokens.lower(i + 1))) return true;
+  return isWord(tokens, i - 1) && tokens.capitalised(i - 1) && !NOT_NAME_WORDS.has(tokens.lower(i - 1)) && tokens.text(i + 1) === ",";
+}
+
+/** Surnames that are also function words never part of a name elsewhere (`NOT_NAME_WORDS`). */
+const SURNAME_FUNCTION_WORDS: ReadonlySet<string> = new Set(["from", "read", "trust"]);
 
 /** A word written before a name that describes rather than names: a title, an occupation, or a demonym or
  * party label qualifying another such word ("Welsh Conservative health spokesman"). */

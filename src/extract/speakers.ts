@@ -4,7 +4,7 @@ import {
   VERB_FILLERS, isPhrasalSpeechVerb, isSpeechVerb,
 } from "./lexicon.js";
 import { GENERIC_ORGANISATION_HEADS, NameIndex, pronounGender } from "./coreference.js";
-import { CONTRACTION, INITIAL_OR_ABBREVIATION, findNameMentions, isAcronym, isRemitComma, isVerbFormOpening, quoteMarkAfter, usedInLowerCase, type NameMention } from "./names.js";
+import { CONTRACTION, INITIAL_OR_ABBREVIATION, findNameMentions, isAcronym, isSurnameLikeWord, isRemitComma, isVerbFormOpening, quoteMarkAfter, usedInLowerCase, type NameMention } from "./names.js";
 import { isPossessive, isWord, stripPossessive, tokenize, type Tokens } from "./tokens.js";
 
 /** How the speaker was referred to: by name, by a description ("a senior official", "the statement"), a
@@ -105,7 +105,7 @@ function isPhraseWord(tokens: Tokens, i: number): boolean {
   if (isSpeechVerbAt(tokens, i)) return false;
   const lower = tokens.lower(i);
   // A capitalised breaker ("In", "But") opens a sentence; one that is not a function word is a name ("Post", "WHO").
-  if (PHRASE_BREAKERS.has(lower)) return capitalised && (!NOT_NAME_WORDS.has(lower) || isAcronym(tokens, i));
+  if (PHRASE_BREAKERS.has(lower)) return capitalised && (!NOT_NAME_WORDS.has(lower) || isAcronym(tokens, i) || isSurnameLikeWord(tokens, i));
   return !VERB_FILLERS.has(lower) || DETERMINERS.has(lower) || isCapitalisedInside(tokens, i);
 }
 

@@ -413,3 +413,16 @@ describe("a writing leading in with a colon", () => {
     expect(quotePairs("More from the memo: “Staff should not reply to the letters.”")[0]![0]).toBe("the memo");
   });
 });
+
+describe("surnames spelt like function words", () => {
+  it("reads From as a surname inside its sentence, before a speech verb or after a given name", () => {
+    const text = "“Our party forgot the suburbs,” said Ed From, who ran the council for a decade. Voters saw it as “the party " +
+      "of big spending,” From said. “We had to change that.”";
+    expect(quotePairs(text).map(([s]) => s)).toEqual(["Ed From", "Ed From", "Ed From"]);
+  });
+
+  it("keeps From a preposition opening a quotation or a sentence", () => {
+    expect(quotePairs("Jo Lane said, “From now on, we wait.”")[0]![0]).toBe("Jo Lane");
+    expect(quotePairs("From the start, Jo Lane said, “we had doubts.”")[0]![0]).toBe("Jo Lane");
+  });
+});
