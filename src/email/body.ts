@@ -1,8 +1,7 @@
 import { load } from "cheerio";
 import type { Briefing } from "../content/types.ts";
-import { cleanForSyndication } from "../html/syndicate.ts";
+import { cleanForSyndication, cleaningReader } from "../html/syndicate.ts";
 import type { SiteSettings } from "../config/settings.ts";
-import { cleaningReader } from "./clean.ts";
 import { readAll, type Reader, Reshaped, startTagEffect, textMoved, VOID } from "./html5.ts";
 import { withUtm, type Utm } from "./links.ts";
 
@@ -95,7 +94,7 @@ function imageOutcome(sourcePath: string, src: string | undefined, altAttribute:
  * tagged, <picture> reduced to its <img>, images that some clients cannot show replaced by a
  * link with their alt text, and every image given a width (and height when known) so that
  * Outlook neither blows it up nor collapses it. One streaming pass (prepareInOnePass) over the
- * rendered body cleans and prepares it where it can (src/email/clean.ts); a body it declines is
+ * rendered body cleans and prepares it where it can (cleaningReader, src/html/syndicate.ts); a body it declines is
  * cleaned by sanitize-html, then prepared in one pass or, if an HTML parser would reshape it,
  * with cheerio.
  */

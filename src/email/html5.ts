@@ -1,5 +1,3 @@
-import { Parser, type Handler } from "htmlparser2";
-
 /**
  * Where an HTML5 parser (parse5, html5ever) would reshape what an HTML tokenizer reads as
  * written. The one-pass writers (styler.ts, body.ts) reproduce a parser's output only for
@@ -8,6 +6,7 @@ import { Parser, type Handler } from "htmlparser2";
  */
 
 export { VOID } from "../html/void.ts";
+export { readAll, type Reader, Reshaped } from "../html/events.ts";
 
 /** Elements whose content a parser reads otherwise (raw text, foreign content, forms, the document's own parts). */
 const RESHAPED = new Set([
@@ -62,46 +61,3 @@ export function textMoved(text: string, parent: string): boolean {
   return TABLE_CONTENT.has(parent) && /[^ \t\n\f]/.test(text);
 }
 
-/** Thrown by a one-pass writer's parser callbacks at something it does not reproduce. */
-export class Reshaped extends Error {}
-
-/** True for the writer's Reshaped; anything else is a real error and goes on. */
-function reshaped(error: unknown): true {
-  if (error instanceof Reshaped) return true;
-  throw error;
-}
-
-/** The parser events the one-pass writers and the plain-text writer read. */
-export type Reader = Pick<Partial<Handler>, "onopentag" | "onclosetag" | "ontext" | "oncomment" | "onprocessinginstruction">;
-
-/**
- * Runs htmlparser2 over `html` once for a one-pass writer's callbacks and, optionally, a
- * `reader` that sees every event to the end (the plain text is read from the same parse as the
- * email is styled). False when the writer declined: one of its callbacks threw Reshaped (or the
- * text is one a parser normalises: CR, NUL); the writer gets no events after that.
- */
-export function readAll(html: string, writer: Reader, reader?: Reader): boolean {
-  let declined = /[\r\0]/.test(html);
-  if (declined && !reader) return false;
-  // Every event goes to the reader; to the writer until it declines.
-  const send = (event: (to: Reader) => void): void => {
-    if (reader) event(reader);
-    if (declined) return;
-    try {
-      event(writer);
-    } catch (error) {
-      declined = reshaped(error);
-    }
-  };
-  new Parser({
-    onopentag: (name, attribs, isImplied) => send((to) => to.onopentag?.(name, attribs, isImplied)),
-    onclosetag: (name, isImplied) => send((to) => to.onclosetag?.(name, isImplied)),
-    ontext: (text) => send((to) => to.ontext?.(text)),
-    oncomment: (data) => send((to) => to.oncomment?.(data)),
-    onprocessinginstruction: (name, data) => send((to) => to.onprocessinginstruction?.(name, data)),
-    oncdatastart() {
-      declined = true;
-    },
-  }).end(html);
-  return !declined;
-}

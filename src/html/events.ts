@@ -1,0 +1,69 @@
+import { Parser, type Handler } from "htmlparser2";
+
+/** Whether a parser reads this text otherwise (CR and NUL are normalised, or end the document); includes() is several times faster than a pattern. */
+export function normalised(text: string): boolean {
+  return text.includes("\r") || text.includes("\0");
+}
+
+/** Thrown by a one-pass writer's parser callbacks at something it does not reproduce. */
+export class Reshaped extends Error {}
+
+/** True for the writer's Reshaped; anything else is a real error and goes on. */
+function reshaped(error: unknown): true {
+  if (error instanceof Reshaped) return true;
+  throw error;
+}
+
+/** The parser events the one-pass writers and the plain-text writer read. */
+export type Reader = Pick<Partial<Handler>, "onopentag" | "onclosetag" | "ontext" | "oncomment" | "onprocessinginstruction">;
+
+/**
+ * Runs htmlparser2 over `html` once for a one-pass writer's callbacks and, optionally, a
+ * `reader` that sees every event to the end (the plain text is read from the same parse as the
+ * email is styled). False when the writer declined: one of its callbacks threw Reshaped (or the
+ * text is one a parser normalises: CR, NUL); the writer gets no events after that.
+ */
+export function readAll(html: string, writer: Reader, reader?: Reader): boolean {
+  let declined = normalised(html);
+  if (!reader) return !declined && readAlone(html, writer);
+  // Every event goes to the reader; to the writer until it declines.
+  const send = (event: (to: Reader) => void): void => {
+    if (reader) event(reader);
+    if (declined) return;
+    try {
+      event(writer);
+    } catch (error) {
+      declined = reshaped(error);
+    }
+  };
+  new Parser({
+    onopentag: (name, attribs, isImplied) => send((to) => to.onopentag?.(name, attribs, isImplied)),
+    onclosetag: (name, isImplied) => send((to) => to.onclosetag?.(name, isImplied)),
+    ontext: (text) => send((to) => to.ontext?.(text)),
+    oncomment: (data) => send((to) => to.oncomment?.(data)),
+    onprocessinginstruction: (name, data) => send((to) => to.onprocessinginstruction?.(name, data)),
+    oncdatastart() {
+      declined = true;
+    },
+  }).end(html);
+  return !declined;
+}
+
+/** readAll without a reader: the writer's callbacks straight from the parser, which stops at the first Reshaped. */
+function readAlone(html: string, writer: Reader): boolean {
+  try {
+    new Parser({
+      onopentag: (name, attribs, isImplied) => writer.onopentag?.(name, attribs, isImplied),
+      onclosetag: (name, isImplied) => writer.onclosetag?.(name, isImplied),
+      ontext: (text) => writer.ontext?.(text),
+      oncomment: (data) => writer.oncomment?.(data),
+      onprocessinginstruction: (name, data) => writer.onprocessinginstruction?.(name, data),
+      oncdatastart() {
+        throw new Reshaped();
+      },
+    }).end(html);
+    return true;
+  } catch (error) {
+    return !reshaped(error);
+  }
+}
