@@ -31,7 +31,7 @@ export function lastModified(briefing: Briefing): OffsetDate {
   return new OffsetDate(briefing.updated ?? briefing.date);
 }
 
-/** A briefing's body as feeds carry it (cleanForSyndication), by briefing. */
+/** A briefing's body as feeds carry it (cleanForSyndication, then xmlChars), by briefing. */
 export type FeedBodies = (briefing: Briefing) => string;
 
 /**
@@ -57,7 +57,7 @@ export function feedBodies(settings: SiteSettings, cache: Cache, fingerprint: Fi
         const key = cache.key("feed-body", fingerprint(briefing), settings.url);
         body = cache.get<string>("feed-body", key);
         if (typeof body !== "string") {
-          body = cleanForSyndication(briefing.html, briefing.url, settings.url);
+          body = xmlChars(cleanForSyndication(briefing.html, briefing.url, settings.url));
           cache.set("feed-body", key, body);
         }
         made.set(briefing, body);
@@ -87,7 +87,7 @@ export function toItem(briefing: Briefing, settings: SiteSettings, bodies: FeedB
     date: lastModified(briefing),
     published: new OffsetDate(briefing.date),
     description: xmlChars(briefing.summary || briefing.title),
-    content: content ? xmlChars(content) : undefined,
+    content: content || undefined,
     category: briefing.tags.map((tag) => ({ name: xmlChars(tag.name), term: tag.slug })),
     author: itemAuthors(briefing, settings),
   };

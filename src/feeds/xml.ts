@@ -10,13 +10,17 @@
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFDD0\uFDD1\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** NOT_XML without its lookarounds (a surrogate may well be paired): a cheaper first test. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const MAYBE_NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFDD0\uFDD1\uFFFE\uFFFF]/;
+
 /**
  * Drops characters no XML document may contain (a form feed pasted from a word processor would
  * otherwise make the whole feed unreadable). Applied to every item field, in all three formats,
  * so that they carry the same text.
  */
 export function xmlChars(text: string): string {
-  return text.replace(NOT_XML, "");
+  return MAYBE_NOT_XML.test(text) ? text.replace(NOT_XML, "") : text;
 }
 
 const AMP_MARK = "\uFDD0";
