@@ -522,11 +522,25 @@ export function attributeAfter(ctx: AttributionContext, from: number, to: number
   // `…," Mara Velt, who ran the office for years, told a radio station`, `…," Lena Ortiz, 30, of Dover, Del., said`:
   // an aside longer than an apposition (a relative clause, an age and a place) between the speaker and the verb.
   const headEnd = phraseForward(tokens, i, end);
-  if (headEnd > i && tokens.text(headEnd) === "," && speechVerbAfterAside(tokens, headEnd + 1, end)) {
+  if (headEnd > i && tokens.text(headEnd) === "," && (speechVerbAfterAside(tokens, headEnd + 1, end) || speechVerbInRelativeAside(tokens, headEnd + 1, end))) {
     const head = resolvePhrase(ctx, i, headEnd);
     if (head !== null && head.kind !== "pronoun" && head.kind !== "anonymous") return spoken(head);
   }
   return closingAttribution(ctx, i, end);
+}
+
+/** `…," Nate Cole, the pollster who founded the site tweeted`: an aside holding a relative clause that no comma closes,
+ * then a speech verb before the sentence or clause ends; the name before the aside speaks. */
+function speechVerbInRelativeAside(tokens: Tokens, from: number, end: number): boolean {
+  const last = Math.min(end, from + MAX_RELATIVE_CLAUSE_TOKENS);
+  let relative = false;
+  for (let k = from; k < last; k++) {
+    // A dot inside a word (`fivethirtyeight.com`) ends no sentence.
+    if ((tokens.stop(k) && !isAbbreviationDot(tokens, k) && tokens.end(k) !== tokens.start(k + 1)) || CLAUSE_END.has(tokens.text(k))) return false;
+    if (relative && isSpeechVerbAt(tokens, k)) return true;
+    relative ||= RELATIVE_PRONOUNS.has(tokens.lower(k));
+  }
+  return false;
 }
 
 /** Whether an aside opening at `from` closes with a comma and a speech verb (`, who …, said`) before its sentence ends. */

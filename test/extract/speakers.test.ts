@@ -426,3 +426,13 @@ describe("surnames spelt like function words", () => {
     expect(quotePairs("From the start, Jo Lane said, “we had doubts.”")[0]![0]).toBe("Jo Lane");
   });
 });
+
+describe("a speaker before an aside with a relative clause that no comma closes", () => {
+  it("credits the name before the aside", () => {
+    const text = "“The party needs a plan for the swing voters,” Nate Cole, the pollster who founded polldesk.org tweeted on Monday. " +
+      "“They are moving now.”";
+    expect(quotePairs(text).map(([s]) => s)).toEqual(["Nate Cole", "Nate Cole"]);
+    expect(quotePairs("“This ad raises new questions,” Kay Palmer, who is chair of the Bright Future fund said in a statement.")[0]![0])
+      .toBe("Kay Palmer");
+  });
+});
