@@ -6,7 +6,8 @@ import { checkOutput } from "./guard.ts";
 import { publish } from "./publish.ts";
 import { formatCardReport, startCards } from "../cards/index.ts";
 import { dispatchPlugin } from "../eleventy/plugin.ts";
-import { buildSearchIndex, formatSearchReport, type SearchIndexReport } from "../search/index.ts";
+import { codeStamp } from "../cache/store.ts";
+import { formatSearchReport, startSearchIndex } from "../search/index.ts";
 import { projectPaths } from "../config/paths.ts";
 
 /**
@@ -27,12 +28,11 @@ export async function buildSite(options: { force?: boolean } = {}): Promise<{ fi
       // The input folder (pages/) comes from the config. This runs before .eleventy.ts, whose own
       // addPlugin(dispatchPlugin) is then skipped: Eleventy renders this context.
       // Reader search indexes the staged briefing pages (so that a failed index keeps the last good
-      // site) in Pagefind's own process, while Eleventy renders the pages that list them.
-      const indexing: { search?: Promise<SearchIndexReport> } = {};
+      // site) on a thread of its own and in Pagefind's process, while Eleventy renders the pages that list them.
+      const search = startSearchIndex({ siteDir: staging, cacheDir: context.paths.cache, code: codeStamp() });
       const onBriefingPages = () => {
-        indexing.search = buildSearchIndex(staging, context.cache);
         // Awaited after Eleventy; a failure meanwhile is not an unhandled rejection.
-        indexing.search.catch(() => {});
+        search.index().catch(() => {});
       };
       const config = (eleventyConfig: UserConfig) => eleventyConfig.addPlugin(dispatchPlugin, { dev: false, context, onBriefingPages });
       // Share cards are drawn on the other cores while Eleventy renders on this one.
@@ -43,7 +43,7 @@ export async function buildSite(options: { force?: boolean } = {}): Promise<{ fi
         if (!process.env.DEBUG) eleventy.disableLogger();
         // Eleventy resolves to [passthrough copies, written templates].
         const [, written] = (await eleventy.write()) as unknown as [unknown, unknown[]?];
-        console.log(formatSearchReport(await (indexing.search ?? buildSearchIndex(staging, context.cache))));
+        console.log(formatSearchReport(await search.index()));
         if (cards) console.log(formatCardReport(await cards.finish(staging)));
         // Briefing pages, feeds and the like are written beside Eleventy's pages (src/render/pages.ts).
         return (written?.length ?? 0) + context.written.urls.length;
@@ -51,7 +51,7 @@ export async function buildSite(options: { force?: boolean } = {}): Promise<{ fi
         // A failed build stops drawing (the cards are written by finish() alone) and lets Pagefind
         // finish, so that nothing is written into the staging folder once publish() removed it.
         await cards?.stop();
-        await indexing.search?.catch(() => {});
+        await search.stop();
       }
     },
     { force: options.force },

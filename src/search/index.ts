@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import * as pagefind from "pagefind";
-import type { Cache } from "../cache/store.ts";
-import { ContentError } from "../config/errors.ts";
+import { openCache, type Cache } from "../cache/store.ts";
+import { ContentError, findContentError } from "../config/errors.ts";
 import { withoutIgnored } from "./ignored.ts";
 
 /** Where the index lives in the built site: one Pagefind bundle per year, `pagefind/<year>/`. */
@@ -79,8 +79,8 @@ interface IndexedPage {
 /** Pages sent to Pagefind before the first is answered: enough to keep it busy, few in memory. */
 const PAGES_IN_FLIGHT = 32;
 
-async function indexedPage(siteDir: string, page: string): Promise<IndexedPage> {
-  return { url: `/${page.slice(0, -"index.html".length)}`, html: withoutIgnored(await readFile(path.join(siteDir, page), "utf8")) };
+function indexedPage(siteDir: string, page: string): IndexedPage {
+  return { url: `/${page.slice(0, -"index.html".length)}`, html: withoutIgnored(readFileSync(path.join(siteDir, page), "utf8")) };
 }
 
 /**
@@ -88,10 +88,10 @@ async function indexedPage(siteDir: string, page: string): Promise<IndexedPage> 
  * dropped once hashed: a warm build reads every page, and holding a year's pages at once raised
  * its peak memory with the size of the archive.
  */
-async function shardHash(siteDir: string, pages: string[]): Promise<string> {
+function shardHash(siteDir: string, pages: string[]): string {
   const hash = createHash("sha256");
   for (const file of pages) {
-    const page = await indexedPage(siteDir, file);
+    const page = indexedPage(siteDir, file);
     hash.update(`${page.url}\0${page.html.length}\0`).update(page.html);
   }
   return hash.digest("hex");
@@ -135,7 +135,7 @@ async function indexShard(year: string, siteDir: string, pages: string[]): Promi
       problems.push(...added.errors);
     };
     for (const file of pages) {
-      const page = await indexedPage(siteDir, file);
+      const page = indexedPage(siteDir, file);
       inFlight.push(index.addHTMLFile({ url: page.url, content: page.html }).then(({ errors }) => ({ errors }), (failure: unknown) => ({ failure })));
       if (inFlight.length >= PAGES_IN_FLIGHT) await settleOldest();
     }
@@ -167,43 +167,107 @@ export async function buildSearchIndex(siteDir: string, cache: Cache): Promise<S
   const started = performance.now();
   const outputPath = path.join(siteDir, SEARCH_BUNDLE_DIR);
   const years = briefingPagesByYear(siteDir);
-  let serviceStarted = false;
+  const report = { pages: 0, indexed: 0, files: 0, bytes: 0 };
+  const write = (year: string, shard: Shard) => {
+    writeIndexFiles(path.join(outputPath, year), shard.files);
+    report.pages += shard.pages;
+    report.files += shard.files.length;
+    report.bytes += shard.files.reduce((sum, file) => sum + file.content.byteLength, 0);
+  };
+  // The years the cache has are written first; the others are indexed then, one after another:
+  // the service indexes one page at a time whatever it is sent, and a year's pages alone are in memory.
+  const toIndex: { year: string; pages: string[]; key: string }[] = [];
+  for (const [year, pages] of years) {
+    const key = cache.key(pagefindVersion(), year, shardHash(siteDir, pages));
+    const cached = cache.get<Shard>(CACHE_KIND, key);
+    if (cached) write(year, cached);
+    else toIndex.push({ year, pages, key });
+  }
   try {
-    // One year after another: the service indexes one page at a time whatever it is sent, and a
-    // year's pages alone are in memory.
-    let indexed = 0;
-    let pageCount = 0;
-    let files = 0;
-    let bytes = 0;
-    for (const [year, pages] of years) {
-      const key = cache.key(pagefindVersion(), year, await shardHash(siteDir, pages));
-      let made = cache.get<Shard>(CACHE_KIND, key);
-      if (!made) {
-        serviceStarted = true;
-        made = await indexShard(year, siteDir, pages);
-        cache.set(CACHE_KIND, key, made);
-        indexed += 1;
-      }
-      writeIndexFiles(path.join(outputPath, year), made.files);
-      pageCount += made.pages;
-      files += made.files.length;
-      bytes += made.files.reduce((sum, file) => sum + file.content.byteLength, 0);
+    for (const { year, pages, key } of toIndex) {
+      const made = await indexShard(year, siteDir, pages);
+      cache.set(CACHE_KIND, key, made);
+      write(year, made);
+      report.indexed += 1;
     }
-    const list = `${JSON.stringify({ shards: years.map(([year]) => year) })}\n`;
-    mkdirSync(outputPath, { recursive: true });
-    writeFileSync(path.join(outputPath, SHARD_LIST), list);
-    return {
-      pages: pageCount,
-      indexed,
-      cached: years.length - indexed,
-      files: files + 1,
-      bytes: bytes + Buffer.byteLength(list),
-      seconds: (performance.now() - started) / 1000,
-    };
   } finally {
     // The service is a child process: without this the build would never exit.
-    if (serviceStarted) await pagefind.close();
+    if (toIndex.length > 0) await pagefind.close();
   }
+  const list = `${JSON.stringify({ shards: years.map(([year]) => year) })}\n`;
+  mkdirSync(outputPath, { recursive: true });
+  writeFileSync(path.join(outputPath, SHARD_LIST), list);
+  return {
+    pages: report.pages,
+    indexed: report.indexed,
+    cached: years.length - report.indexed,
+    files: report.files + 1,
+    bytes: report.bytes + Buffer.byteLength(list),
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+/** The search index being made on its own thread (startSearchIndex). */
+export interface SearchIndexing {
+  /** Indexes the staged briefing pages (once; later calls give the same answer). */
+  index(): Promise<SearchIndexReport>;
+  /** Ends the thread: an index under way is let finish first, so that nothing is written afterwards. */
+  stop(): Promise<void>;
+}
+
+/** What the thread (worker.mjs) is started with. */
+export interface SearchThreadData {
+  siteDir: string;
+  /** The build cache's folder (null: none) and code stamp: the thread opens the cache the build has. */
+  cacheDir: string | null;
+  code: string;
+}
+
+/** What the thread answers: the report, an editor's problems (a ContentError's), or the code's error. */
+export type SearchThreadAnswer = { report: SearchIndexReport } | { problems: string[] } | { error: unknown };
+
+/** The thread's work (worker.mjs): a ContentError is not an Error class once it crosses threads, so its problems do. */
+export async function searchThreadAnswer(data: SearchThreadData): Promise<SearchThreadAnswer> {
+  try {
+    return { report: await buildSearchIndex(data.siteDir, openCache(data.cacheDir, data.code)) };
+  } catch (error) {
+    const content = findContentError(error);
+    return content ? { problems: content.problems } : { error };
+  }
+}
+
+/**
+ * Starts the thread that will index `siteDir` (worker.mjs → buildSearchIndex) when index() is
+ * called. On this thread Eleventy keeps the event loop busy for seconds at a time, and an index
+ * driven from here got Pagefind's answers and the staged pages only when Eleventy paused: most
+ * of it ran after Eleventy had finished. The thread has an event loop of its own; it is started
+ * early so that loading its code costs the build nothing. `data.cacheDir` and `data.code` open
+ * the build's cache in the thread.
+ */
+export function startSearchIndex(data: SearchThreadData): SearchIndexing {
+  const thread = new Worker(new URL("./worker.mjs", import.meta.url), { workerData: data });
+  let answer: Promise<SearchIndexReport> | undefined;
+  const ended = new Promise<SearchThreadAnswer>((resolve) => {
+    thread.once("message", resolve);
+    thread.once("error", (error) => resolve({ error }));
+    thread.once("exit", (code) => resolve({ error: new Error(`the search index thread ended (exit code ${code}) before its index was made`) }));
+  });
+  return {
+    index() {
+      if (!answer) {
+        thread.postMessage("index");
+        answer = ended.then((result) => {
+          if ("report" in result) return result.report;
+          throw "problems" in result ? new ContentError(result.problems) : result.error;
+        });
+      }
+      return answer;
+    },
+    async stop() {
+      if (answer) await answer.catch(() => {});
+      await thread.terminate();
+    },
+  };
 }
 
 export function formatSearchReport(report: SearchIndexReport): string {
