@@ -8,7 +8,7 @@ import type { SiteSettings } from "../config/settings.ts";
 import { emailLeadImage, prepareBody } from "./body.ts";
 import { utmFor, withUtm, type Utm } from "./links.ts";
 import { toolLinks } from "./presets.ts";
-import { renderPreview } from "./preview.ts";
+import { rememberSource, renderPreview } from "./preview.ts";
 import { renderTemplate } from "./render.ts";
 import { inlineAndSplit } from "./styler.ts";
 import type { EmailSizeReport } from "./report.ts";
@@ -84,8 +84,8 @@ export function editionDocument(shell: EditionShell, view: object, settings: Sit
 export function renderEdition(shell: EditionShell, view: object, settings: SiteSettings, warnings: string[] = []): EmailEdition {
   const document = editionDocument(shell, view, settings);
   const text = new PlainTextWriter(shell.webUrl);
-  const { html, fragment } = inlineAndSplit(document, text);
-  return {
+  const { html, fragment, source } = inlineAndSplit(document, text);
+  const edition = {
     subject: shell.subject,
     preheader: shell.preheader,
     html,
@@ -94,6 +94,8 @@ export function renderEdition(shell: EditionShell, view: object, settings: SiteS
     bytes: Buffer.byteLength(html, "utf8"),
     warnings,
   };
+  if (source) rememberSource(edition, source);
+  return edition;
 }
 
 /** A briefing's edition before rendering: the shell and the view of layouts/email/content.njk, and the editor's warnings. */

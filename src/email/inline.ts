@@ -106,18 +106,20 @@ function markerComments(html: string): { start: number; end: number } {
 /**
  * Cuts an inlined document at its marker comments (offsets of FRAGMENT_START and FRAGMENT_END)
  * into the document itself and its body fragment: the content rows between the markers, in
- * their container table.
+ * their container table. With `escape`, `inlined` is an escaped copy (escape(document), offsets in
+ * it) and so are the two parts.
  */
-export function cutFragment(inlined: string, start: number, end: number): { html: string; fragment: string } {
+export function cutFragment(inlined: string, start: number, end: number, escape = (markup: string) => markup): { html: string; fragment: string } {
   if (start < 0 || end < start) throw new Error("email/email.njk: the dispatch:fragment markers are missing");
+  const [fragmentStart, fragmentEnd, table, tagEnd, tableEnd] = [FRAGMENT_START, FRAGMENT_END, "<table", ">", "\n</table>\n"].map(escape) as [string, string, string, string, string];
   // The container table is the last table opened before the content rows (topbar and masthead hold none).
-  const containerStart = inlined.lastIndexOf("<table", start);
-  const containerOpen = inlined.slice(containerStart, inlined.indexOf(">", containerStart) + 1);
-  const rows = inlined.slice(start + FRAGMENT_START.length, end).trim();
+  const containerStart = inlined.lastIndexOf(table, start);
+  const containerOpen = inlined.slice(containerStart, inlined.indexOf(tagEnd, containerStart) + tagEnd.length);
+  const rows = inlined.slice(start + fragmentStart.length, end).trim();
   const after = (offset: number, marker: string) => offset + marker.length + (inlined[offset + marker.length] === "\n" ? 1 : 0);
   return {
-    html: inlined.slice(0, start) + inlined.slice(after(start, FRAGMENT_START), end) + inlined.slice(after(end, FRAGMENT_END)),
-    fragment: `${containerOpen}\n${rows}\n</table>\n`,
+    html: inlined.slice(0, start) + inlined.slice(after(start, fragmentStart), end) + inlined.slice(after(end, fragmentEnd)),
+    fragment: `${containerOpen}\n${rows}${tableEnd}`,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { SiteSettings } from "../config/settings.ts";
 import type { EmailEdition } from "./index.ts";
 import { PRESETS } from "./presets.ts";
-import { renderTemplate } from "./render.ts";
+import { escapeAsTemplate, escapedForTemplate, renderTemplate } from "./render.ts";
 import { estimatedSentBytes, formatKb, GMAIL_CLIP_BYTES, sizeVerdict, TOOL_RESERVE_BYTES } from "./size.ts";
 
 const PASTE_ADVICE = {
@@ -10,6 +10,18 @@ const PASTE_ADVICE = {
   "rich-text": "Paste rich text (Copy rich text) into the editor: it takes no raw HTML and adds its own footer.",
 } as const;
 
+/**
+ * An edition's HTML and fragment as the preview page's source boxes show them, when the styler
+ * wrote them escaped beside the email (escaping 25 KB of markup again took a fifth of the email
+ * stage). Kept aside, not in the edition: the build's cache stores editions, and these are only
+ * needed until its preview is rendered.
+ */
+const SOURCES = new WeakMap<EmailEdition, { html: string; fragment: string }>();
+
+export function rememberSource(edition: EmailEdition, source: { html: string; fragment: string }): void {
+  SOURCES.set(edition, source);
+}
+
 /** The editor's tool page for one email: both frame widths, the copy buttons, subject, preheader and size. */
 export function renderPreview(edition: EmailEdition, settings: SiteSettings): string {
   const preset = PRESETS[settings.email.tool];
@@ -17,6 +29,11 @@ export function renderPreview(edition: EmailEdition, settings: SiteSettings): st
     lang: settings.language,
     siteTitle: settings.title,
     edition,
+    // The source boxes' text, escaped here as autoescape would (from the styler's escaped copy when there is one).
+    source: {
+      html: escapedForTemplate(SOURCES.get(edition)?.html ?? escapeAsTemplate(edition.html)),
+      fragment: escapedForTemplate(SOURCES.get(edition)?.fragment ?? escapeAsTemplate(edition.fragment)),
+    },
     size: {
       written: formatKb(edition.bytes),
       sent: formatKb(estimatedSentBytes(edition.bytes)),

@@ -1,5 +1,6 @@
 import { readAll, type Reader, Reshaped, startTagEffect, TABLE_CONTENT, textMoved, VOID } from "./html5.ts";
 import { cutFragment, EMAIL_CSS, FRAGMENT_END, FRAGMENT_START, inlineEmailCss, splitFragment } from "./inline.ts";
+import { escapeAsTemplate } from "./render.ts";
 
 /**
  * The email's CSS inlined in one streaming pass, without running the inliner over every email.
@@ -40,6 +41,11 @@ const TABLE_ATTRIBUTE_TAGS = new Set(["table", "td", "th"]);
 
 const ZWNJ = /\u200c/g;
 
+/** The @media rules, written where the head closes; and end tags, with their escaped sources. */
+const STYLE_BLOCK = `<style>\n${EMAIL_CSS.media}\n</style>\n</head>`;
+const STYLE_BLOCK_SOURCE = escapeAsTemplate(STYLE_BLOCK);
+const CLOSING_TAGS = new Map<string, [string, string]>();
+
 /** Text as css-inline's serializer escapes it (and the preheader's zero-width non-joiners as entities, as inlineEmailCss writes them). */
 function escapeText(text: string): string {
   return text.replace(/[&\u00a0<>\u200c]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === "\u00a0" ? "&nbsp;" : "&zwnj;"));
@@ -52,12 +58,18 @@ function escapeAttribute(value: string): string {
 /** A remembered start tag: literal pieces and, between them, the index of the attribute whose value goes there. */
 type Pattern = (string | number)[];
 
+/** A pattern, and the same with its literal pieces escaped as the preview page shows the email's source (escapeAsTemplate). */
+interface Learnt {
+  pattern: Pattern;
+  source: Pattern;
+}
+
 const PLACEHOLDER = "dispatch-specimen-value-";
 
 /** The patterns learnt under one chain of ancestor classes (keyed by tag, attribute names, class and style), and the chains that go on from it. */
 interface Context {
   classes: string[];
-  patterns: Map<string, Pattern>;
+  patterns: Map<string, Learnt>;
   children: Map<string, Context>;
 }
 
@@ -83,7 +95,7 @@ function specimenTag(name: string, names: string[], attributes: Record<string, s
 }
 
 /** Inlines one start tag in a minimal document of its own and reads back what css-inline made of it. */
-function learnPattern(name: string, names: string[], attributes: Record<string, string>, ancestorClasses: string[]): Pattern {
+function learnPattern(name: string, names: string[], attributes: Record<string, string>, ancestorClasses: string[]): Learnt {
   const tag = specimenTag(name, names, attributes);
   const wrappers = ancestorClasses.map((value) => `<div class="${value.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}">`).join("");
   const inTable = name === "td" || name === "th" ? `<table><tr>${tag}</tr></table>` : TABLE_CONTENT.get("table")!.includes(name) ? `<table>${tag}</table>` : tag;
@@ -108,7 +120,7 @@ function learnPattern(name: string, names: string[], attributes: Record<string, 
   const pattern: Pattern = [];
   const pieces = match[0].split(new RegExp(`${PLACEHOLDER}(\\d+)`));
   pieces.forEach((piece, index) => pattern.push(index % 2 === 1 ? Number(piece) : piece.replace(ZWNJ, "&zwnj;")));
-  return pattern;
+  return { pattern, source: pattern.map((piece) => (typeof piece === "number" ? piece : escapeAsTemplate(piece))) };
 }
 
 interface Open {
@@ -124,6 +136,12 @@ export interface StyledDocument {
   /** Offsets of the fragment's marker comments in `html`. */
   start: number;
   end: number;
+  /**
+   * `html` as the preview page shows it (escapeAsTemplate(html)), written beside it piece by
+   * piece (a start tag's escaped literal pieces are learnt with its pattern), and the offsets of
+   * the markers in it.
+   */
+  source: { html: string; start: number; end: number };
 }
 
 /**
@@ -137,10 +155,14 @@ export function styleDocument(document: string, reader?: Reader): StyledDocument
     return null;
   }
   const out: string[] = [];
+  const source: string[] = [];
   let length = 0;
-  const write = (piece: string) => {
+  let sourceLength = 0;
+  const write = (piece: string, escaped = escapeAsTemplate(piece)) => {
     out.push(piece);
     length += piece.length;
+    source.push(escaped);
+    sourceLength += escaped.length;
   };
   const stack: Open[] = [];
   // Where the HTML parser would be (its insertion modes, as far as they matter here); changed in the callbacks.
@@ -150,22 +172,36 @@ export function styleDocument(document: string, reader?: Reader): StyledDocument
   let justOpenedPre = false;
   let start = -1;
   let end = -1;
+  let sourceStart = -1;
+  let sourceEnd = -1;
   const openTag = (name: string, attributes: Record<string, string>) => {
     const names = Object.keys(attributes);
     // inlineEmailCss looks for bgcolor=, align= and valign= in a cell's whole tag, values included, which a pattern cannot know.
     if (TABLE_ATTRIBUTE_TAGS.has(name) && names.some((attribute) => / (bgcolor|align|valign)=/.test(attributes[attribute]!))) throw new Reshaped();
     const context = stack.at(-1)?.context ?? ROOT;
     const key = `${name}\u0002${names.join(" ")}\u0002${attributes.class ?? ""}\u0002${attributes.style ?? ""}`;
-    let pattern = context.patterns.get(key);
-    if (!pattern) {
+    let learnt = context.patterns.get(key);
+    if (!learnt) {
       // A class or style is written into the pattern as it is: one that could end the tag or pose as a placeholder is not.
       if (/[<>]|dispatch-specimen/.test(`${attributes.class ?? ""}${attributes.style ?? ""}`)) throw new Reshaped();
-      pattern = learnPattern(name, names, attributes, context.classes);
-      context.patterns.set(key, pattern);
+      learnt = learnPattern(name, names, attributes, context.classes);
+      context.patterns.set(key, learnt);
     }
     let tag = "";
-    for (const piece of pattern) tag += typeof piece === "number" ? escapeAttribute(attributes[names[piece]!]!) : piece;
-    write(tag);
+    let escaped = "";
+    const { pattern, source: sourcePattern } = learnt;
+    for (let index = 0; index < pattern.length; index += 1) {
+      const piece = pattern[index]!;
+      if (typeof piece === "number") {
+        const value = escapeAttribute(attributes[names[piece]!]!);
+        tag += value;
+        escaped += escapeAsTemplate(value);
+      } else {
+        tag += piece;
+        escaped += sourcePattern[index] as string;
+      }
+    }
+    write(tag, escaped);
     if (!VOID.has(name)) {
       const className = attributes.class !== undefined && /[^ \t\n\f]/.test(attributes.class) ? attributes.class : null;
       stack.push({ name, context: contextBelow(context, className), implied: false });
@@ -217,7 +253,7 @@ export function styleDocument(document: string, reader?: Reader): StyledDocument
       const open = stack.pop();
       if (open?.name !== name) throw new Reshaped();
       if (name === "head") {
-        write(`<style>\n${EMAIL_CSS.media}\n</style>\n</head>`);
+        write(STYLE_BLOCK, STYLE_BLOCK_SOURCE);
         phase = "afterHead";
       } else if (name === "body") {
         phase = "afterBody";
@@ -225,7 +261,9 @@ export function styleDocument(document: string, reader?: Reader): StyledDocument
         if (phase !== "afterBody") throw new Reshaped();
         phase = "afterHtml";
       } else {
-        write(`</${name}>`);
+        let tag = CLOSING_TAGS.get(name);
+        if (!tag) CLOSING_TAGS.set(name, (tag = [`</${name}>`, escapeAsTemplate(`</${name}>`)]));
+        write(tag[0], tag[1]);
       }
     },
     ontext(text) {
@@ -247,8 +285,13 @@ export function styleDocument(document: string, reader?: Reader): StyledDocument
       justOpenedPre = false;
       if (phase !== "inHead" && phase !== "inBody") throw new Reshaped();
       const comment = `<!--${data}-->`;
-      if (start < 0 && comment === FRAGMENT_START) start = length;
-      else if (start >= 0 && end < 0 && comment === FRAGMENT_END) end = length;
+      if (start < 0 && comment === FRAGMENT_START) {
+        start = length;
+        sourceStart = sourceLength;
+      } else if (start >= 0 && end < 0 && comment === FRAGMENT_END) {
+        end = length;
+        sourceEnd = sourceLength;
+      }
       write(comment.replace(ZWNJ, "&zwnj;"));
     },
     },
@@ -256,7 +299,14 @@ export function styleDocument(document: string, reader?: Reader): StyledDocument
   );
   if (!complete || phase !== "afterHtml" || stack.length > 0) return null;
   write(`${trailing}</body></html>`);
-  return { html: out.join(""), start, end };
+  return { html: out.join(""), start, end, source: { html: source.join(""), start: sourceStart, end: sourceEnd } };
+}
+
+/** An email's document and fragment; `source`, when the one pass made them, the two as the preview page shows them (escapeAsTemplate). */
+export interface InlinedEmail {
+  html: string;
+  fragment: string;
+  source?: { html: string; fragment: string };
 }
 
 /**
@@ -264,7 +314,9 @@ export function styleDocument(document: string, reader?: Reader): StyledDocument
  * the same bytes as splitFragment(inlineEmailCss(document)), in one pass where it can. `reader`
  * sees every event of that pass (see styleDocument).
  */
-export function inlineAndSplit(document: string, reader?: Reader): { html: string; fragment: string } {
+export function inlineAndSplit(document: string, reader?: Reader): InlinedEmail {
   const styled = styleDocument(document, reader);
-  return styled ? cutFragment(styled.html, styled.start, styled.end) : splitFragment(inlineEmailCss(document));
+  if (!styled) return splitFragment(inlineEmailCss(document));
+  const { source } = styled;
+  return { ...cutFragment(styled.html, styled.start, styled.end), source: cutFragment(source.html, source.start, source.end, escapeAsTemplate) };
 }

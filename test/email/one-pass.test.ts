@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { syntheticBody } from "../../src/bench/corpus.ts";
 import { prepareBody, prepareInOnePass, prepareWithCheerio } from "../../src/email/body.ts";
-import { briefingEdition, editionDocument, type EditionShell } from "../../src/email/index.ts";
+import nunjucks from "nunjucks";
+import { briefingEdition, editionDocument, renderEmail, type EditionShell } from "../../src/email/index.ts";
+import { renderPreview } from "../../src/email/preview.ts";
 import { inlineEmailCss, splitFragment } from "../../src/email/inline.ts";
 import { inlineAndSplit, styleDocument } from "../../src/email/styler.ts";
 import { PlainTextWriter, toPlainText } from "../../src/email/text.ts";
@@ -14,6 +16,9 @@ import { seeded, seededBody } from "../helpers/hostile.ts";
 
 /** What the email was before the one-pass styler: css-inline over the whole document, the fragment cut from its output. */
 const inlinedInFull = (document: string) => splitFragment(inlineEmailCss(document));
+
+/** Text as Nunjucks' autoescape writes it. */
+const autoescaped = (text: string) => new nunjucks.Environment(null, { autoescape: true }).renderString("{{ text }}", { text });
 
 function documentOf(briefing: ReturnType<typeof makeBriefing>, settings: SiteSettings): string {
   const { shell, view } = briefingEdition(briefing, settings);
@@ -62,8 +67,10 @@ describe("the one-pass email styler", () => {
         const document = documentOf(briefing, settings);
         // The pass itself does the work (it declines nothing here), and its bytes are css-inline's.
         expect(styleDocument(document), briefing.slug).not.toBeNull();
-        const styled = inlineAndSplit(document);
+        const { source, ...styled } = inlineAndSplit(document);
         expect(styled).toEqual(inlinedInFull(document));
+        // The escaped copy written beside it is what the preview page's autoescape would make of both.
+        expect(source).toEqual({ html: autoescaped(styled.html), fragment: autoescaped(styled.fragment) });
         // The plain text reads the same from the document before inlining.
         expect(toPlainText(document, briefing.url)).toBe(toPlainText(styled.html, briefing.url));
       }
@@ -76,7 +83,20 @@ describe("the one-pass email styler", () => {
     const item = { title: "A & B", url: "https://dispatch.example.org/news/a/", dateIso: "2026-01-12", dateDisplay: "12 January 2026", summary: "Summary <b>", quote: { text: "Said", speaker: "O'Brien" } };
     const document = editionDocument(shell, { title: "Week 3", intro: "Intro & more", rangeDisplay: "12–18 January", items: [item, { ...item, quote: null, summary: "" }] }, settings);
     expect(styleDocument(document)).not.toBeNull();
-    expect(inlineAndSplit(document)).toEqual(inlinedInFull(document));
+    const { source, ...styled } = inlineAndSplit(document);
+    expect(styled).toEqual(inlinedInFull(document));
+    expect(source).toEqual({ html: autoescaped(styled.html), fragment: autoescaped(styled.fragment) });
+  });
+
+  it("gives the preview page the same source boxes as escaping the email there would", () => {
+    for (const [, settings] of SETTINGS) {
+      for (const briefing of [makeBriefing(), makeNastyBriefing()]) {
+        const edition = renderEmail(briefing, settings);
+        // A copy of the edition has no escaped copy remembered: the preview escapes its HTML itself.
+        expect(renderPreview(edition, settings)).toBe(renderPreview({ ...edition }, settings));
+        expect(renderPreview(edition, settings)).toContain(`<textarea id="source-html" readonly>${autoescaped(edition.html)}</textarea>`);
+      }
+    }
   });
 
   it("declines what an HTML parser would repair, and then inlines the whole document the old way", () => {
