@@ -436,3 +436,10 @@ describe("a speaker before an aside with a relative clause that no comma closes"
       .toBe("Kay Palmer");
   });
 });
+
+describe("a speech verb's bare form qualifying a role", () => {
+  it("reads \"state director\" as a role, not a verb with a place for its subject", () => {
+    const text = "“You need an organisation,” said Brad Kohl, the party’s Colorado state director. “You cannot arrive late.”";
+    expect(quotePairs(text).map(([s]) => s)).toEqual(["Brad Kohl", "Brad Kohl"]);
+  });
+});
