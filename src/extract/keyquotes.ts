@@ -1,6 +1,7 @@
 /** Pull-quote ranking: attributed, complete, mid-length, early and distinctive quotations first. */
-import { CLAUSE_ENDS, CLOSING_QUOTE_MARKS, QUOTE_CLOSERS, QUOTE_MARKS, SENTENCE_ENDS, charClass } from "./charsets.js";
+import { CLAUSE_ENDS, CLOSING_QUOTE_MARKS, OPENING_QUOTE_MARKS, QUOTE_CLOSERS, QUOTE_MARKS, SENTENCE_ENDS, charClass } from "./charsets.js";
 import { CERTAIN_ATTRIBUTION } from "./confidence.js";
+import { isSpeechVerb } from "./lexicon.js";
 import { countWords } from "./reading.js";
 import type { AttributionMethod, KeyQuote, Quote } from "./types.js";
 
@@ -16,6 +17,11 @@ const MAX_GAP_CHARS = 80;
 /** A pull quote is a whole sentence: a partial quotation ("called it 'a disgrace to the office'") is
  * words woven into the writer's sentence. */
 const STARTS_SENTENCE = /^[\p{Lu}\p{N}]/u;
+/** Nor is a quotation opened right after "that" (`meant that "We will…"`), capitalised or not, unless a speech
+ * verb leads in to the "that" (`said in a statement that "…"`): the writer's sentence goes on through it, and
+ * whose words they are hangs on that sentence (`Ruiz said Hale's letter meant that "…"`). */
+const AFTER_THAT = new RegExp(`(?:^|[^\\p{L}])that,?\\s*[${charClass(OPENING_QUOTE_MARKS)}]?\\s*$`, "iu");
+const WORDS_FROM_VERB_TO_THAT = 4;
 const SPLIT_END = new RegExp(`[${charClass(CLAUSE_ENDS)}]$`, "u");
 /** The gap of a split quotation is the attribution alone, ending where the quotation resumes:
  * `,” she said, “`. A gap running on (`,” said Beck, who said there were “`) leads into other words. */
@@ -148,6 +154,15 @@ function secondHandQuotes(quotes: readonly Quote[], plainText: string): Set<numb
   return secondHand;
 }
 
+/** Whether a quotation opens right after a "that" no speech verb leads in to (`AFTER_THAT`). */
+function wovenIn(quote: Pick<Joined, "start">, plainText: string): boolean {
+  const before = plainText.slice(Math.max(0, quote.start - 80), quote.start);
+  const that = AFTER_THAT.exec(before);
+  if (that === null) return false;
+  const words = before.slice(0, that.index + 1).match(/[\p{L}’'-]+/gu) ?? [];
+  return !words.slice(-WORDS_FROM_VERB_TO_THAT).some(isSpeechVerb);
+}
+
 /** Whether the words leading into a quotation in its sentence say it is not the credited speaker's own. */
 function notOwnWords(quote: Pick<Joined, "start" | "speaker">, plainText: string): boolean {
   // Bounded look-back: the text since the last sentence end or paragraph break, at most MAX_LEAD_IN_CHARS.
@@ -196,7 +211,7 @@ export function pullQuoteCandidates(quotes: readonly Quote[], plainText: string)
   return joinSplitQuotes(quotes, plainText).map((quote) => {
     const rejected: PullQuoteRejection | null = quote.confidence < CERTAIN_ATTRIBUTION ? "uncertain"
       : countWords(quote.text) < MIN_WORDS ? "short"
-      : !STARTS_SENTENCE.test(quote.text) ? "fragment"
+      : !STARTS_SENTENCE.test(quote.text) || wovenIn(quote, plainText) ? "fragment"
       : !isClosed(quote, plainText) ? "unclosed"
       : !marksPairUp(quote.text) ? "unpaired"
       : secondHand.has(quote.start) ? "second-hand"

@@ -103,4 +103,14 @@ describe("key quotes", () => {
       { text: "We will never surrender to the flood of bad ideas in this town.", speaker: "Tom Hale" },
     ]);
   });
+
+  it("shows no pull quote opened right after a \"that\" no speech verb leads in to: the writer's sentence says whose words they are", () => {
+    const pull = (text: string) => analyze(text, "text").keyQuotes;
+    // Ruiz speaks, but the words are those of the letter Hale sent.
+    expect(pull('Ana Ruiz said the letter Tom Hale sent to the council on Friday meant that "The bridge will never open while the old board still sits."')).toEqual([]);
+    // A speech verb right before the "that", with a few words between, leads in to the speaker's own words.
+    expect(pull('Ana Ruiz said in a statement that "The bridge will open in the spring of next year."')).toEqual([
+      { text: "The bridge will open in the spring of next year.", speaker: "Ana Ruiz" },
+    ]);
+  });
 });
