@@ -142,7 +142,15 @@ function isNameConnector(tokens: Tokens, i: number): boolean {
 }
 
 function isInnerJoiner(tokens: Tokens, i: number): boolean {
-  return isTitleConjunction(tokens, i) || isNameConnector(tokens, i) || isRemitComma(tokens, i);
+  return isTitleConjunction(tokens, i) || isNameConnector(tokens, i) || isRemitComma(tokens, i) || isTitleOf(tokens, i);
+}
+
+/** `of` inside a title written in lower case before a name or its comma: "former secretary of state Hillary Ruiz",
+ * "Ruiz's chief of staff, Joe Kasper," (one word after `of`, then the name or a comma). */
+function isTitleOf(tokens: Tokens, i: number): boolean {
+  if (tokens.lower(i) !== "of" || tokens.capitalised(i - 1) || !(ROLE_NOUNS.has(tokens.lower(i - 1)) || TITLES.has(tokens.lower(i - 1)))) return false;
+  return isWord(tokens, i + 1) && !tokens.capitalised(i + 1) && !DETERMINERS.has(tokens.lower(i + 1)) &&
+    ((isWord(tokens, i + 2) && tokens.capitalised(i + 2)) || tokens.text(i + 2) === ",");
 }
 
 /** End index (exclusive) of a noun phrase starting at `i`. */

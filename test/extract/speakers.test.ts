@@ -443,3 +443,11 @@ describe("a speech verb's bare form qualifying a role", () => {
     expect(quotePairs(text).map(([s]) => s)).toEqual(["Brad Kohl", "Brad Kohl"]);
   });
 });
+
+describe("a title written in lower case with \"of\"", () => {
+  it("reads through the title to the name after it", () => {
+    expect(quotePairs("“The first defence is the community,” said former secretary of state Ana Ruiz, who praised the mayor.")[0]![0])
+      .toBe("Ana Ruiz");
+    expect(quotePairs("“Positions will soften,” Rep. Dan Hull’s chief of staff, Joe Kasper, told reporters.")[0]![0]).toBe("Joe Kasper");
+  });
+});
