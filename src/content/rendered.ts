@@ -1,5 +1,5 @@
 import { analyzeChecked, type Analysis, type KeyQuote } from "../extract/index.ts";
-import { htmlFacts, type HtmlFacts } from "../html/depth.ts";
+import type { HtmlFacts } from "../html/depth.ts";
 import { cleanForWeb } from "../html/web.ts";
 import { renderMarkdown, typographic } from "../markdown/render.ts";
 
@@ -45,7 +45,7 @@ export function renderBody(body: string, embedHosts: readonly string[]): Rendere
   return {
     html: web.html,
     dropped: web.dropped,
-    facts: htmlFacts(web.html),
+    facts: web.facts,
     analysis: { ...forDisplay(analysis), quotes, wordCount, readingTimeMinutes },
     failure,
   };
