@@ -737,7 +737,8 @@ function openingSubject(ctx: AttributionContext, start: number, before: number):
   const { tokens } = ctx;
   for (let segment = start, clauses = 0; segment < before && clauses < MAX_CLAUSES; clauses++) {
     let first = segment;
-    while (first < before && LEADING_PUNCTUATION.has(tokens.text(first))) first++;
+    // "And then Trump went on the attack, saying", "But Perez hammered Trump": a connective opens no subject.
+    while (first < before && (LEADING_PUNCTUATION.has(tokens.text(first)) || OPENING_CONNECTIVES.has(tokens.lower(first)))) first++;
     const end = phraseForward(tokens, first, before);
     // A subject is followed by its verb; a dateline by a dash ("WASHINGTON — …").
     const subjectEnd = end > first ? openingSubjectEnd(ctx, first, end) : end;
@@ -756,6 +757,8 @@ function openingSubject(ctx: AttributionContext, start: number, before: number):
   }
   return null;
 }
+
+const OPENING_CONNECTIVES: ReadonlySet<string> = new Set(["and", "but", "so", "yet", "then", "or", "nor"]);
 
 const MAX_DATELINE_TOKENS = 12;
 

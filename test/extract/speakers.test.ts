@@ -451,3 +451,10 @@ describe("a title written in lower case with \"of\"", () => {
     expect(quotePairs("“Positions will soften,” Rep. Dan Hull’s chief of staff, Joe Kasper, told reporters.")[0]![0]).toBe("Joe Kasper");
   });
 });
+
+describe("a connective opening the sentence", () => {
+  it("is no subject: the name after it is", () => {
+    expect(quotePairs("Lind met voters. And then Hale went fully on the attack, saying, “Resign at once!”")[0]![0]).toBe("Hale");
+    expect(quotePairs("But Ortiz hammered the council, calling it a “rubber stamp.”")[0]![0]).toBe("Ortiz");
+  });
+});
