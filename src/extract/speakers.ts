@@ -220,7 +220,7 @@ function resolvePhrase(ctx: AttributionContext, from: number, to: number): Attri
   if (to - from === 1 && tokens.lower(from) === "they") return { kind: "anonymous", speaker: null };
   if (to - from === 1 && FRAGMENT_WORDS.has(tokens.lower(from))) return null;
   // "Another said", "Others chanted": an unnamed source as written.
-  if (to - from === 1 && tokens.capitalised(from) && LONE_SOURCES.has(tokens.lower(from))) return described(ctx, from, to);
+  if (to - from === 1 && tokens.capitalised(from) && LONE_SOURCES.has(tokens.lower(from))) return loneSource(ctx, from);
   if (to - from === 1 && PRONOUNS.has(tokens.lower(from))) {
     return { kind: "pronoun", speaker: names.lastPersonBefore(position, pronounGender(tokens, from)) };
   }
@@ -317,6 +317,12 @@ const FRAGMENT_WORDS: ReadonlySet<string> = new Set(["let", "imagine", "i'm", "i
 
 function phraseText(ctx: AttributionContext, from: number, to: number): string {
   return ctx.text.slice(ctx.tokens.start(from), ctx.tokens.end(to - 1));
+}
+
+/** "Another said", "tweeted one": a source as written that refers back to the people just quoted, so never certain
+ * enough to print under a pull quote. */
+function loneSource(ctx: AttributionContext, at: number): Attribution {
+  return { ...described(ctx, at, at + 1), refersBack: true };
 }
 
 function described(ctx: AttributionContext, from: number, to: number): Attribution {
@@ -517,7 +523,9 @@ export function attributeAfter(ctx: AttributionContext, from: number, to: number
   }
   const verb = skipFillers(tokens, i, end);
   if (verb < end && INVERTIBLE_VERBS.has(tokens.lower(verb))) {
-    return spoken(phraseWithApposition(ctx, verb + 1, end).attribution);
+    // `…," tweeted another.`: after the verb, a lone quantifier is a source as written.
+    const lone = verb + 1 < end && (LONE_SOURCES.has(tokens.lower(verb + 1)) || tokens.lower(verb + 1) === "one") && closesClause(tokens, verb + 2, end);
+    return spoken(lone ? loneSource(ctx, verb + 1) : phraseWithApposition(ctx, verb + 1, end).attribution);
   }
   const { attribution, next } = phraseWithApposition(ctx, i, end);
   const after = skipFillers(tokens, next, end);

@@ -458,3 +458,11 @@ describe("a connective opening the sentence", () => {
     expect(quotePairs("But Ortiz hammered the council, calling it a “rubber stamp.”")[0]![0]).toBe("Ortiz");
   });
 });
+
+describe("a lone quantifier as the source", () => {
+  it("credits it as written after an inverted verb, never as certain", () => {
+    const quotes = extractQuotes("“Yet another state we lost,” tweeted another. Others chanted: “We should have won this state.”", "text");
+    expect(quotes.map((q) => q.speaker)).toEqual(["another", "Others"]);
+    expect(quotes.every((q) => q.confidence < CERTAIN_ATTRIBUTION)).toBe(true);
+  });
+});
