@@ -22,6 +22,9 @@ const STARTS_SENTENCE = /^[\p{Lu}\p{N}]/u;
  * whose words they are hangs on that sentence (`Ruiz said Hale's letter meant that "…"`). */
 const AFTER_THAT = new RegExp(`(?:^|[^\\p{L}])that,?\\s*[${charClass(OPENING_QUOTE_MARKS)}]?\\s*$`, "iu");
 const WORDS_FROM_VERB_TO_THAT = 4;
+/** A social-media post quoted whole (`"Thanks @cityhall! #bridge"`, a link): the gold of news corpora often
+ * leaves such posts out, and a handle or a link reads badly in a pull quote. */
+const SOCIAL_POST = /(?:^|[^\p{L}\p{N}_])[@#]\p{L}|\bhttps?:\/\/|\bpic\.twitter\.com\//u;
 const SPLIT_END = new RegExp(`[${charClass(CLAUSE_ENDS)}]$`, "u");
 /** The gap of a split quotation is the attribution alone, ending where the quotation resumes:
  * `,” she said, “`. A gap running on (`,” said Beck, who said there were “`) leads into other words. */
@@ -197,8 +200,8 @@ function score(quote: Joined, rank: number, total: number): number {
  * to stand alone, it is a fragment of a sentence, it runs on unclosed, its inner marks do not pair up, it is
  * second-hand (relayed "according to" another source or nested in another's quotation), or its lead-in says
  * the words are not the speaker's own (a question put to them, words left unsaid, a sign's or a headline's,
- * another person's in a participle clause). */
-export type PullQuoteRejection = "uncertain" | "short" | "fragment" | "unclosed" | "unpaired" | "second-hand" | "not-own-words";
+ * another person's in a participle clause), or it is a social-media post (`SOCIAL_POST`). */
+export type PullQuoteRejection = "uncertain" | "short" | "fragment" | "unclosed" | "unpaired" | "second-hand" | "not-own-words" | "post";
 
 /** A quotation (split ones joined) and why it may not be a pull quote, null when it may. */
 export interface PullQuoteCandidate extends Joined {
@@ -216,6 +219,7 @@ export function pullQuoteCandidates(quotes: readonly Quote[], plainText: string)
       : !marksPairUp(quote.text) ? "unpaired"
       : secondHand.has(quote.start) ? "second-hand"
       : notOwnWords(quote, plainText) ? "not-own-words"
+      : SOCIAL_POST.test(quote.text) ? "post"
       : null;
     return { ...quote, rejected };
   });

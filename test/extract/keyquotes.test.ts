@@ -113,4 +113,14 @@ describe("key quotes", () => {
       { text: "The bridge will open in the spring of next year.", speaker: "Ana Ruiz" },
     ]);
   });
+
+  it("shows no social-media post as a pull quote: a handle, a hashtag or a link in it", () => {
+    const pull = (text: string) => analyze(text, "text").keyQuotes;
+    expect(pull("“Thanks to every volunteer who turned out in the rain today! #RiversideBridge,” Ana Ruiz tweeted.")).toEqual([]);
+    expect(pull("“Proud to stand with @RiversideCouncil as the new bridge finally opens to traffic,” Ana Ruiz wrote on Monday.")).toEqual([]);
+    expect(pull("“Read the full plan for the bridge here: https://example.org/plan,” Ana Ruiz wrote.")).toEqual([]);
+    // A number sign before a figure and an email address are no hashtag and no handle.
+    expect(pull("“We are the #1 city in the state for new bridges this year,” Ana Ruiz said.")).toHaveLength(1);
+    expect(pull("“Write to me at ana@example.org with your ideas for the bridge,” Ana Ruiz said.")).toHaveLength(1);
+  });
 });
