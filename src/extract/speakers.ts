@@ -64,8 +64,10 @@ function isSpeechVerbAt(tokens: Tokens, i: number): boolean {
   if (/^(?:a|an|the)$/u.test(tokens.lower(i - 2)) && tokens.capitalised(i - 1) && !/s$/u.test(tokens.lower(i - 1)) && isRegularBaseForm(tokens.lower(i))) {
     return false;
   }
-  // "Clinton's Colorado state director", "a state senator": a bare form before a role qualifies it.
-  if (isRegularBaseForm(tokens.lower(i)) && isWord(tokens, i + 1) && !tokens.capitalised(i + 1) && (ROLE_NOUNS.has(tokens.lower(i + 1)) || TITLES.has(tokens.lower(i + 1)))) {
+  // "Clinton's Colorado state director", "a state senator": a bare form before a role qualifies it; "her home state
+  // of Ohio": before "of" it is a noun.
+  if (isRegularBaseForm(tokens.lower(i)) && isWord(tokens, i + 1) && !tokens.capitalised(i + 1) &&
+    (ROLE_NOUNS.has(tokens.lower(i + 1)) || TITLES.has(tokens.lower(i + 1)) || tokens.lower(i + 1) === "of")) {
     return false;
   }
   return !isDeterminedNoun(tokens, i - 1) && !(tokens.lower(i - 1).endsWith("ed") && isDeterminedNoun(tokens, i - 2));

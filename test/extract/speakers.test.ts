@@ -442,6 +442,11 @@ describe("a speech verb's bare form qualifying a role", () => {
     const text = "“You need an organisation,” said Brad Kohl, the party’s Colorado state director. “You cannot arrive late.”";
     expect(quotePairs(text).map(([s]) => s)).toEqual(["Brad Kohl", "Brad Kohl"]);
   });
+
+  it("reads a bare form before \"of\" as a noun inside an aside", () => {
+    const text = "Maria Lind, celebrating a victory in the Green primary in her home state of Ohio, is pledging to “win every seat” next week.";
+    expect(quotePairs(text)[0]![0]).toBe("Maria Lind");
+  });
 });
 
 describe("a title written in lower case with \"of\"", () => {
