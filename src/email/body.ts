@@ -2,6 +2,7 @@ import { load } from "cheerio";
 import type { Briefing } from "../content/types.ts";
 import { cleanForSyndication, cleaningReader } from "../html/syndicate.ts";
 import type { SiteSettings } from "../config/settings.ts";
+import { normalised, type ParserEvent } from "../html/events.ts";
 import { readAll, type Reader, Reshaped, startTagEffect, textMoved, VOID } from "./html5.ts";
 import { withUtm, type Utm } from "./links.ts";
 
@@ -56,6 +57,13 @@ const FIGURE = /^(?=.{1,24}$)[+\-−–±]?\s?\p{Sc}?\s?\d[\d.,\u00a0\u202f ]*(\
 export interface PreparedBody {
   html: string;
   warnings: string[];
+  /**
+   * From the one pass: the events an HTML parser reports for `html` (element starts and ends,
+   * text decoded), so that the email's document can take them in its place instead of reading
+   * the body again (src/email/styler.ts). None when they hold CR or NUL, which a parser of the
+   * document would treat otherwise.
+   */
+  events?: ParserEvent[];
 }
 
 /** What becomes of one image in the email: kept with these attributes, or replaced by its alt text (linked when possible). */
@@ -179,14 +187,30 @@ export function prepareInOnePass(html: string, sourcePath: string, settings: Sit
   const out: string[] = [];
   const open: { name: string }[] = [];
   /** Cells still open: where their start tag was written, and their text so far (a figure gets class="num"). */
-  const cells: { at: number; text: string }[] = [];
+  const cells: { at: number; text: string; attribs: Record<string, string> }[] = [];
   /** The open <picture>'s depth in `open`, and whether its one <img> was written. */
   let picture: { depth: number; written: boolean } | null = null;
   let justOpenedPre = false;
 
+  const events: ParserEvent[] = [];
+
   const writeText = (text: string) => {
     out.push(escapeText(text));
+    events.push({ text });
     for (const cell of cells) cell.text += text;
+  };
+  /** Writes a start tag and its event (and a void element's end, as the parser reports it); returns the event's attributes. */
+  const writeStart = (name: string, attributes: [string, string][]): Record<string, string> => {
+    out.push(startTag(name, attributes));
+    const attribs: Record<string, string> = {};
+    for (const [attribute, value] of attributes) attribs[attribute] = value;
+    events.push({ open: name, attribs });
+    if (VOID.has(name)) events.push({ close: name, implied: true });
+    return attribs;
+  };
+  const writeEnd = (name: string) => {
+    out.push(`</${name}>`);
+    events.push({ close: name });
   };
 
   const writer: Reader = {
@@ -211,23 +235,23 @@ export function prepareInOnePass(html: string, sourcePath: string, settings: Sit
         const kept = attributes.filter(([attribute]) => attribute !== "srcset" && attribute !== "sizes");
         const outcome = imageOutcome(sourcePath, src, attribs.alt, attribs.width, attribs.height, open.some((element) => element.name === "a"), warnings);
         if ("replace" in outcome) {
-          if (outcome.replace === "link") out.push(startTag("a", [["href", withUtm(src!, settings.url, utm)]]));
-          else out.push("<span>");
+          const replacement = outcome.replace === "link" ? "a" : "span";
+          writeStart(replacement, outcome.replace === "link" ? [["href", withUtm(src!, settings.url, utm)]] : []);
           writeText(outcome.label);
-          out.push(outcome.replace === "link" ? "</a>" : "</span>");
+          writeEnd(replacement);
           return;
         }
         setAttribute(kept, "alt", outcome.keep.alt);
         setAttribute(kept, "width", outcome.keep.width);
         if (outcome.keep.height) setAttribute(kept, "height", outcome.keep.height);
-        out.push(startTag(name, outcome.keep.height ? kept : kept.filter(([attribute]) => attribute !== "height")));
+        writeStart(name, outcome.keep.height ? kept : kept.filter(([attribute]) => attribute !== "height"));
         return;
       }
       if (name === "th" && open.some((element) => element.name === "thead")) setAttribute(attributes, "scope", "col");
       if (name === "a" && attribs.href !== undefined) setAttribute(attributes, "href", withUtm(attribs.href, settings.url, utm));
       if ((name === "td" || name === "th") && attribs.class !== undefined) throw new Reshaped();
-      out.push(startTag(name, attributes));
-      if (name === "td" || name === "th") cells.push({ at: out.length - 1, text: "" });
+      const written = writeStart(name, attributes);
+      if (name === "td" || name === "th") cells.push({ at: out.length - 1, text: "", attribs: written });
       justOpenedPre = name === "pre";
     },
     onclosetag(name, isImplied) {
@@ -241,9 +265,12 @@ export function prepareInOnePass(html: string, sourcePath: string, settings: Sit
       }
       if (name === "td" || name === "th") {
         const cell = cells.pop()!;
-        if (FIGURE.test(cell.text.trim())) out[cell.at] = `${out[cell.at]!.slice(0, -1)} class="num">`;
+        if (FIGURE.test(cell.text.trim())) {
+          out[cell.at] = `${out[cell.at]!.slice(0, -1)} class="num">`;
+          cell.attribs.class = "num";
+        }
       }
-      out.push(`</${name}>`);
+      writeEnd(name);
     },
     ontext(text) {
       // The parser drops a newline right after <pre>.
@@ -260,5 +287,8 @@ export function prepareInOnePass(html: string, sourcePath: string, settings: Sit
     },
   };
   const complete = readAll(html, clean ? cleaningReader(writer, clean.pageUrl, settings.url) : writer);
-  return complete && open.length === 0 ? { html: out.join(""), warnings } : null;
+  if (!complete || open.length > 0) return null;
+  const written = out.join("");
+  // Escaping leaves CR and NUL as they are: the events hold one (from a character reference) if and only if the HTML does.
+  return normalised(written) ? { html: written, warnings } : { html: written, warnings, events };
 }

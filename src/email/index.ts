@@ -5,7 +5,8 @@ import { formatDisplayDate } from "../dates.ts";
 import { ContentError } from "../config/errors.ts";
 import type { OutputFile } from "../config/outputs.ts";
 import type { SiteSettings } from "../config/settings.ts";
-import { emailLeadImage, prepareBody } from "./body.ts";
+import type { ParserEvent } from "../html/events.ts";
+import { emailLeadImage, prepareBody, type PreparedBody } from "./body.ts";
 import { utmFor, withUtm, type Utm } from "./links.ts";
 import { toolLinks } from "./presets.ts";
 import { rememberSource, renderPreview } from "./preview.ts";
@@ -76,15 +77,22 @@ export function editionDocument(shell: EditionShell, view: object, settings: Sit
   });
 }
 
+/** Where a briefing's body goes in its document when the styler takes the body's events (a comment no body holds: the one pass declines comments). */
+const BODY_MARKER = "dispatch:body";
+
 /**
  * Renders an edition: its document (editionDocument) is parsed once, and that one parse inlines
  * its CSS, cuts its fragment (src/email/styler.ts) and writes its plain text (src/email/text.ts,
- * from the document before inlining, which reads the same without the style attributes).
+ * from the document before inlining, which reads the same without the style attributes). `body`:
+ * the events of `view.bodyHtml` from its preparation pass (PreparedBody.events), read in its
+ * place.
  */
-export function renderEdition(shell: EditionShell, view: object, settings: SiteSettings, warnings: string[] = []): EmailEdition {
-  const document = editionDocument(shell, view, settings);
+export function renderEdition(shell: EditionShell, view: object, settings: SiteSettings, warnings: string[] = [], body?: readonly ParserEvent[]): EmailEdition {
   const text = new PlainTextWriter(shell.webUrl);
-  const { html, fragment, source } = inlineAndSplit(document, text);
+  // With the body's events, the document is rendered around a marker where they go, and the body is not read again.
+  const { html, fragment, source } = body
+    ? inlineAndSplit(editionDocument(shell, { ...view, bodyHtml: `<!--${BODY_MARKER}-->` }, settings), text, { marker: BODY_MARKER, events: body, document: () => editionDocument(shell, view, settings) })
+    : inlineAndSplit(editionDocument(shell, view, settings), text);
   const edition = {
     subject: shell.subject,
     preheader: shell.preheader,
@@ -99,7 +107,7 @@ export function renderEdition(shell: EditionShell, view: object, settings: SiteS
 }
 
 /** A briefing's edition before rendering: the shell and the view of layouts/email/content.njk, and the editor's warnings. */
-export function briefingEdition(briefing: Briefing, settings: SiteSettings): { shell: EditionShell; view: object; warnings: string[] } {
+export function briefingEdition(briefing: Briefing, settings: SiteSettings): { shell: EditionShell; view: object; warnings: string[]; body: PreparedBody } {
   const utm = utmFor(briefing, settings);
   const body = prepareBody(briefing, settings, utm);
   const warnings = [...body.warnings];
@@ -114,12 +122,12 @@ export function briefingEdition(briefing: Briefing, settings: SiteSettings): { s
     bodyHtml: body.html,
   };
   const shell = { contentTemplate: "email/content.njk", subject: briefing.title, preheader: briefing.summary, webUrl: briefing.url, utm };
-  return { shell, view, warnings };
+  return { shell, view, warnings, body };
 }
 
 export function renderEmail(briefing: Briefing, settings: SiteSettings): EmailEdition {
-  const { shell, view, warnings } = briefingEdition(briefing, settings);
-  return renderEdition(shell, view, settings, warnings);
+  const { shell, view, warnings, body } = briefingEdition(briefing, settings);
+  return renderEdition(shell, view, settings, warnings, body.events);
 }
 
 function sizeMessage(briefing: Briefing, bytes: number): string {

@@ -1,3 +1,4 @@
+import type { Splice } from "../html/events.ts";
 import { readAll, type Reader, Reshaped, startTagEffect, TABLE_CONTENT, textMoved, VOID } from "./html5.ts";
 import { cutFragment, EMAIL_CSS, FRAGMENT_END, FRAGMENT_START, inlineEmailCss, splitFragment } from "./inline.ts";
 import { escapeAsTemplate } from "./render.ts";
@@ -147,11 +148,13 @@ export interface StyledDocument {
 /**
  * The document as inlineEmailCss would write it, with the offsets of its fragment markers; null
  * when the document holds something the pass does not reproduce (then inline it in full).
- * `reader` reads the whole document from the same parse either way (the plain text).
+ * `reader` reads the whole document from the same parse either way (the plain text). With
+ * `body`, the document holds the body's marker comment and both read the body's events there
+ * (the body as its preparation pass wrote it, not read again).
  */
-export function styleDocument(document: string, reader?: Reader): StyledDocument | null {
+export function styleDocument(document: string, reader?: Reader, body?: Splice): StyledDocument | null {
   if (!PATTERNS_APPLY) {
-    if (reader) readAll(document, {}, reader);
+    if (reader) readAll(document, {}, reader, body);
     return null;
   }
   const out: string[] = [];
@@ -296,6 +299,7 @@ export function styleDocument(document: string, reader?: Reader): StyledDocument
     },
     },
     reader,
+    body,
   );
   if (!complete || phase !== "afterHtml" || stack.length > 0) return null;
   write(`${trailing}</body></html>`);
@@ -312,11 +316,13 @@ export interface InlinedEmail {
 /**
  * Inlines layouts/email/email.css into a rendered email and cuts its fragment (fragment.html):
  * the same bytes as splitFragment(inlineEmailCss(document)), in one pass where it can. `reader`
- * sees every event of that pass (see styleDocument).
+ * sees every event of that pass (see styleDocument). With `body`, `document` stands for
+ * `body.document()` (the body's events in place of its marker); that is inlined in full if the
+ * pass declines.
  */
-export function inlineAndSplit(document: string, reader?: Reader): InlinedEmail {
-  const styled = styleDocument(document, reader);
-  if (!styled) return splitFragment(inlineEmailCss(document));
+export function inlineAndSplit(document: string, reader?: Reader, body?: Splice & { document: () => string }): InlinedEmail {
+  const styled = styleDocument(document, reader, body);
+  if (!styled) return splitFragment(inlineEmailCss(body ? body.document() : document));
   const { source } = styled;
   return { ...cutFragment(styled.html, styled.start, styled.end), source: cutFragment(source.html, source.start, source.end, escapeAsTemplate) };
 }

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { syntheticBody } from "../../src/bench/corpus.ts";
-import { prepareBody, prepareInOnePass, prepareWithCheerio } from "../../src/email/body.ts";
+import { Parser } from "htmlparser2";
+import { prepareBody, prepareInOnePass, prepareWithCheerio, type PreparedBody } from "../../src/email/body.ts";
 import nunjucks from "nunjucks";
-import { briefingEdition, editionDocument, renderEmail, type EditionShell } from "../../src/email/index.ts";
+import type { ParserEvent } from "../../src/html/events.ts";
+import { VOID } from "../../src/html/void.ts";
+import { briefingEdition, editionDocument, renderEdition, renderEmail, type EditionShell } from "../../src/email/index.ts";
 import { renderPreview } from "../../src/email/preview.ts";
 import { inlineEmailCss, splitFragment } from "../../src/email/inline.ts";
 import { inlineAndSplit, styleDocument } from "../../src/email/styler.ts";
@@ -19,6 +22,42 @@ const inlinedInFull = (document: string) => splitFragment(inlineEmailCss(documen
 
 /** Text as Nunjucks' autoescape writes it. */
 const autoescaped = (text: string) => new nunjucks.Environment(null, { autoescape: true }).renderString("{{ text }}", { text });
+
+/** A prepared body's HTML and warnings (its events are checked on their own, below). */
+const written = (body: PreparedBody | null) => body && { html: body.html, warnings: body.warnings };
+
+/** Events with adjacent texts joined: how many pieces a text comes in is the parser's affair (every reader here joins them). */
+function joinTexts(events: readonly ParserEvent[]): ParserEvent[] {
+  const joined: ParserEvent[] = [];
+  for (const event of events) {
+    const last = joined.at(-1);
+    if ("text" in event && last && "text" in last) joined[joined.length - 1] = { text: last.text + event.text };
+    else joined.push("close" in event ? { close: event.close, implied: event.implied === true } : event);
+  }
+  return joined;
+}
+
+/** What htmlparser2 reports for this HTML. */
+function parsedEvents(html: string): ParserEvent[] {
+  const events: ParserEvent[] = [];
+  new Parser({ onopentag: (open, attribs) => events.push({ open, attribs }), onclosetag: (close, implied) => events.push({ close, implied }), ontext: (text) => events.push({ text }) }).end(html);
+  return joinTexts(events);
+}
+
+/** A prepared body's events are those a parser reads from its HTML (void elements' ends implied, as the parser reports them). */
+function expectParsersEvents(body: PreparedBody, label: string): void {
+  expect(body.events, label).toBeDefined();
+  expect(joinTexts(body.events!), label).toEqual(parsedEvents(body.html));
+  expect(parsedEvents(body.html).every((event) => !("close" in event) || event.implied === VOID.has(event.close)), label).toBe(true);
+}
+
+/** A briefing's email from its body's events (as renderEmail makes it) and from its body's HTML in the document, as before. */
+function expectSameFromEvents(briefing: ReturnType<typeof makeBriefing>, settings: SiteSettings, label: string): boolean {
+  const { shell, view, warnings, body } = briefingEdition(briefing, settings);
+  const fromHtml = renderEdition(shell, view, settings, [...warnings]);
+  expect(renderEmail(briefing, settings), label).toEqual(fromHtml);
+  return body.events !== undefined;
+}
 
 function documentOf(briefing: ReturnType<typeof makeBriefing>, settings: SiteSettings): string {
   const { shell, view } = briefingEdition(briefing, settings);
@@ -99,6 +138,21 @@ describe("the one-pass email styler", () => {
     }
   });
 
+  it("writes the same email from the body's events as from its HTML in the document", () => {
+    let fromEvents = 0;
+    for (const [name, settings] of SETTINGS) {
+      for (const briefing of briefingsToTry()) if (expectSameFromEvents(briefing, settings, `${name}: ${briefing.slug}`)) fromEvents += 1;
+    }
+    const settings = makeSettings({}, { utm: true });
+    const random = seeded(11);
+    for (let index = 0; index < 200; index += 1) {
+      const html = seededBody(random, 3);
+      if (expectSameFromEvents({ ...makeBriefing(), html }, settings, html)) fromEvents += 1;
+    }
+    // Most bodies take the events' way; those the one pass leaves to cheerio still come out the same.
+    expect(fromEvents).toBeGreaterThan(100);
+  }, 60_000);
+
   it("declines what an HTML parser would repair, and then inlines the whole document the old way", () => {
     const document = documentOf(makeBriefing(), makeSettings());
     const repairs = [
@@ -133,7 +187,10 @@ describe("the one-pass email body", () => {
         const onePass = prepareInOnePass(cleaned, briefing.sourcePath, settings, utm);
         // Only the raw HTML written to be reshaped (a bare table row, a <pre> starting with a newline) is left to cheerio.
         if (/<pre>\n|<caption>/.test(cleaned)) expect(onePass).toBeNull();
-        else expect(onePass).toEqual(prepareWithCheerio(cleaned, briefing.sourcePath, settings, utm));
+        else {
+          expect(written(onePass)).toEqual(prepareWithCheerio(cleaned, briefing.sourcePath, settings, utm));
+          expectParsersEvents(onePass!, briefing.slug);
+        }
       }
     });
   }
@@ -147,7 +204,8 @@ describe("the one-pass email body", () => {
       "<p><picture><source srcset=\"https://x.org/h.webp\"></picture>no image in that picture</p>";
     const onePass = prepareInOnePass(cleaned, "b.md", settings, utmFor(makeBriefing(), settings));
     expect(onePass).not.toBeNull();
-    expect(onePass).toEqual(prepareWithCheerio(cleaned, "b.md", settings, utmFor(makeBriefing(), settings)));
+    expect(written(onePass)).toEqual(prepareWithCheerio(cleaned, "b.md", settings, utmFor(makeBriefing(), settings)));
+    expectParsersEvents(onePass!, "pictures");
     expect(onePass!.html).toContain('<th scope="col" class="num">1,234</th>');
     expect(onePass!.html).toContain('<td class="num"><a href="https://x.org/g.svg">12 %</a></td>');
   });
@@ -191,7 +249,11 @@ describe("the one-pass email body, cleaning as it reads", () => {
   const briefing = makeBriefing();
   for (const [name, settings] of SETTINGS) {
     it(`prepares the rendered bodies as sanitize-html and the one pass over its output did (${name})`, () => {
-      for (const one of briefingsToTry()) expect(prepareBody(one, settings, utmFor(one, settings)), one.slug).toEqual(preparedAfterSanitizeHtml(one.html, one, settings));
+      for (const one of briefingsToTry()) {
+        const prepared = prepareBody(one, settings, utmFor(one, settings));
+        expect(written(prepared), one.slug).toEqual(written(preparedAfterSanitizeHtml(one.html, one, settings)));
+        if (prepared.events) expectParsersEvents(prepared, one.slug);
+      }
     });
   }
 
@@ -211,7 +273,9 @@ describe("the one-pass email body, cleaning as it reads", () => {
       const one = { ...briefing, html };
       const fast = prepareInOnePass(html, one.sourcePath, settings, utmFor(one, settings), { pageUrl: one.url });
       if (fast) cleanedInPass += 1;
-      expect(prepareBody(one, settings, utmFor(one, settings)), html).toEqual(preparedAfterSanitizeHtml(html, one, settings));
+      const prepared = prepareBody(one, settings, utmFor(one, settings));
+      expect(written(prepared), html).toEqual(written(preparedAfterSanitizeHtml(html, one, settings)));
+      if (prepared.events) expectParsersEvents(prepared, html);
     }
     // Both ways are exercised: bodies the pass cleans itself, and bodies it leaves to sanitize-html.
     expect(cleanedInPass).toBeGreaterThan(80);
