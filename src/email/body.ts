@@ -162,10 +162,21 @@ function escapeAttribute(value: string): string {
   return value.replace(/[&"\u00a0]/g, (c) => (c === "&" ? "&amp;" : c === '"' ? "&quot;" : "&nbsp;"));
 }
 
-function startTag(name: string, attributes: [string, string][]): string {
-  let tag = `<${name}`;
-  for (const [attribute, value] of attributes) tag += ` ${attribute}="${escapeAttribute(value)}"`;
-  return `${tag}>`;
+/** The HTML of the one pass's events, as cheerio (parse5) writes it. */
+function writtenHtml(events: readonly ParserEvent[]): string {
+  let html = "";
+  for (const event of events) {
+    if ("text" in event) {
+      html += escapeText(event.text);
+    } else if ("open" in event) {
+      html += `<${event.open}`;
+      for (const [attribute, value] of Object.entries(event.attribs)) html += ` ${attribute}="${escapeAttribute(value)}"`;
+      html += ">";
+    } else if (!event.implied) {
+      html += `</${event.close}>`;
+    }
+  }
+  return html;
 }
 
 /** Sets an attribute where it stands, or adds it at the end (as cheerio's attr() does). */
@@ -184,24 +195,22 @@ function setAttribute(attributes: [string, string][], name: string, value: strin
  */
 export function prepareInOnePass(html: string, sourcePath: string, settings: SiteSettings, utm: Utm | null, clean?: { pageUrl: string }): PreparedBody | null {
   const warnings: string[] = [];
-  const out: string[] = [];
   const open: { name: string }[] = [];
-  /** Cells still open: where their start tag was written, and their text so far (a figure gets class="num"). */
-  const cells: { at: number; text: string; attribs: Record<string, string> }[] = [];
+  /** Cells still open: their start tag's attributes and their text so far (a figure gets class="num"). */
+  const cells: { attribs: Record<string, string>; text: string }[] = [];
   /** The open <picture>'s depth in `open`, and whether its one <img> was written. */
   let picture: { depth: number; written: boolean } | null = null;
   let justOpenedPre = false;
 
+  /** What the pass writes, as the events a parser reports for it (written out as HTML only when asked: writtenHtml). */
   const events: ParserEvent[] = [];
 
   const writeText = (text: string) => {
-    out.push(escapeText(text));
     events.push({ text });
     for (const cell of cells) cell.text += text;
   };
-  /** Writes a start tag and its event (and a void element's end, as the parser reports it); returns the event's attributes. */
+  /** Writes a start tag (and a void element's end, as the parser reports it); returns its attributes. */
   const writeStart = (name: string, attributes: [string, string][]): Record<string, string> => {
-    out.push(startTag(name, attributes));
     const attribs: Record<string, string> = {};
     for (const [attribute, value] of attributes) attribs[attribute] = value;
     events.push({ open: name, attribs });
@@ -209,7 +218,6 @@ export function prepareInOnePass(html: string, sourcePath: string, settings: Sit
     return attribs;
   };
   const writeEnd = (name: string) => {
-    out.push(`</${name}>`);
     events.push({ close: name });
   };
 
@@ -251,7 +259,7 @@ export function prepareInOnePass(html: string, sourcePath: string, settings: Sit
       if (name === "a" && attribs.href !== undefined) setAttribute(attributes, "href", withUtm(attribs.href, settings.url, utm));
       if ((name === "td" || name === "th") && attribs.class !== undefined) throw new Reshaped();
       const written = writeStart(name, attributes);
-      if (name === "td" || name === "th") cells.push({ at: out.length - 1, text: "", attribs: written });
+      if (name === "td" || name === "th") cells.push({ attribs: written, text: "" });
       justOpenedPre = name === "pre";
     },
     onclosetag(name, isImplied) {
@@ -265,10 +273,7 @@ export function prepareInOnePass(html: string, sourcePath: string, settings: Sit
       }
       if (name === "td" || name === "th") {
         const cell = cells.pop()!;
-        if (FIGURE.test(cell.text.trim())) {
-          out[cell.at] = `${out[cell.at]!.slice(0, -1)} class="num">`;
-          cell.attribs.class = "num";
-        }
+        if (FIGURE.test(cell.text.trim())) cell.attribs.class = "num";
       }
       writeEnd(name);
     },
@@ -288,7 +293,14 @@ export function prepareInOnePass(html: string, sourcePath: string, settings: Sit
   };
   const complete = readAll(html, clean ? cleaningReader(writer, clean.pageUrl, settings.url) : writer);
   if (!complete || open.length > 0) return null;
-  const written = out.join("");
-  // Escaping leaves CR and NUL as they are: the events hold one (from a character reference) if and only if the HTML does.
-  return normalised(written) ? { html: written, warnings } : { html: written, warnings, events };
+  let written: string | undefined;
+  const body = {
+    get html() {
+      return (written ??= writtenHtml(events));
+    },
+    warnings,
+  };
+  // A parser gives CR and NUL from the body only through character references: then the events are not offered.
+  const readOtherwise = html.includes("&#") && events.some((event) => ("text" in event ? normalised(event.text) : "open" in event && Object.values(event.attribs).some(normalised)));
+  return readOtherwise ? body : Object.assign(body, { events });
 }

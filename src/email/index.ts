@@ -5,7 +5,6 @@ import { formatDisplayDate } from "../dates.ts";
 import { ContentError } from "../config/errors.ts";
 import type { OutputFile } from "../config/outputs.ts";
 import type { SiteSettings } from "../config/settings.ts";
-import type { ParserEvent } from "../html/events.ts";
 import { emailLeadImage, prepareBody, type PreparedBody } from "./body.ts";
 import { utmFor, withUtm, type Utm } from "./links.ts";
 import { toolLinks } from "./presets.ts";
@@ -84,15 +83,16 @@ const BODY_MARKER = "dispatch:body";
  * Renders an edition: its document (editionDocument) is parsed once, and that one parse inlines
  * its CSS, cuts its fragment (src/email/styler.ts) and writes its plain text (src/email/text.ts,
  * from the document before inlining, which reads the same without the style attributes). `body`:
- * the events of `view.bodyHtml` from its preparation pass (PreparedBody.events), read in its
- * place.
+ * a briefing's prepared body, the view's `bodyHtml`; when its preparation pass kept its events,
+ * the document is rendered around a marker comment where they are read, so that the body is
+ * neither written out as HTML nor read again (unless the styler declines).
  */
-export function renderEdition(shell: EditionShell, view: object, settings: SiteSettings, warnings: string[] = [], body?: readonly ParserEvent[]): EmailEdition {
+export function renderEdition(shell: EditionShell, view: object, settings: SiteSettings, warnings: string[] = [], body?: PreparedBody): EmailEdition {
   const text = new PlainTextWriter(shell.webUrl);
-  // With the body's events, the document is rendered around a marker where they go, and the body is not read again.
-  const { html, fragment, source } = body
-    ? inlineAndSplit(editionDocument(shell, { ...view, bodyHtml: `<!--${BODY_MARKER}-->` }, settings), text, { marker: BODY_MARKER, events: body, document: () => editionDocument(shell, view, settings) })
-    : inlineAndSplit(editionDocument(shell, view, settings), text);
+  const withBody = () => (body ? { ...view, bodyHtml: body.html } : view);
+  const { html, fragment, source } = body?.events
+    ? inlineAndSplit(editionDocument(shell, { ...view, bodyHtml: `<!--${BODY_MARKER}-->` }, settings), text, { marker: BODY_MARKER, events: body.events, document: () => editionDocument(shell, withBody(), settings) })
+    : inlineAndSplit(editionDocument(shell, withBody(), settings), text);
   const edition = {
     subject: shell.subject,
     preheader: shell.preheader,
@@ -106,7 +106,7 @@ export function renderEdition(shell: EditionShell, view: object, settings: SiteS
   return edition;
 }
 
-/** A briefing's edition before rendering: the shell and the view of layouts/email/content.njk, and the editor's warnings. */
+/** A briefing's edition before rendering: the shell, the view of layouts/email/content.njk (all but the body), its prepared body and the editor's warnings. */
 export function briefingEdition(briefing: Briefing, settings: SiteSettings): { shell: EditionShell; view: object; warnings: string[]; body: PreparedBody } {
   const utm = utmFor(briefing, settings);
   const body = prepareBody(briefing, settings, utm);
@@ -119,7 +119,6 @@ export function briefingEdition(briefing: Briefing, settings: SiteSettings): { s
     leadImage: emailLeadImage(briefing, warnings),
     keyPoints: briefing.keyPoints,
     keyQuote: briefing.keyQuote,
-    bodyHtml: body.html,
   };
   const shell = { contentTemplate: "email/content.njk", subject: briefing.title, preheader: briefing.summary, webUrl: briefing.url, utm };
   return { shell, view, warnings, body };
@@ -127,7 +126,7 @@ export function briefingEdition(briefing: Briefing, settings: SiteSettings): { s
 
 export function renderEmail(briefing: Briefing, settings: SiteSettings): EmailEdition {
   const { shell, view, warnings, body } = briefingEdition(briefing, settings);
-  return renderEdition(shell, view, settings, warnings, body.events);
+  return renderEdition(shell, view, settings, warnings, body);
 }
 
 function sizeMessage(briefing: Briefing, bytes: number): string {

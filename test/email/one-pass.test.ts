@@ -54,14 +54,14 @@ function expectParsersEvents(body: PreparedBody, label: string): void {
 /** A briefing's email from its body's events (as renderEmail makes it) and from its body's HTML in the document, as before. */
 function expectSameFromEvents(briefing: ReturnType<typeof makeBriefing>, settings: SiteSettings, label: string): boolean {
   const { shell, view, warnings, body } = briefingEdition(briefing, settings);
-  const fromHtml = renderEdition(shell, view, settings, [...warnings]);
+  const fromHtml = renderEdition(shell, { ...view, bodyHtml: body.html }, settings, [...warnings]);
   expect(renderEmail(briefing, settings), label).toEqual(fromHtml);
   return body.events !== undefined;
 }
 
 function documentOf(briefing: ReturnType<typeof makeBriefing>, settings: SiteSettings): string {
-  const { shell, view } = briefingEdition(briefing, settings);
-  return editionDocument(shell, view, settings);
+  const { shell, view, body } = briefingEdition(briefing, settings);
+  return editionDocument(shell, { ...view, bodyHtml: body.html }, settings);
 }
 
 const MARKDOWN = [
