@@ -24,7 +24,7 @@ export async function buildSite(options: { force?: boolean } = {}): Promise<{ fi
   const context = createBuildContext({ dev: false });
   const files = await publish(
     paths.output,
-    async (staging) => {
+    async (staging, previous) => {
       // The input folder (pages/) comes from the config. This runs before .eleventy.ts, whose own
       // addPlugin(dispatchPlugin) is then skipped: Eleventy renders this context.
       // Reader search indexes the staged briefing pages (so that a failed index keeps the last good
@@ -34,7 +34,7 @@ export async function buildSite(options: { force?: boolean } = {}): Promise<{ fi
         // Awaited after Eleventy; a failure meanwhile is not an unhandled rejection.
         search.index().catch(() => {});
       };
-      const config = (eleventyConfig: UserConfig) => eleventyConfig.addPlugin(dispatchPlugin, { dev: false, context, onBriefingPages });
+      const config = (eleventyConfig: UserConfig) => eleventyConfig.addPlugin(dispatchPlugin, { dev: false, context, onBriefingPages, previous });
       // Share cards are drawn on the other cores while Eleventy renders on this one.
       const cards = context.cards ? startCards(context.cards, context.templates.site, context.cache, Math.max(1, availableParallelism() - 1)) : null;
       try {

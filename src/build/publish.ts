@@ -274,7 +274,7 @@ function lockWait(): number {
  * A lock beside the output makes concurrent builds wait their turn. Staging is always removed on
  * failure; errors say what state the output was left in.
  */
-export async function publish<T>(outputPath: string, build: (staging: string) => Promise<T>, options: PublishOptions = {}): Promise<T> {
+export async function publish<T>(outputPath: string, build: (staging: string, previous: string | null) => Promise<T>, options: PublishOptions = {}): Promise<T> {
   const fs = options.fs ?? NODE_FS;
   const warn = options.warn ?? ((message: string) => console.error(`[dispatch] warning: ${message}`));
   const output = path.resolve(outputPath);
@@ -309,7 +309,7 @@ export async function publish<T>(outputPath: string, build: (staging: string) =>
     }
     let result: T;
     try {
-      result = await build(staging);
+      result = await build(staging, ownTarget(output));
     } catch (error) {
       // Eleventy rejects on its first failed write while others are still under way and may
       // recreate the folder after it was removed: remove it once more when the process ends.

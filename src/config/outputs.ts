@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { linkSync, lstatSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /** A file that TypeScript writes whole (a feed, an email), straight into the output folder at `path`. */
@@ -8,18 +8,56 @@ export interface OutputFile {
   body: string;
 }
 
+export interface OutputWriter {
+  write(file: OutputFile): void;
+  /**
+   * Someone else (Eleventy) is about to write `target` (a path on disk): if it is a link to the
+   * previous build's file, it is unlinked first, so that the write makes a new file instead of
+   * changing the site being served.
+   */
+  release(target: string): void;
+}
+
+/**
+ * A link to the previous build's file at the same place when its bytes are `bytes`: linking costs
+ * a tenth of writing a file. Only a plain file no other name holds (one link) is shared; a link
+ * the file system refuses (another device, no hard links) is a write instead.
+ */
+function linkUnchanged(previous: string, target: string, bytes: Buffer): boolean {
+  const old = lstatSync(previous, { throwIfNoEntry: false });
+  if (!old?.isFile() || old.nlink !== 1 || old.size !== bytes.length || !readFileSync(previous).equals(bytes)) return false;
+  try {
+    linkSync(previous, target);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Writes output files into a folder, each only if its bytes changed: a dev rebuild then touches
  * (and live-reloads) only what an edit changed. Each folder is made once: a folder this writer
  * made holds nothing it did not write, so its files are written without looking first (a build
  * into a fresh staging folder never reads or compares).
+ *
+ * With `previous` (`npm run build`: the build folder being served, while this writer fills a
+ * staging folder), a file whose bytes equal the previous build's at the same place is a hard
+ * link to it. The previous build is never changed through such a link: a file this writer
+ * writes again, or that Eleventy will write (`release`), is unlinked first.
  */
-export function outputWriter(folder: string): { write: (file: OutputFile) => void } {
+export function outputWriter(folder: string, options: { previous?: string | null } = {}): OutputWriter {
   /** Each folder written into, and whether this writer made it. */
   const made = new Map<string, boolean>();
+  /** Files that are links to the previous build's. */
+  const linked = new Set<string>();
+  const release = (target: string) => {
+    if (linked.delete(target)) unlinkSync(target);
+  };
   return {
+    release: (target) => release(path.resolve(target)),
     write(file) {
-      const target = path.join(folder, ...file.path.split("/").filter(Boolean));
+      const parts = file.path.split("/").filter(Boolean);
+      const target = path.resolve(folder, ...parts);
       const dir = path.dirname(target);
       let fresh = made.get(dir);
       if (fresh === undefined) {
@@ -27,9 +65,16 @@ export function outputWriter(folder: string): { write: (file: OutputFile) => voi
         fresh = mkdirSync(dir, { recursive: true }) !== undefined;
         made.set(dir, fresh);
       }
+      release(target);
       if (!fresh) {
         const existing = statSync(target, { throwIfNoEntry: false });
         if (existing?.size === Buffer.byteLength(file.body, "utf8") && readFileSync(target).equals(Buffer.from(file.body, "utf8"))) return;
+      }
+      if (options.previous) {
+        const bytes = Buffer.from(file.body, "utf8");
+        if (linkUnchanged(path.join(options.previous, ...parts), target, bytes)) linked.add(target);
+        else writeFileSync(target, bytes);
+        return;
       }
       // The string as it is: Node encodes it while writing, with no Buffer to collect afterwards.
       writeFileSync(target, file.body);

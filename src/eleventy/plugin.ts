@@ -8,7 +8,7 @@ import { ContentError, findContentError } from "../config/errors.ts";
 import { buildEmailFiles, emailPath, formatEmailSizeReport, formatEmailSizeSummary } from "../email/index.ts";
 import { registerTemplateHelpers } from "../render/helpers.ts";
 import { writeBriefingPages, writeWholeFiles } from "../render/pages.ts";
-import { outputWriter } from "../config/outputs.ts";
+import { outputWriter, type OutputWriter } from "../config/outputs.ts";
 import { projectPaths } from "../config/paths.ts";
 
 export interface DispatchOptions {
@@ -18,6 +18,8 @@ export interface DispatchOptions {
   context?: BuildContext;
   /** Called once the briefing pages are in the output, before the email edition and Eleventy's pages (`npm run build` starts its search index then). */
   onBriefingPages?: () => void;
+  /** The build folder being served (`npm run build`): files Dispatch writes with the same bytes are links to it (src/config/outputs.ts). */
+  previous?: string | null;
 }
 
 /**
@@ -62,6 +64,13 @@ export function dispatchPlugin(eleventyConfig: UserConfig, options: DispatchOpti
   // pages that list briefings. The dev server writes the emails first, so that a clipped email
   // stops a rebuild before any page it shows changes; `npm run build` writes into a staging folder
   // it discards on failure, and writes the pages first so that its search index starts early.
+  let writer: OutputWriter | null = null;
+  // A page Eleventy writes where Dispatch linked a file of the build being served would be written
+  // through the link into that build: the link goes first (transforms run before each write).
+  eleventyConfig.addTransform("dispatch-release-link", function (this: { page: { outputPath: string | false } }, content: unknown) {
+    if (writer && this.page.outputPath) writer.release(this.page.outputPath);
+    return content;
+  });
   eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { output: string } }) => {
     if (options.dev) tellServer({ type: "started" });
     if (!options.context) {
@@ -83,7 +92,8 @@ export function dispatchPlugin(eleventyConfig: UserConfig, options: DispatchOpti
       if (options.dev && !failed) lastGood = current;
     }
     const build = context();
-    const { write: writeAll } = outputWriter(directories.output);
+    writer = outputWriter(directories.output, { previous: options.previous });
+    const writeAll = writer.write;
     const write = memo ? skipSavedSince(writeAll, build.briefings, memo, paths.root) : writeAll;
     // An editor's problem (an email or digest too large for Gmail) is not the code's: no stack
     // trace. `npm run build` prints the problems itself; in the dev server Eleventy prints the message.
