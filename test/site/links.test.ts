@@ -25,13 +25,19 @@ const build = (briefings: string, output: string, cache: string) => {
   expect(run.status).toBe(0);
 };
 
+/** A copy of the fixture briefings built once into `out` (with a cache in `work`). */
+function firstBuild() {
+  const briefings = fixtureCopy();
+  const work = tempFolder();
+  const out = path.join(work.dir, "dist");
+  build(briefings.dir, out, path.join(work.dir, "cache"));
+  return { briefings, work, out };
+}
+
 // npm run build links a file whose bytes equal the served build's to it (src/config/outputs.ts).
 describe("a build beside the build it replaces", () => {
   it("links unchanged files to it, changes none of its files, and writes what a cold build writes", () => {
-    const briefings = fixtureCopy();
-    const work = tempFolder();
-    const out = path.join(work.dir, "dist");
-    build(briefings.dir, out, path.join(work.dir, "cache"));
+    const { briefings, work, out } = firstBuild();
     const served = files(out);
     const file = path.join(briefings.dir, "2025/older.md");
     writeFileSync(file, readFileSync(file, "utf8").replace(/\n---\n/, "\n---\n\nA new first sentence, written after the first build.\n"));
@@ -51,10 +57,7 @@ describe("a build beside the build it replaces", () => {
   });
 
   it("a build that fails after writing leaves the served site byte for byte as it was", () => {
-    const briefings = fixtureCopy();
-    const work = tempFolder();
-    const out = path.join(work.dir, "dist");
-    build(briefings.dir, out, path.join(work.dir, "cache"));
+    const { briefings, work, out } = firstBuild();
     const site = readlinkSync(out);
     const served = files(out);
     // Its email is too large for Gmail: the build stops after it wrote (and linked) the briefing pages.
