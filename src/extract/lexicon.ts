@@ -178,7 +178,7 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   "coach", "manager", "officer", "inspector", "detective", "prosecutor", "attorney", "candidate",
   "lawmaker", "mp", "diplomat", "negotiator", "researcher", "scientist", "doctor", "teacher", "resident",
   "witness", "survivor", "organiser", "organizer", "engineer", "executive", "ceo", "boss", "owner",
-  "campaigner", "activist", "commissioner", "forecaster", "meteorologist", "veteran",
+  "campaigner", "activist", "commissioner", "forecaster", "meteorologist", "veteran", "member",
   "singer", "actor", "actress", "writer", "player", "striker", "star", "volunteer", "investor", "aide",
   "source", "person", "company", "firm", "group", "agency", "ministry", "government", "department", "council",
   // French and German.

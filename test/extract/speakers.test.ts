@@ -471,3 +471,10 @@ describe("a lone quantifier as the source", () => {
     expect(quotes.every((q) => q.confidence < CERTAIN_ATTRIBUTION)).toBe(true);
   });
 });
+
+describe("\"member\" as a role", () => {
+  it("makes the capitalised word before it an affiliation, not the speaker", () => {
+    expect(quotePairs("Band member Ray Tull shared the news online, writing “Feels great to back someone I believe in.”")[0]![0])
+      .toBe("Ray Tull");
+  });
+});
