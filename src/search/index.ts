@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { setImmediate } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import * as pagefind from "pagefind";
@@ -83,14 +84,18 @@ function indexedPage(siteDir: string, page: string): IndexedPage {
   return { url: `/${page.slice(0, -"index.html".length)}`, html: withoutIgnored(readFileSync(path.join(siteDir, page), "utf8")) };
 }
 
+/** Pages hashed between two turns of the thread's event loop, so that Pagefind is fed meanwhile. */
+const PAGES_PER_TURN = 16;
+
 /**
  * A hash of exactly what Pagefind is given of a year's pages. They are read one at a time, each
  * dropped once hashed: a warm build reads every page, and holding a year's pages at once raised
  * its peak memory with the size of the archive.
  */
-function shardHash(siteDir: string, pages: string[]): string {
+async function shardHash(siteDir: string, pages: string[]): Promise<string> {
   const hash = createHash("sha256");
-  for (const file of pages) {
+  for (const [n, file] of pages.entries()) {
+    if (n % PAGES_PER_TURN === PAGES_PER_TURN - 1) await setImmediate();
     const page = indexedPage(siteDir, file);
     hash.update(`${page.url}\0${page.html.length}\0`).update(page.html);
   }
@@ -174,25 +179,35 @@ export async function buildSearchIndex(siteDir: string, cache: Cache): Promise<S
     report.files += shard.files.length;
     report.bytes += shard.files.reduce((sum, file) => sum + file.content.byteLength, 0);
   };
-  // The years the cache has are written first; the others are indexed then, one after another:
-  // the service indexes one page at a time whatever it is sent, and a year's pages alone are in memory.
-  const toIndex: { year: string; pages: string[]; key: string }[] = [];
-  for (const [year, pages] of years) {
-    const key = cache.key(pagefindVersion(), year, shardHash(siteDir, pages));
-    const cached = cache.get<Shard>(CACHE_KIND, key);
-    if (cached) write(year, cached);
-    else toIndex.push({ year, pages, key });
-  }
+  // Each year is hashed in turn: one the cache has is written at once, one it lacks is indexed
+  // while the next are hashed. One year at a time in the service: it indexes one page at a time
+  // whatever it is sent, and a year's pages alone are in memory.
+  let indexing = Promise.resolve();
+  let serviceStarted = false;
   try {
-    for (const { year, pages, key } of toIndex) {
-      const made = await indexShard(year, siteDir, pages);
-      cache.set(CACHE_KIND, key, made);
-      write(year, made);
-      report.indexed += 1;
+    for (const [year, pages] of years) {
+      const key = cache.key(pagefindVersion(), year, await shardHash(siteDir, pages));
+      const cached = cache.get<Shard>(CACHE_KIND, key);
+      if (cached) {
+        write(year, cached);
+        continue;
+      }
+      serviceStarted = true;
+      indexing = indexing.then(async () => {
+        const made = await indexShard(year, siteDir, pages);
+        cache.set(CACHE_KIND, key, made);
+        write(year, made);
+        report.indexed += 1;
+      });
+      // Awaited below; a failure meanwhile is not an unhandled rejection.
+      indexing.catch(() => {});
     }
+    await indexing;
   } finally {
-    // The service is a child process: without this the build would never exit.
-    if (toIndex.length > 0) await pagefind.close();
+    // Nothing is written once this has failed; the service is a child process: without closing
+    // it the build would never exit.
+    await indexing.catch(() => {});
+    if (serviceStarted) await pagefind.close();
   }
   const list = `${JSON.stringify({ shards: years.map(([year]) => year) })}\n`;
   mkdirSync(outputPath, { recursive: true });
