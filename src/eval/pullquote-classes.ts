@@ -6,7 +6,7 @@
  * often right than the rest shows up here long before it shows in the pull quote figure.
  */
 import { analyze } from "../extract/index.js";
-import { asPullQuote, pullQuoteCandidates, type PullQuoteCandidate } from "../extract/keyquotes.js";
+import { asPullQuote, describedSource, pullQuoteCandidates, type PullQuoteCandidate } from "../extract/keyquotes.js";
 import { countWords } from "../extract/reading.js";
 import type { CorpusCase, Matching } from "./corpus.js";
 import { judgePullQuote, type PullQuoteVerdict } from "./score.js";
@@ -28,8 +28,8 @@ export type ClassTable = Map<ClassDimension, Map<string, ClassCount>>;
 /** What the speaker credited is, as printed under a pull quote. */
 function speakerForm(speaker: string | null): string {
   if (speaker === null) return "none";
-  if (/^(?:the|this|these|those)\s/iu.test(speaker)) return "description (the …)";
-  if (/^\p{Ll}/u.test(speaker) || /^(?:A|An|One|Another|Some|His|Her|Their|Its|Our|My|Your)\s/u.test(speaker)) return "description (a, one, …)";
+  const described = describedSource(speaker);
+  if (described !== null) return `${described} (${described === "unnamed" ? "a, one, …" : "the, her, …"})`;
   const words = speaker.split(/\s+/u).length;
   return words === 1 ? "one word" : words === 2 ? "name, two words" : "name, three words or more";
 }

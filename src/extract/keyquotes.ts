@@ -22,6 +22,21 @@ const STARTS_SENTENCE = /^[\p{Lu}\p{N}]/u;
  * whose words they are hangs on that sentence (`Ruiz said Hale's letter meant that "…"`). */
 const AFTER_THAT = new RegExp(`(?:^|[^\\p{L}])that,?\\s*[${charClass(OPENING_QUOTE_MARKS)}]?\\s*$`, "iu");
 const WORDS_FROM_VERB_TO_THAT = 4;
+/** A speaker described but not named nor pointed back to ("a senior official", "one aide", "local party
+ * leaders"): right as written when the description is whole, but often cut short ("a source involved") or a
+ * text relaying others' words ("a news article"). "The spokesman", "the statement" and "her campaign" point
+ * back to one the article introduced. */
+const POINTING_BACK = new Set(["the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your"]);
+const UNNAMED = new Set(["a", "an", "one", "another", "some", "two", "three", "several", "many", "other"]);
+
+/** Whether a speaker is a described source, and which kind: `unnamed` ("a senior official", `UNNAMED`) or
+ * `pointing back` ("the spokesman", "her campaign"); null for a name. */
+export function describedSource(speaker: string): "unnamed" | "pointing back" | null {
+  const first = speaker.split(/\s/u, 1)[0]!;
+  const lower = first.toLowerCase();
+  return POINTING_BACK.has(lower) ? "pointing back" : first === lower || UNNAMED.has(lower) ? "unnamed" : null;
+}
+
 /** A social-media post quoted whole (`"Thanks @cityhall! #bridge"`, a link): the gold of news corpora often
  * leaves such posts out, and a handle or a link reads badly in a pull quote. */
 const SOCIAL_POST = /(?:^|[^\p{L}\p{N}_])[@#]\p{L}|\bhttps?:\/\/|\bpic\.twitter\.com\//u;
@@ -196,12 +211,13 @@ function score(quote: Joined, rank: number, total: number): number {
   return value + (1 - rank / Math.max(total, 1)); // earlier first
 }
 
-/** Why a quotation may not be a pull quote, in the order checked: its speaker is not certain, it is too short
+/** Why a quotation may not be a pull quote, in the order checked: its speaker is not certain or is a source
+ * described but not named (`describedSource`), it is too short
  * to stand alone, it is a fragment of a sentence, it runs on unclosed, its inner marks do not pair up, it is
  * second-hand (relayed "according to" another source or nested in another's quotation), or its lead-in says
  * the words are not the speaker's own (a question put to them, words left unsaid, a sign's or a headline's,
  * another person's in a participle clause), or it is a social-media post (`SOCIAL_POST`). */
-export type PullQuoteRejection = "uncertain" | "short" | "fragment" | "unclosed" | "unpaired" | "second-hand" | "not-own-words" | "post";
+export type PullQuoteRejection = "uncertain" | "unnamed" | "short" | "fragment" | "unclosed" | "unpaired" | "second-hand" | "not-own-words" | "post";
 
 /** A quotation (split ones joined) and why it may not be a pull quote, null when it may. */
 export interface PullQuoteCandidate extends Joined {
@@ -213,6 +229,7 @@ export function pullQuoteCandidates(quotes: readonly Quote[], plainText: string)
   const secondHand = secondHandQuotes(quotes, plainText);
   return joinSplitQuotes(quotes, plainText).map((quote) => {
     const rejected: PullQuoteRejection | null = quote.confidence < CERTAIN_ATTRIBUTION ? "uncertain"
+      : quote.speaker !== null && describedSource(quote.speaker) === "unnamed" ? "unnamed"
       : countWords(quote.text) < MIN_WORDS ? "short"
       : !STARTS_SENTENCE.test(quote.text) || wovenIn(quote, plainText) ? "fragment"
       : !isClosed(quote, plainText) ? "unclosed"

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/extract/index.js";
-import { marksPairUp } from "../../src/extract/keyquotes.js";
+import { describedSource, marksPairUp } from "../../src/extract/keyquotes.js";
 
 describe("key quotes", () => {
   it("joins spans split by their attribution into one readable quote", () => {
@@ -35,9 +35,6 @@ describe("key quotes", () => {
     ]);
     // Too short to stand alone.
     expect(pull("“We will act,” Yvette Cooper said.")).toEqual([]);
-    expect(pull("“We will act, and we will act very soon,” a senior Home Office official said.")).toEqual([
-      { text: "We will act, and we will act very soon.", speaker: "a senior Home Office official" },
-    ]);
     expect(pull("Yvette Cooper told the conference:\n\n“We will act, and we will act very soon.”")).toEqual([
       { text: "We will act, and we will act very soon.", speaker: "Yvette Cooper" },
     ]);
@@ -122,5 +119,20 @@ describe("key quotes", () => {
     // A number sign before a figure and an email address are no hashtag and no handle.
     expect(pull("“We are the #1 city in the state for new bridges this year,” Ana Ruiz said.")).toHaveLength(1);
     expect(pull("“Write to me at ana@example.org with your ideas for the bridge,” Ana Ruiz said.")).toHaveLength(1);
+  });
+
+  it("shows no pull quote credited to a source described but not named, and shows one credited to a source pointed back to", () => {
+    const pull = (text: string) => analyze(text, "text").keyQuotes;
+    expect(pull("“We will act, and we will act very soon,” a senior Home Office official said.")).toEqual([]);
+    expect(pull("“We will act, and we will act very soon,” one aide to the minister said.")).toEqual([]);
+    expect(pull("“The bridge will open in the spring of next year,” local council leaders said.")).toEqual([]);
+    expect(pull("The Home Office issued a statement on Monday.\n\n“We will act, and we will act very soon,” the statement said.")).toEqual([
+      { text: "We will act, and we will act very soon.", speaker: "the statement" },
+    ]);
+    expect(pull("“We will act, and we will act very soon,” her campaign said in an email.")).toEqual([
+      { text: "We will act, and we will act very soon.", speaker: "her campaign" },
+    ]);
+    expect([describedSource("a senior official"), describedSource("One aide"), describedSource("the spokesman"), describedSource("Her campaign"), describedSource("Ana Ruiz")])
+      .toEqual(["unnamed", "unnamed", "pointing back", "pointing back", null]);
   });
 });
