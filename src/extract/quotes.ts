@@ -11,7 +11,7 @@ import { countWords } from "./reading.js";
 import { sentenceRanges } from "./sentences.js";
 import { isPossessive } from "./tokens.js";
 import {
-  attributeAfter, attributeBefore, createAttributionContext, sentenceSubject, type Attribution, type AttributionContext,
+  attributeAfter, attributeBefore, createAttributionContext, isBareAttribution, sentenceSubject, type Attribution, type AttributionContext,
 } from "./speakers.js";
 import type { PlainDocument, Quote, Sentence, SourceFormat } from "./types.js";
 
@@ -253,6 +253,11 @@ export function isQuotation(text: string, context: Context, attributedSpeaker: b
   return words >= MIN_UNATTRIBUTED_WORDS;
 }
 
+/** Whether `sentence`, inside the block ending at `blockEnd`, is only an attribution (`Trump said.`). */
+function isBareAttributionAt(ctx: AttributionContext, sentence: Sentence | undefined, blockEnd: number): boolean {
+  return sentence !== undefined && sentence.end <= blockEnd && isBareAttribution(ctx, sentence.start, sentence.end);
+}
+
 /** Sentence containing `offset` (sentences sorted, covering every block). */
 function sentenceAt(sentences: readonly Sentence[], offset: number): Sentence | undefined {
   return sentences[firstNotBefore(sentences.length, (i) => sentences[i]!.start <= offset) - 1];
@@ -295,9 +300,10 @@ export function quotesOf(doc: PlainDocument, sentences: readonly Sentence[], ctx
     const trailingFrom = span.close === null ? span.end : span.close + 1;
     // A quotation ending its sentence (`…?" Zelenskyy asked`) may be attributed in the next one.
     // Only a question or exclamation ends its sentence before the attribution; after a full stop the next
-    // sentence is new narrative (`"…generation." Bookings, Wrona says, tripled`).
+    // sentence is new narrative (`"…generation." Bookings, Wrona says, tripled`), unless it is nothing but an
+    // attribution (`"…missing." Trump said.`).
     const closesSentence = span.close !== null && closeSentence !== undefined && closeSentence.end === span.close + 1 &&
-      ENDS_EXCLAMATION_OR_QUESTION.test(text.slice(start, end));
+      (ENDS_EXCLAMATION_OR_QUESTION.test(text.slice(start, end)) || isBareAttributionAt(ctx, sentenceAt(sentences, closeSentence.end + 1), block.end));
     const attributionSentence = closesSentence ? sentenceAt(sentences, closeSentence.end + 1) ?? closeSentence : closeSentence;
     const trailingTo = Math.min(attributionSentence?.end ?? block.end, block.end, next?.open ?? block.end);
     const sentenceStart = openSentence?.start ?? block.start;

@@ -565,6 +565,23 @@ function speechVerbInRelativeAside(tokens: Tokens, from: number, end: number): b
   return false;
 }
 
+/** Words at most in a sentence that is only an attribution: `Sen. Jo Hale said.`, `the mayor told reporters.` */
+const MAX_BARE_ATTRIBUTION_WORDS = 5;
+
+/** Whether the sentence at [from, to) is nothing but an attribution with a speech verb (`Trump said.`, `said Jo Hale.`), which
+ * can only credit the quotation ending the sentence before it. */
+export function isBareAttribution(ctx: AttributionContext, from: number, to: number): boolean {
+  const { tokens } = ctx;
+  const [first, last] = windowTokens(ctx, from, to);
+  let words = 0;
+  for (let k = first; k < last; k++) {
+    // A comma opens a clause of its own: `Bookings, Wrona says, tripled.` is narrative.
+    if ((isWord(tokens, k) && ++words > MAX_BARE_ATTRIBUTION_WORDS) || tokens.text(k) === ",") return false;
+  }
+  const found = attributeAfter(ctx, from, to);
+  return found !== null && found.verb === true && found.kind !== "anonymous";
+}
+
 /** Whether an aside opening at `from` closes with a comma and a speech verb (`, who …, said`) before its sentence ends. */
 function speechVerbAfterAside(tokens: Tokens, from: number, end: number): boolean {
   const last = Math.min(end, from + MAX_RELATIVE_CLAUSE_TOKENS);

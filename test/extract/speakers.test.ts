@@ -478,3 +478,14 @@ describe("\"member\" as a role", () => {
       .toBe("Ray Tull");
   });
 });
+
+describe("an attribution written as a sentence of its own", () => {
+  it("credits the quotation ending the sentence before it", () => {
+    const text = "The nominee caused an uproar on Wednesday.\n\n“Moscow, if you are listening, find the missing files.” Hale said. Ruiz called it reckless.";
+    expect(quotePairs(text)[0]![0]).toBe("Hale");
+  });
+
+  it("leaves a narrative sentence after a full stop alone", () => {
+    expect(quotePairs("“The season was a disaster.” Bookings, Wrona says, tripled in June.")[0]![0]).toBeNull();
+  });
+});
