@@ -48,6 +48,9 @@ const STYLE_BLOCK_SOURCE = escapeAsTemplate(STYLE_BLOCK);
 const CLOSING_TAGS = new Map<string, [string, string]>();
 
 /** Text as css-inline's serializer escapes it (and the preheader's zero-width non-joiners as entities, as inlineEmailCss writes them). */
+/** Text or a value that neither the document nor its escaped source changes (most are). */
+const PLAIN = /^[^&<>"'\\\u00a0\u200c]*$/;
+
 function escapeText(text: string): string {
   return text.replace(/[&\u00a0<>\u200c]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === "\u00a0" ? "&nbsp;" : "&zwnj;"));
 }
@@ -196,9 +199,15 @@ export function styleDocument(document: string, reader?: Reader, body?: Splice):
     for (let index = 0; index < pattern.length; index += 1) {
       const piece = pattern[index]!;
       if (typeof piece === "number") {
-        const value = escapeAttribute(attributes[names[piece]!]!);
-        tag += value;
-        escaped += escapeAsTemplate(value);
+        const value = attributes[names[piece]!]!;
+        if (PLAIN.test(value)) {
+          tag += value;
+          escaped += value;
+        } else {
+          const written = escapeAttribute(value);
+          tag += written;
+          escaped += escapeAsTemplate(written);
+        }
       } else {
         tag += piece;
         escaped += sourcePattern[index] as string;
@@ -275,7 +284,8 @@ export function styleDocument(document: string, reader?: Reader, body?: Splice):
       if (phase === "inHead" || phase === "afterHead" || phase === "inBody") {
         const parent = stack.at(-1)!.name;
         if (textMoved(text, parent) || ((parent === "head" || phase === "afterHead") && /[^ \t\n\f]/.test(text))) throw new Reshaped();
-        write(escapeText(text));
+        if (PLAIN.test(text)) write(text, text);
+        else write(escapeText(text));
       } else if (/[^ \t\n\f]/.test(text)) {
         throw new Reshaped();
       } else if (phase === "afterBody" || phase === "afterHtml") {

@@ -409,14 +409,14 @@ export class PlainTextWriter implements Reader {
       this.list = null;
       this.state = "body";
     } else if (this.state !== "after") {
-      this.event({ open: name, attribs });
+      this.openEvent(name, attribs);
     }
   }
 
   onclosetag(name: string): void {
     this.flush();
     if (this.state === "body" && this.open.length === 1 && !this.list && this.skipping === 0) this.state = "after";
-    else if (this.state !== "after") this.event({ close: name });
+    else if (this.state !== "after") this.closeEvent(name);
   }
 
   ontext(text: string): void {
@@ -445,28 +445,45 @@ export class PlainTextWriter implements Reader {
     if (this.pending === "") return;
     const text = this.pending;
     this.pending = "";
-    this.event({ text });
+    this.textEvent(text);
   }
 
   private event(event: Event): void {
+    if ("text" in event) this.textEvent(event.text);
+    else if ("open" in event) this.openEvent(event.open, event.attribs);
+    else this.closeEvent(event.close);
+  }
+
+  // The events one by one (no event object unless a list keeps it).
+  private textEvent(text: string): void {
+    if (this.list) this.list.events.push({ text });
+    else if (this.skipping === 0) this.addInline(text);
+  }
+
+  private openEvent(name: string, attribs: Record<string, string>): void {
     if (this.list) {
-      this.list.events.push(event);
-      if ("open" in event) this.list.depth += 1;
-      else if ("close" in event && --this.list.depth === 0) {
+      this.list.events.push({ open: name, attribs });
+      this.list.depth += 1;
+    } else if (this.skipping > 0) {
+      this.skipping += 1;
+    } else {
+      this.openElement(name, attribs);
+    }
+  }
+
+  private closeEvent(name: string): void {
+    if (this.list) {
+      this.list.events.push({ close: name });
+      if (--this.list.depth === 0) {
         const { events } = this.list;
         this.list = null;
         this.writeList(events);
       }
-      return;
+    } else if (this.skipping > 0) {
+      this.skipping -= 1;
+    } else {
+      this.closeElement();
     }
-    if (this.skipping > 0) {
-      if ("open" in event) this.skipping += 1;
-      else if ("close" in event) this.skipping -= 1;
-      return;
-    }
-    if ("text" in event) this.addInline(event.text);
-    else if ("open" in event) this.openElement(event.open, event.attribs);
-    else this.closeElement();
   }
 
   private get top(): Item {

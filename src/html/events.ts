@@ -62,7 +62,17 @@ export function readAll(html: string, writer: Reader, reader?: Reader, splice?: 
     onopentag: (name, attribs, isImplied) => send((to) => to.onopentag?.(name, attribs, isImplied)),
     onclosetag: (name, isImplied) => send((to) => to.onclosetag?.(name, isImplied)),
     ontext: (text) => send((to) => to.ontext?.(text)),
-    oncomment: (data) => (data === splice?.marker ? replay(splice.events, forward) : send((to) => to.oncomment?.(data))),
+    oncomment: (data) => {
+      if (data !== splice?.marker) return send((to) => to.oncomment?.(data));
+      // The reader and the writer keep no state in common: each reads the whole splice in turn.
+      replay(splice.events, reader);
+      if (declined) return;
+      try {
+        replay(splice.events, writer);
+      } catch (error) {
+        declined = reshaped(error);
+      }
+    },
     onprocessinginstruction: (name, data) => send((to) => to.onprocessinginstruction?.(name, data)),
   };
   new Parser({
