@@ -64,6 +64,7 @@ function isSpeechVerbAt(tokens: Tokens, i: number): boolean {
   if (/^(?:a|an|the)$/u.test(tokens.lower(i - 2)) && tokens.capitalised(i - 1) && !/s$/u.test(tokens.lower(i - 1)) && isRegularBaseForm(tokens.lower(i))) {
     return false;
   }
+  if (isRegularBaseForm(tokens.lower(i)) && isOwnedAfterAdjectives(tokens, i)) return false;
   // "Clinton's Colorado state director", "a state senator": a bare form before a role qualifies it; "her home state
   // of Ohio": before "of" it is a noun.
   if (isRegularBaseForm(tokens.lower(i)) && isWord(tokens, i + 1) && !tokens.capitalised(i + 1) &&
@@ -71,6 +72,17 @@ function isSpeechVerbAt(tokens: Tokens, i: number): boolean {
     return false;
   }
   return !isDeterminedNoun(tokens, i - 1) && !(tokens.lower(i - 1).endsWith("ed") && isDeterminedNoun(tokens, i - 2));
+}
+
+const ADJECTIVE = /(?:ive|al|ous|ful|ic|est|ent|ant|able|ible|ary|less)$|^(?:most|more|new|big|main|own|first|last|only|key|final|early|late|long|short|brief|bold|blunt|stark|latest)$/u;
+const MAX_ADJECTIVES = 2;
+
+/** "Podliska's most explosive claim", "his latest tweet": a bare form after a determiner or an owner and adjectives
+ * only is a noun. */
+function isOwnedAfterAdjectives(tokens: Tokens, i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && i - k <= MAX_ADJECTIVES && isWord(tokens, k) && !tokens.capitalised(k) && ADJECTIVE.test(tokens.lower(k))) k--;
+  return k < i - 1 && isDeterminedNoun(tokens, k);
 }
 
 /** "the Senate goes on recess": "went on" / "goes on" reports speech only before "to" or punctuation ("went on to say",

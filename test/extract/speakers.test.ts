@@ -489,3 +489,9 @@ describe("an attribution written as a sentence of its own", () => {
     expect(quotePairs("“The season was a disaster.” Bookings, Wrona says, tripled in June.")[0]![0]).toBeNull();
   });
 });
+
+describe("a speech verb's bare form after an owner and adjectives", () => {
+  it("is a noun: its owner, not the owner and the adjectives, said the words", () => {
+    expect(quotePairs("But Varga’s most explosive claim is that the panel is a “witch hunt” run for show.")[0]![0]).toBe("Varga");
+  });
+});
