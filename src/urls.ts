@@ -1,11 +1,17 @@
 /** The site's base URL always ends with a slash so that relative resolution keeps its path. */
 export function normaliseBaseUrl(base: string): string {
+  // A build asks for the same base tens of thousands of times (every absolute link): the last
+  // answer is kept, as a URL parse costs more than the rest of absoluteUrl.
+  if (lastBase?.given === base) return lastBase.normalised;
   const url = new URL(base);
   if (!url.pathname.endsWith("/")) url.pathname += "/";
   url.search = "";
   url.hash = "";
+  lastBase = { given: base, normalised: url.href };
   return url.href;
 }
+
+let lastBase: { given: string; normalised: string } | undefined;
 
 /** The path part of the base ("/news/" for https://x.org/news/): Eleventy's pathPrefix. */
 export function basePath(base: string): string {

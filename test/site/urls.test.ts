@@ -28,6 +28,11 @@ describe("resolveAgainst", () => {
 describe("base URL", () => {
   it("always ends in a slash and drops query and hash", () => {
     expect(normaliseBaseUrl("https://x.org/news?x=1#y")).toBe("https://x.org/news/");
+    // The last base is remembered: asking again, or for another, gives each its own answer, and a bad one still throws.
+    expect(normaliseBaseUrl("https://x.org/news?x=1#y")).toBe("https://x.org/news/");
+    expect(normaliseBaseUrl("https://y.org")).toBe("https://y.org/");
+    expect(() => normaliseBaseUrl("")).toThrow();
+    expect(() => normaliseBaseUrl("")).toThrow();
     expect(basePath("https://x.org")).toBe("/");
     expect(basePath("https://x.org/news")).toBe("/news/");
   });
