@@ -712,11 +712,24 @@ function subjectBefore(ctx: AttributionContext, verb: number, start: number): At
     let comma = k - 1;
     while (comma >= start && k - comma < MAX_APPOSITION_TOKENS && tokens.text(comma) !== ",") comma--;
     const asideStart = comma >= start && tokens.text(comma) === "," ? comma + 1 : k;
+    // `The Herald, Hale said, called the move "…"`: a parenthetical attribution speaks the sentence's words.
+    const parenthetical = parentheticalSpeaker(ctx, asideStart, k);
+    if (parenthetical !== null) return parenthetical;
     const aside = resolvePhrase(ctx, asideStart, phraseForward(tokens, asideStart, k));
     const headEnd = asideStart === k ? k : comma;
     return withApposition(ctx, subjectPhraseBefore(ctx, headEnd, start), phraseBackward(tokens, headEnd, start), headEnd, aside);
   }
   return subjectPhraseBefore(ctx, k + 1, start);
+}
+
+/** The speaker of an aside tokens[from, to) that is a whole attribution, a name and its speech verb (`Hale said`). */
+function parentheticalSpeaker(ctx: AttributionContext, from: number, to: number): Attribution | null {
+  const { tokens } = ctx;
+  const phraseEnd = phraseForward(tokens, from, to);
+  const verb = skipFillers(tokens, phraseEnd, to);
+  if (phraseEnd === from || verb !== to - 1 || !isSpeechVerbAt(tokens, verb)) return null;
+  const speaker = resolvePhrase(ctx, from, phraseEnd);
+  return speaker?.kind === "name" ? speaker : null;
 }
 
 /** A name opening tokens[start, k) and followed by a comma, when only asides (no clause of their own: no speech verb,

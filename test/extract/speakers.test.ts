@@ -495,3 +495,9 @@ describe("a speech verb's bare form after an owner and adjectives", () => {
     expect(quotePairs("But Varga’s most explosive claim is that the panel is a “witch hunt” run for show.")[0]![0]).toBe("Varga");
   });
 });
+
+describe("a parenthetical attribution", () => {
+  it("credits the words to who said them, not to the subject they are reported of", () => {
+    expect(quotePairs("Hale said his team misread a report. The Herald, Hale said, called the move “highly significant.”")[0]![0]).toBe("Hale");
+  });
+});
