@@ -1,4 +1,4 @@
-import { linkSync, lstatSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { closeSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /** A file that TypeScript writes whole (a feed, an email), straight into the output folder at `path`. */
@@ -18,14 +18,39 @@ export interface OutputWriter {
   release(target: string): void;
 }
 
+/** A buffer reused from file to file: a build compares thousands of files, and a buffer for each is garbage to collect. */
+class Scratch {
+  private buffer = Buffer.allocUnsafe(1 << 16);
+  /** Room for `size` bytes (what it held before is overwritten by the next call). */
+  room(size: number): Buffer {
+    if (size > this.buffer.length) this.buffer = Buffer.allocUnsafe(Math.max(size, 2 * this.buffer.length));
+    return this.buffer.subarray(0, size);
+  }
+}
+
+/** Whether `file` holds exactly `bytes`, read into `room` (its size was checked). */
+function holds(file: string, bytes: Buffer, room: Buffer): boolean {
+  const fd = openSync(file, "r");
+  try {
+    for (let read = 0; read < room.length; ) {
+      const count = readSync(fd, room, read, room.length - read, null);
+      if (count === 0) return false;
+      read += count;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return room.equals(bytes);
+}
+
 /**
  * A link to the previous build's file at the same place when its bytes are `bytes`: linking costs
  * a tenth of writing a file. Only a plain file no other name holds (one link) is shared; a link
  * the file system refuses (another device, no hard links) is a write instead.
  */
-function linkUnchanged(previous: string, target: string, bytes: Buffer): boolean {
+function linkUnchanged(previous: string, target: string, bytes: Buffer, scratch: Scratch): boolean {
   const old = lstatSync(previous, { throwIfNoEntry: false });
-  if (!old?.isFile() || old.nlink !== 1 || old.size !== bytes.length || !readFileSync(previous).equals(bytes)) return false;
+  if (!old?.isFile() || old.nlink !== 1 || old.size !== bytes.length || !holds(previous, bytes, scratch.room(bytes.length))) return false;
   try {
     linkSync(previous, target);
     return true;
@@ -50,6 +75,8 @@ export function outputWriter(folder: string, options: { previous?: string | null
   const made = new Map<string, boolean>();
   /** Files that are links to the previous build's. */
   const linked = new Set<string>();
+  const encoded = new Scratch();
+  const read = new Scratch();
   const release = (target: string) => {
     if (linked.delete(target)) unlinkSync(target);
   };
@@ -71,8 +98,9 @@ export function outputWriter(folder: string, options: { previous?: string | null
         if (existing?.size === Buffer.byteLength(file.body, "utf8") && readFileSync(target).equals(Buffer.from(file.body, "utf8"))) return;
       }
       if (options.previous) {
-        const bytes = Buffer.from(file.body, "utf8");
-        if (linkUnchanged(path.join(options.previous, ...parts), target, bytes)) linked.add(target);
+        const bytes = encoded.room(Buffer.byteLength(file.body, "utf8"));
+        bytes.write(file.body, "utf8");
+        if (linkUnchanged(path.join(options.previous, ...parts), target, bytes, read)) linked.add(target);
         else writeFileSync(target, bytes);
         return;
       }
