@@ -92,6 +92,18 @@ const plainTypographer = createPlainTypographer();
  * the extractors' plain text and quotations stay as written.
  */
 export function typographic(text: string): string {
+  return TYPOGRAPHY_AT_WORK.test(text) ? typographicByParser(text) : text;
+}
+
+/**
+ * What the typographer's rules change (markdown-it's own tests before running them: quotes, its
+ * rare replacements, (c) (tm) (r)) and what its normalize rule changes (CR, NUL): text with none
+ * of them comes out as it went in, so it is not parsed at all.
+ */
+const TYPOGRAPHY_AT_WORK = /['"\r\0]|\+-|\.\.|\?\?\?\?|!!!!|,,|--|\((?:c|tm|r)\)/i;
+
+/** typographic by markdown-it, whatever the text holds. */
+export function typographicByParser(text: string): string {
   if (text === "") return text;
   const [inline] = plainTypographer.parseInline(text, {});
   return (inline?.children ?? []).map((child) => child.content).join("");
