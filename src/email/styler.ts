@@ -46,17 +46,43 @@ const ZWNJ = /\u200c/g;
 const STYLE_BLOCK = `<style>\n${EMAIL_CSS.media}\n</style>\n</head>`;
 const STYLE_BLOCK_SOURCE = escapeAsTemplate(STYLE_BLOCK);
 const CLOSING_TAGS = new Map<string, [string, string]>();
+/** The templates' comments (Outlook's conditional markup, the fragment markers), written and escaped. */
+const COMMENTS = new Map<string, [string, string]>();
 
-/** Text as css-inline's serializer escapes it (and the preheader's zero-width non-joiners as entities, as inlineEmailCss writes them). */
 /** Text or a value that neither the document nor its escaped source changes (most are). */
 const PLAIN = /^[^&<>"'\\\u00a0\u200c]*$/;
 
+/** Text as css-inline's serializer escapes it (and the preheader's zero-width non-joiners as entities, as inlineEmailCss writes them). */
 function escapeText(text: string): string {
   return text.replace(/[&\u00a0<>\u200c]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === "\u00a0" ? "&nbsp;" : "&zwnj;"));
 }
 
+/** The preheader's padding (src/email/index.ts), escaped once per length: hundreds of characters, each an entity twice over. */
+const PADDINGS = new Map<string, [string, string]>();
+
+/** Text in the document and in its escaped source; a run of padding at its end comes from PADDINGS. */
+function escapedText(text: string): [string, string] {
+  if (PLAIN.test(text)) return [text, text];
+  let from = text.length;
+  while (from > 0 && (text[from - 1] === "\u200c" || text[from - 1] === "\u00a0")) from -= 1;
+  if (text.length - from < 32) {
+    const written = escapeText(text);
+    return [written, escapeAsTemplate(written)];
+  }
+  const run = text.slice(from);
+  let padding = PADDINGS.get(run);
+  if (!padding) {
+    padding = [escapeText(run), escapeAsTemplate(escapeText(run))];
+    // The padding's lengths are few (src/email/index.ts); anything else is not kept for long.
+    if (PADDINGS.size > 256) PADDINGS.clear();
+    PADDINGS.set(run, padding);
+  }
+  const [head, headSource] = from > 0 ? escapedText(text.slice(0, from)) : ["", ""];
+  return [head + padding[0], headSource + padding[1]];
+}
+
 function escapeAttribute(value: string): string {
-  return value.replace(/[&"\u00a0\u200c]/g, (c) => (c === "&" ? "&amp;" : c === '"' ? "&quot;" : c === "\u00a0" ? "&nbsp;" : "&zwnj;"));
+  return value.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("\u00a0", "&nbsp;").replaceAll("\u200c", "&zwnj;");
 }
 
 /** A remembered start tag: literal pieces and, between them, the index of the attribute whose value goes there. */
@@ -284,8 +310,8 @@ export function styleDocument(document: string, reader?: Reader, body?: Splice):
       if (phase === "inHead" || phase === "afterHead" || phase === "inBody") {
         const parent = stack.at(-1)!.name;
         if (textMoved(text, parent) || ((parent === "head" || phase === "afterHead") && /[^ \t\n\f]/.test(text))) throw new Reshaped();
-        if (PLAIN.test(text)) write(text, text);
-        else write(escapeText(text));
+        const [written, source] = escapedText(text);
+        write(written, source);
       } else if (/[^ \t\n\f]/.test(text)) {
         throw new Reshaped();
       } else if (phase === "afterBody" || phase === "afterHtml") {
@@ -305,7 +331,15 @@ export function styleDocument(document: string, reader?: Reader, body?: Splice):
         end = length;
         sourceEnd = sourceLength;
       }
-      write(comment.replace(ZWNJ, "&zwnj;"));
+      let written = COMMENTS.get(comment);
+      if (!written) {
+        const html = comment.replace(ZWNJ, "&zwnj;");
+        written = [html, escapeAsTemplate(html)];
+        // Comments come from the templates only (the body's pass declines them): a few, the same in every email.
+        if (COMMENTS.size > 64) COMMENTS.clear();
+        COMMENTS.set(comment, written);
+      }
+      write(written[0], written[1]);
     },
     },
     reader,
