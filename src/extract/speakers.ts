@@ -77,7 +77,7 @@ function isSpeechVerbAt(tokens: Tokens, i: number): boolean {
 const ADJECTIVE = /(?:ive|al|ous|ful|ic|est|ent|ant|able|ible|ary|less)$|^(?:most|more|new|big|main|own|first|last|only|key|final|early|late|long|short|brief|bold|blunt|stark|latest)$/u;
 const MAX_ADJECTIVES = 2;
 
-/** "Podliska's most explosive claim", "his latest tweet": a bare form after a determiner or an owner and adjectives
+/** "Varga's most serious claim", "his latest tweet": a bare form after a determiner or an owner and adjectives
  * only is a noun. */
 function isOwnedAfterAdjectives(tokens: Tokens, i: number): boolean {
   let k = i - 1;
@@ -160,7 +160,7 @@ function isInnerJoiner(tokens: Tokens, i: number): boolean {
 }
 
 /** `of` inside a title written in lower case before a name or its comma: "former secretary of state Hillary Ruiz",
- * "Ruiz's chief of staff, Joe Kasper," (one word after `of`, then the name or a comma). */
+ * "Ruiz's chief of staff, Lou Pardo," (one word after `of`, then the name or a comma). */
 function isTitleOf(tokens: Tokens, i: number): boolean {
   if (tokens.lower(i) !== "of" || tokens.capitalised(i - 1) || !(ROLE_NOUNS.has(tokens.lower(i - 1)) || TITLES.has(tokens.lower(i - 1)))) return false;
   return isWord(tokens, i + 1) && !tokens.capitalised(i + 1) && !DETERMINERS.has(tokens.lower(i + 1)) &&
