@@ -2,8 +2,9 @@ import { load } from "cheerio";
 import type { Briefing } from "../content/types.ts";
 import { cleanForSyndication, cleaningReader } from "../html/syndicate.ts";
 import type { SiteSettings } from "../config/settings.ts";
-import { normalised, type ParserEvent } from "../html/events.ts";
-import { readAll, type Reader, Reshaped, startTagEffect, textMoved, VOID } from "./html5.ts";
+import { normalised, type ParserEvent, readAll, type Reader, Reshaped } from "../html/events.ts";
+import { VOID } from "../html/void.ts";
+import { startTagEffect, textMoved } from "./html5.ts";
 import { withUtm, type Utm } from "./links.ts";
 
 /** The column's inner width (600 px less 24 px padding each side): the widest an image may be. */

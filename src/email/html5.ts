@@ -5,9 +5,6 @@
  * takes the parser's way.
  */
 
-export { VOID } from "../html/void.ts";
-export { readAll, type Reader, Reshaped } from "../html/events.ts";
-
 /** Elements whose content a parser reads otherwise (raw text, foreign content, forms, the document's own parts). */
 const RESHAPED = new Set([
   "script", "style", "xmp", "iframe", "noembed", "noframes", "plaintext", "noscript", "textarea", "listing",

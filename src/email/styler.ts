@@ -1,5 +1,6 @@
-import type { Splice } from "../html/events.ts";
-import { readAll, type Reader, Reshaped, startTagEffect, TABLE_CONTENT, textMoved, VOID } from "./html5.ts";
+import { readAll, type Reader, Reshaped, type Splice } from "../html/events.ts";
+import { VOID } from "../html/void.ts";
+import { startTagEffect, TABLE_CONTENT, textMoved } from "./html5.ts";
 import { cutFragment, EMAIL_CSS, FRAGMENT_END, FRAGMENT_START, inlineEmailCss, splitFragment } from "./inline.ts";
 import { escapeAsTemplate } from "./render.ts";
 

@@ -1,5 +1,5 @@
 import { Parser } from "htmlparser2";
-import type { Reader } from "./html5.ts";
+import type { Reader } from "../html/events.ts";
 
 /**
  * The email's plain-text part, written from the HTML parser's events as they come (no DOM), so
