@@ -12,13 +12,14 @@ export function renderTemplate(name: string, view: object): string {
   return env.render(name, view);
 }
 
-const TEMPLATE_ESCAPES: Record<string, string> = { "&": "&amp;", '"': "&quot;", "'": "&#39;", "<": "&lt;", ">": "&gt;", "\\": "&#92;" };
-const TEMPLATE_SPECIAL = /[&"'<>\\]/g;
+/** Nunjucks' own escape, the one autoescape applies (its type declarations leave `lib.escape` out). */
+const nunjucksEscape = (nunjucks as unknown as { lib: { escape(text: string): string } }).lib.escape;
+/** What nunjucksEscape changes (&, ", ', <, > and backslash): most pieces the styler writes hold none. */
+const TEMPLATE_SPECIAL = /[&"'<>\\]/;
 
-/** Text as the templates' autoescape writes it (Nunjucks' escape: &, ", ', <, > and backslash). */
+/** Text as the templates' autoescape writes it. */
 export function escapeAsTemplate(text: string): string {
-  TEMPLATE_SPECIAL.lastIndex = 0;
-  return TEMPLATE_SPECIAL.test(text) ? text.replace(TEMPLATE_SPECIAL, (char) => TEMPLATE_ESCAPES[char]!) : text;
+  return TEMPLATE_SPECIAL.test(text) ? nunjucksEscape(text) : text;
 }
 
 /** Text already escaped by escapeAsTemplate, written by a template as it is. */

@@ -1,7 +1,7 @@
 /** Pull-quote ranking: attributed, complete, mid-length, early and distinctive quotations first. */
 import { CLAUSE_ENDS, CLOSING_QUOTE_MARKS, OPENING_QUOTE_MARKS, QUOTE_CLOSERS, QUOTE_MARKS, SENTENCE_ENDS, charClass } from "./charsets.js";
 import { CERTAIN_ATTRIBUTION } from "./confidence.js";
-import { isSpeechVerb } from "./lexicon.js";
+import { DETERMINERS, INDEFINITE, isSpeechVerb } from "./lexicon.js";
 import { countWords } from "./reading.js";
 import type { AttributionMethod, KeyQuote, Quote } from "./types.js";
 
@@ -26,15 +26,16 @@ const WORDS_FROM_VERB_TO_THAT = 4;
  * leaders"): right as written when the description is whole, but often cut short ("a source involved") or a
  * text relaying others' words ("a news article"). "The spokesman", "the statement" and "her campaign" point
  * back to one the article introduced. */
-const POINTING_BACK = new Set(["the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your"]);
-const UNNAMED = new Set(["a", "an", "one", "another", "some", "two", "three", "several", "many", "other"]);
+const pointsBack = (word: string) => DETERMINERS.has(word) && !INDEFINITE.has(word);
+const unnamed = (word: string) => INDEFINITE.has(word) || word === "other";
 
-/** Whether a speaker is a described source, and which kind: `unnamed` ("a senior official", `UNNAMED`) or
- * `pointing back` ("the spokesman", "her campaign"); null for a name. */
+/** Whether a speaker is a described source, and which kind: `unnamed` ("a senior official", "Other
+ * officials": an indefinite word or any lower-case one first) or `pointing back` ("the spokesman", "her
+ * campaign": a definite determiner first); null for a name. */
 export function describedSource(speaker: string): "unnamed" | "pointing back" | null {
   const first = speaker.split(/\s/u, 1)[0]!;
   const lower = first.toLowerCase();
-  return POINTING_BACK.has(lower) ? "pointing back" : first === lower || UNNAMED.has(lower) ? "unnamed" : null;
+  return pointsBack(lower) ? "pointing back" : first === lower || unnamed(lower) ? "unnamed" : null;
 }
 
 /** A social-media post quoted whole (`"Thanks @cityhall! #bridge"`, a link): the gold of news corpora often

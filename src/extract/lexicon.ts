@@ -115,6 +115,9 @@ export const DETERMINERS: ReadonlySet<string> = new Set([
   "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your",
 ]);
 
+/** Words opening a phrase for someone not named ("a senior official", "one aide", "several donors"). */
+export const INDEFINITE: ReadonlySet<string> = new Set(["a", "an", "another", "one", "some", "several", "two", "three", "many"]);
+
 export const PREPOSITIONS: ReadonlySet<string> = new Set([
   "of", "for", "in", "on", "at", "with", "about", "from", "by", "to", "into", "over", "under", "against",
   "between", "towards", "toward",

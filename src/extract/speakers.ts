@@ -1,6 +1,6 @@
 /** Attribution: who said a quoted span, from the words around it. */
 import {
-  ACCORDING_WORDS, AFFILIATIONS, OCCUPATIONS, DETERMINERS, GROUP_NOUNS, INVERTIBLE_VERBS, NOT_NAME_WORDS, ORGANISATION_WORDS, PREPOSITIONS, PRONOUNS, ROLE_NOUNS, TITLES,
+  ACCORDING_WORDS, AFFILIATIONS, OCCUPATIONS, DETERMINERS, GROUP_NOUNS, INDEFINITE, INVERTIBLE_VERBS, NOT_NAME_WORDS, ORGANISATION_WORDS, PREPOSITIONS, PRONOUNS, ROLE_NOUNS, TITLES,
   VERB_FILLERS, isPhrasalSpeechVerb, isSpeechVerb,
 } from "./lexicon.js";
 import { GENERIC_ORGANISATION_HEADS, NameIndex, pronounGender } from "./coreference.js";
@@ -325,7 +325,6 @@ function isCapitalsHeadline(tokens: Tokens, from: number, to: number): boolean {
 }
 
 const LONE_SOURCES: ReadonlySet<string> = new Set(["another", "others", "some", "many", "several", "most", "both"]);
-const INDEFINITE: ReadonlySet<string> = new Set(["a", "an", "another", "one", "some", "several", "two", "three", "many"]);
 /** Sentence openers that are no speaker on their own (`Let`, `Imagine`, `I'm`): a headline or an imperative. */
 const FRAGMENT_WORDS: ReadonlySet<string> = new Set(["let", "imagine", "i'm", "i’m", "i'll", "i’ll", "i", "we", "you", "said", "says"]);
 

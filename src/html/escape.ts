@@ -8,13 +8,11 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (char) => ESCAPES[char] ?? char);
 }
 
-const TEXT_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
-
 /**
  * Text as sanitize-html writes it (&, < and > escaped, quotes as they are), for the one-pass
  * cleaners that write its bytes. Most text has nothing to escape: includes() finds that out
  * several times faster than a pattern.
  */
 export function escapeText(text: string): string {
-  return text.includes("&") || text.includes("<") || text.includes(">") ? text.replace(/[&<>]/g, (char) => TEXT_ESCAPES[char]!) : text;
+  return text.includes("&") || text.includes("<") || text.includes(">") ? text.replace(/[&<>]/g, (char) => ESCAPES[char]!) : text;
 }
