@@ -114,6 +114,16 @@ describe("a fixture site built with Eleventy", () => {
     expect(locs).toEqual(expected);
   });
 
+  it("lists the pages Eleventy renders by source file, whatever their files' birth times", () => {
+    const $ = cheerio.load(read("sitemap.xml"), { xml: true });
+    const others = $("loc").map((_, el) => new URL($(el).text()).pathname).get().filter((loc) => !loc.includes("/briefings/"));
+    const single: Record<string, string> = { "/news/": "index.njk", "/news/feeds/": "feeds.njk", "/news/search/": "search.njk", "/news/tags/": "tags.njk" };
+    const order = others.map((loc) => single[loc] ?? "listing.njk");
+    // Templates in file-name order, each one's pages together, a paginated template's pages in page order.
+    expect(order.filter((name, i) => name !== order[i - 1])).toEqual(["feeds.njk", "index.njk", "listing.njk", "search.njk", "tags.njk"]);
+    expect(others.indexOf("/news/archive/page/2/")).toBe(others.indexOf("/news/archive/") + 1);
+  });
+
   it("points robots.txt at a sitemap index of the page and news sitemaps", () => {
     expect(read("robots.txt")).toContain(`Sitemap: ${BASE}sitemap-index.xml`);
     const $ = cheerio.load(read("sitemap-index.xml"), { xml: true });
