@@ -1,4 +1,5 @@
 /** How sure a quotation's speaker is, from how it was found: the pull quote uses only certain ones. */
+import { withoutPartyLabel } from "./names.js";
 import type { Attribution } from "./speakers.js";
 import type { AttributionMethod } from "./types.js";
 
@@ -38,7 +39,7 @@ export function credit(found: Attribution | null, place: "same-sentence" | "adja
   if (found.kind === "pronoun") return { speaker: found.speaker, attribution: "pronoun", confidence: CONFIDENCE.pronoun };
   // A role or an organisation referred back to ("the minister", "the company") is not named here.
   const confidence = found.kind === "role" || found.refersBack === true ? CONFIDENCE.role
-    : found.kind === "name" && isLoneWord(found.speaker) ? CONFIDENCE.loneWord
+    : found.kind === "name" && isLoneWord(withoutPartyLabel(found.speaker)) ? CONFIDENCE.loneWord
     : !found.verb ? CONFIDENCE.noVerb
     : place === "same-sentence" ? CONFIDENCE.sameSentence : CONFIDENCE.adjacent;
   return { speaker: found.speaker, attribution: place, confidence };

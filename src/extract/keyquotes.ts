@@ -2,6 +2,7 @@
 import { CLAUSE_ENDS, CLOSING_QUOTE_MARKS, OPENING_QUOTE_MARKS, QUOTE_CLOSERS, QUOTE_MARKS, SENTENCE_ENDS, charClass } from "./charsets.js";
 import { CERTAIN_ATTRIBUTION } from "./confidence.js";
 import { DETERMINERS, INDEFINITE, isSpeechVerb } from "./lexicon.js";
+import { withoutPartyLabel } from "./names.js";
 import { countWords } from "./reading.js";
 import type { AttributionMethod, KeyQuote, Quote } from "./types.js";
 
@@ -128,7 +129,7 @@ function relays(attribution: string, speaker: string | null): boolean {
   const found = RELAYED.exec(attribution);
   if (found === null) return false;
   const source = found[1]!.toLowerCase();
-  const surname = speaker?.split(/\s+/u).pop()?.toLowerCase();
+  const surname = speaker === null ? undefined : withoutPartyLabel(speaker).split(/\s+/u).pop()?.toLowerCase();
   return surname === undefined || !source.includes(surname);
 }
 

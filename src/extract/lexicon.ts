@@ -285,10 +285,24 @@ export const ORGANISATION_WORDS: ReadonlySet<string> = new Set([
 /** Legal suffixes that a company's short name drops ("Quillon Inc" is "Quillon"). */
 export const LEGAL_SUFFIXES: ReadonlySet<string> = new Set(["inc", "ltd", "plc", "llc", "corp", "co", "gmbh", "ag", "sa"]);
 
-/** Abbreviations written with a dot that name a US state or a month (`Flint, Mich.,`, `Dec. 8`): never a speaker. */
-export const DOTTED_PLACES_AND_MONTHS: ReadonlySet<string> = new Set([
+/** US states as news abbreviates them with a dot (`Flint, Mich.,`, `Sen. Ann Bo (Tex.)`), without the dot. */
+export const US_STATE_ABBREVIATIONS: ReadonlySet<string> = new Set([
   "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "mass", "md",
   "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wisc",
   "wyo", "n.c", "s.c", "n.y", "n.j", "n.h", "n.m", "n.d", "s.d", "r.i", "w.va", "d.c",
-  "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+]);
+
+/** US states written in full, lower case. */
+export const US_STATES: ReadonlySet<string> = new Set([
+  "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware", "florida", "georgia",
+  "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts",
+  "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada", "new hampshire", "new jersey",
+  "new mexico", "new york", "north carolina", "north dakota", "ohio", "oklahoma", "oregon", "pennsylvania", "rhode island",
+  "south carolina", "south dakota", "tennessee", "texas", "utah", "vermont", "virginia", "washington", "west virginia",
+  "wisconsin", "wyoming",
+]);
+
+/** Abbreviations written with a dot that name a US state or a month (`Flint, Mich.,`, `Dec. 8`): never a speaker. */
+export const DOTTED_PLACES_AND_MONTHS: ReadonlySet<string> = new Set([
+  ...US_STATE_ABBREVIATIONS, "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ]);

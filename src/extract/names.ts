@@ -2,7 +2,7 @@
  * Who a later short name, pronoun or role refers to is coreference.ts. */
 import {
   AFFILIATIONS, DOTTED_PLACES_AND_MONTHS, GROUP_NOUNS, NAME_PARTICLES, NOT_NAME_WORDS, OCCUPATIONS, ORGANISATION_WORDS, ROLE_NOUNS, TITLES,
-  isSpeechVerb,
+  US_STATES, US_STATE_ABBREVIATIONS, isSpeechVerb,
 } from "./lexicon.js";
 import { codeAt } from "./chars.js";
 import { QUOTE_MARKS, codeSet } from "./charsets.js";
@@ -319,6 +319,51 @@ function precedesRole(tokens: Tokens, end: number): boolean {
     if (ROLE_NOUNS.has(tokens.lower(k)) || OCCUPATIONS.has(tokens.lower(k))) return true;
   }
   return false;
+}
+
+/** A party and state label as US news writes it after a politician's name: `(D-Conn.)`, `(R-Texas)`, `(I-Vt.)`, `(R)`,
+ * or the state alone, `(Maine)`, `(Tex.)`. */
+const PARTY_LABEL = /^[DRI](?:\s?[-–]\s?\p{Lu}[\p{L}.]*(?:[\s-]\p{Lu}[\p{L}.]*)?)?$/u;
+const MAX_LABEL_TOKENS = 8;
+const TRAILING_LABEL = /\s\(([^()]{1,24})\)$/u;
+
+/** Whether `inner`, what a pair of brackets holds, is a party label (`PARTY_LABEL`). */
+function isPartyLabel(inner: string): boolean {
+  if (PARTY_LABEL.test(inner)) return true;
+  const place = inner.replace(/\.$/u, "").toLowerCase();
+  return US_STATES.has(place) || US_STATE_ABBREVIATIONS.has(place);
+}
+
+/** The index after the `)` of a party label whose `(` is token `open`, right after a capitalised word (`Murphy
+ * (D-Conn.)`), or -1. */
+export function partyLabelEnd(tokens: Tokens, open: number): number {
+  if (tokens.text(open) !== "(" || !isWord(tokens, open - 1) || !tokens.capitalised(open - 1) || tokens.start(open) - tokens.end(open - 1) !== 1) return -1;
+  for (let k = open + 1; k < tokens.length && k - open <= MAX_LABEL_TOKENS; k++) {
+    if (tokens.text(k) === ")") return isPartyLabel(tokens.source.slice(tokens.end(open), tokens.start(k))) ? k + 1 : -1;
+  }
+  return -1;
+}
+
+/** The `(` of a party label whose `)` is the token before `end`, or -1. */
+export function partyLabelStart(tokens: Tokens, end: number): number {
+  if (tokens.text(end - 1) !== ")") return -1;
+  for (let k = end - 2; k > 0 && end - k <= MAX_LABEL_TOKENS + 1; k--) {
+    if (tokens.text(k) === "(") return partyLabelEnd(tokens, k) === end ? k : -1;
+  }
+  return -1;
+}
+
+/** The party label written right after a name ending at offset `nameEnd` (`(D-Conn.)`), or null. */
+export function partyLabelAfter(tokens: Tokens, nameEnd: number): string | null {
+  const open = tokens.indexAt(nameEnd);
+  const end = open < tokens.length && tokens.start(open) >= nameEnd ? partyLabelEnd(tokens, open) : -1;
+  return end < 0 ? null : tokens.source.slice(tokens.start(open), tokens.end(end - 1)).replace(/\s+/gu, " ");
+}
+
+/** A speaker without the party label that follows its name (`Chris Murphy (D-Conn.)` → `Chris Murphy`). */
+export function withoutPartyLabel(speaker: string): string {
+  const label = TRAILING_LABEL.exec(speaker);
+  return label !== null && isPartyLabel(label[1]!) ? speaker.slice(0, label.index) : speaker;
 }
 
 /** Lower-cased words of a name, for comparing short and full forms. */

@@ -4,7 +4,10 @@ import {
   VERB_FILLERS, isPhrasalSpeechVerb, isSpeechVerb,
 } from "./lexicon.js";
 import { GENERIC_ORGANISATION_HEADS, NameIndex, pronounGender } from "./coreference.js";
-import { CONTRACTION, INITIAL_OR_ABBREVIATION, findNameMentions, isAcronym, isSurnameLikeWord, isRemitComma, isVerbFormOpening, quoteMarkAfter, usedInLowerCase, type NameMention } from "./names.js";
+import {
+  CONTRACTION, INITIAL_OR_ABBREVIATION, findNameMentions, isAcronym, isSurnameLikeWord, isRemitComma, isVerbFormOpening, partyLabelAfter, partyLabelEnd,
+  partyLabelStart, quoteMarkAfter, usedInLowerCase, type NameMention,
+} from "./names.js";
 import { isPossessive, isWord, stripPossessive, tokenize, type Tokens } from "./tokens.js";
 
 /** How the speaker was referred to: by name, by a description ("a senior official", "the statement"), a
@@ -177,14 +180,20 @@ function phraseForward(tokens: Tokens, i: number, end: number): number {
     else if (isPhraseWord(tokens, j)) {
       j++;
       words++;
-    } else break;
+    } else {
+      // `Sen. Chris Murphy (D-Conn.) said`: a party label closes the name it follows.
+      const label = j > i ? partyLabelEnd(tokens, j) : -1;
+      if (label > 0 && label <= end) j = label;
+      break;
+    }
   }
   return j;
 }
 
 /** Start index of a noun phrase ending just before `end` (exclusive). */
 function phraseBackward(tokens: Tokens, end: number, start: number): number {
-  let j = end;
+  const label = partyLabelStart(tokens, end);
+  let j = label > start ? label : end;
   let words = 0;
   while (j > start && words < MAX_PHRASE_WORDS) {
     if (j < end && quoteMarkAfter(tokens, j - 1)) break;
@@ -230,6 +239,9 @@ function resolvePhrase(ctx: AttributionContext, from: number, to: number): Attri
   if (to <= from) return null;
   const { tokens, names } = ctx;
   const position = tokens.start(from);
+  // The name a party label follows is what the phrase names (the label is added back to it).
+  const label = partyLabelStart(tokens, to);
+  if (label > from) to = label;
   // "they said": a group or an organisation, not the last person named.
   if (to - from === 1 && tokens.lower(from) === "they") return { kind: "anonymous", speaker: null };
   if (to - from === 1 && FRAGMENT_WORDS.has(tokens.lower(from))) return null;
@@ -269,7 +281,7 @@ function resolvePhrase(ctx: AttributionContext, from: number, to: number): Attri
   const qualifying = (DETERMINERS.has(words[0]!) || indefinite || owned) && isWord(tokens, to - 1) && !tokens.capitalised(to - 1) &&
     mentions.length > 0 && mentions[mentions.length - 1]!.end < tokens.start(to - 1);
   const mention = qualifying ? undefined : pickMention(mentions);
-  if (mention) return { kind: "name", speaker: names.resolve(mention.name) };
+  if (mention) return { kind: "name", speaker: labelled(ctx, names.resolve(mention.name), mention) };
   const head = words[words.length - 1]!;
   if (words[0] === "the" && (ORGANISATION_WORDS.has(head) || GENERIC_ORGANISATION_HEADS.has(head))) {
     // "The Welsh government said": the body as written, a name of its own, never a person.
@@ -291,6 +303,13 @@ function resolvePhrase(ctx: AttributionContext, from: number, to: number): Attri
   }
   // "the statement read", "a man yelled", "some protesters chanted", "the Democratic nominee": a described source.
   return qualifying || isDescription(tokens, to, words) ? described(ctx, from, to) : null;
+}
+
+/** A name as written with the party label that follows it (`Chris Murphy (D-Conn.)`): the speaker as news names them.
+ * Later mentions (`Murphy said`) resolve to the name alone. */
+function labelled(ctx: AttributionContext, name: string, mention: NameMention): string {
+  const label = mention.possessive ? null : partyLabelAfter(ctx.tokens, mention.end);
+  return label === null ? name : `${name} ${label}`;
 }
 
 /** Nouns for words someone said: whoever owns them said them ("Ruiz's catch phrase", "the campaign's statement"). */

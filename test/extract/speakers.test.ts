@@ -501,3 +501,31 @@ describe("a parenthetical attribution", () => {
     expect(quotePairs("Hale said his team misread a report. The Herald, Hale said, called the move “highly significant.”")[0]![0]).toBe("Hale");
   });
 });
+
+describe("a party label after a name", () => {
+  it.each([
+    ["said X (label)", "“We will not back down on this,” said Sen. Dana Whitcombe (D-Ore.), who chairs the panel.", "Dana Whitcombe (D-Ore.)"],
+    ["X (label) told", "“We will not back down on this,” Rep. Lou Farris (R-Texas) told reporters on Monday.", "Lou Farris (R-Texas)"],
+    ["a party alone", "“We will not back down on this,” Gov. Lou Farris (R) said.", "Lou Farris (R)"],
+    ["a state alone", "Sen. Dana Whitcombe (Maine), a moderate, said: “We will not back down on this.”", "Dana Whitcombe (Maine)"],
+    ["a dotted state and an aside", "Sen. Dana Whitcombe (D-N.Y.), who chairs the panel, said: “We will not back down on this.”", "Dana Whitcombe (D-N.Y.)"],
+    ["X (label) said before", "Rep. Lou Farris (R-Wis.) said the bill was “a plain failure of the whole chamber.”", "Lou Farris (R-Wis.)"],
+  ])("is kept with the speaker as written: %s", (_, text, speaker) => {
+    expect(quotePairs(text).map(([s]) => s)).toEqual([speaker]);
+  });
+
+  it("stays with the mention it follows: a later short name is the person alone", () => {
+    const text = "Sen. Dana Whitcombe (D-Ore.) said the vote was “a plain failure.”\n\n“We need to start again from the beginning,” Whitcombe said.";
+    expect(quotePairs(text).map(([s]) => s)).toEqual(["Dana Whitcombe (D-Ore.)", "Dana Whitcombe"]);
+  });
+
+  it("is no label in brackets that hold something else", () => {
+    expect(quotePairs("“We will not back down on this,” said Dana Whitcombe (AP), who chairs the panel.")[0]![0]).toBe("Dana Whitcombe");
+  });
+
+  it("leaves a surname with a label as uncertain as the surname alone", () => {
+    const [quote] = extractQuotes("“We will not back down on this,” Whitcombe (D-Ore.) said.", "text");
+    expect(quote!.speaker).toBe("Whitcombe (D-Ore.)");
+    expect(quote!.confidence).toBeLessThan(CERTAIN_ATTRIBUTION);
+  });
+});

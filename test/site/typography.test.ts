@@ -17,6 +17,13 @@ const BODY = [
   `Work on the new depot will start in June, the transport authority's director said.`,
 ].join("\n\n");
 
+// A speaker written with a party label (`Sen. Ana Ruiz (D-Ore.) told`) is credited with it wherever the pull quote is shown.
+const LABELLED = [
+  "The Senate passed the harbour bill on Monday after a long night of votes.",
+  `"We finally gave the towns on the coast the money they were promised years ago," Sen. Ana Ruiz (D-Ore.) told reporters on the steps.`,
+  "The bill now goes to the House, where its fate is less certain.",
+].join("\n\n");
+
 const out = path.join(tempFolder("dispatch-out-").dir, "dist");
 let build: BuildRun;
 const read = (file: string) => readFileSync(path.join(out, file), "utf8");
@@ -24,6 +31,7 @@ const read = (file: string) => readFileSync(path.join(out, file), "utf8");
 beforeAll(() => {
   const briefings = tempFolder("dispatch-briefings-");
   briefings.write("2026/budget.md", briefingSource({ title: "Budget passes", date: "2026-01-05" }, BODY));
+  briefings.write("2025/harbour.md", briefingSource({ title: "Harbour bill passes", date: "2025-12-01" }, LABELLED));
   briefings.write("2026/own-dek.md", briefingSource({ title: "Own dek", date: "2026-01-04", summary: `"'The people's budget', as the mayor put it."` }, BODY));
   build = runBuild(briefings.dir, out);
 });
@@ -70,6 +78,7 @@ describe("extracted text shown with the body's typography", () => {
     expect(feed.items.map((item) => item.summary)).toEqual([
       "The council’s budget passed on Monday after what the mayor called a “long night”.",
       "‘The people’s budget’, as the mayor put it.",
+      "The Senate passed the harbour bill on Monday after a long night of votes.",
     ]);
     const email = cheerio.load(read("email/2026/budget/index.html"));
     // The preheader (the hidden first line inbox previews show) keeps the summary.
@@ -77,5 +86,14 @@ describe("extracted text shown with the body's typography", () => {
     const points = email(".points li").map((_, li) => email(li).text()).get();
     expect(points.length).toBeGreaterThanOrEqual(3);
     for (const point of points) expect(point).not.toMatch(STRAIGHT);
+  });
+
+  it("credits a speaker with the party label written after the name: page, share card, email and its text part", () => {
+    const page = cheerio.load(read("briefings/2025/harbour/index.html"));
+    expect(page(".pull-quote figcaption").text()).toBe("Ana Ruiz (D-Ore.)");
+    expect(page('meta[property="og:image:alt"]').attr("content")).toMatch(/” — Ana Ruiz \(D-Ore\.\)$/u);
+    const email = cheerio.load(read("email/2025/harbour/index.html"));
+    expect(email(".quote-speaker").text()).toBe("— Ana Ruiz (D-Ore.)");
+    expect(read("email/2025/harbour/email.txt")).toContain("> — Ana Ruiz (D-Ore.)\n");
   });
 });
