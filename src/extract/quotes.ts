@@ -11,7 +11,7 @@ import { countWords } from "./reading.js";
 import { sentenceRanges } from "./sentences.js";
 import { isPossessive } from "./tokens.js";
 import {
-  attributeAfter, attributeBefore, createAttributionContext, isBareAttribution, sentenceSubject, type Attribution, type AttributionContext,
+  attributeAfter, attributeBefore, createAttributionContext, isBareAttribution, sentenceSubject, signature, type Attribution, type AttributionContext,
 } from "./speakers.js";
 import type { PlainDocument, Quote, Sentence, SourceFormat } from "./types.js";
 
@@ -340,7 +340,7 @@ export function quotesOf(doc: PlainDocument, sentences: readonly Sentence[], ctx
     const guessed = group.find((c) => c.subject !== null);
     // The subject of the quotation's own sentence is a likelier speaker than the one of the paragraph before.
     const credited = attributed ? attributed.credit
-      : guessed ? credit(guessed.subject, "same-sentence") : inheritSpeaker(ctx, doc, sentences, group[0]!, lastQuote);
+      : guessed ? credit(guessed.subject, "same-sentence") : signedBelow(ctx, doc, group[group.length - 1]!) ?? inheritSpeaker(ctx, doc, sentences, group[0]!, lastQuote);
     for (const c of group) {
       c.credit = credited;
       const quote: Quote = { text: text.slice(c.start, c.end), start: c.start, end: c.end, ...credited };
@@ -362,6 +362,15 @@ function speakRepeatedQuotes(quotes: readonly Quote[], unattributed: readonly Qu
     if (q.speaker !== null && !speakers.has(key)) speakers.set(key, q);
   }
   for (const q of unattributed) Object.assign(q, inherit(speakers.get(q.text.replace(TRAILING_PUNCTUATION, "")) ?? NO_CREDIT));
+}
+
+/** The speaker signing a quotation that ends its paragraph from the next paragraph (`- Bernie Sanders.`), or null. */
+function signedBelow(ctx: AttributionContext, doc: PlainDocument, c: Candidate): Credit | null {
+  const block = doc.blocks[c.span.block]!;
+  const next = doc.blocks[c.span.block + 1];
+  if (next === undefined || doc.text.slice(c.span.close ?? c.end, block.end).trim().length > 1) return null;
+  const found = credit(signature(ctx, next.start, next.end), "adjacent");
+  return found.speaker === null ? null : found;
 }
 
 /** Speaker of an unattributed quotation: a speech verb earlier in its paragraph, the quotation

@@ -595,6 +595,20 @@ function speechVerbInRelativeAside(tokens: Tokens, from: number, end: number): b
   return false;
 }
 
+const SIGNATURE_DASHES: ReadonlySet<string> = new Set(["-", "–", "—"]);
+
+/** A paragraph `[from, to)` that is only a dash and a name or a description (`- Bernie Sanders.`, `— a campaign aide`),
+ * as fact checks and epigraphs sign the quotation above it: its source, without a speech verb (never certain). */
+export function signature(ctx: AttributionContext, from: number, to: number): Attribution | null {
+  const { tokens } = ctx;
+  const [first, end] = windowTokens(ctx, from, to);
+  if (!SIGNATURE_DASHES.has(tokens.text(first))) return null;
+  const last = tokens.text(end - 1) === "." && !isPhraseDot(tokens, end - 1) ? end - 1 : end;
+  if (last <= first + 1 || phraseForward(tokens, first + 1, last) !== last) return null;
+  const found = resolvePhrase(ctx, first + 1, last);
+  return found?.kind === "name" || found?.kind === "description" ? found : null;
+}
+
 /** Words at most in a sentence that is only an attribution: `Sen. Jo Hale said.`, `the mayor told reporters.` */
 const MAX_BARE_ATTRIBUTION_WORDS = 5;
 

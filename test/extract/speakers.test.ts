@@ -529,3 +529,18 @@ describe("a party label after a name", () => {
     expect(quote!.confidence).toBeLessThan(CERTAIN_ATTRIBUTION);
   });
 });
+
+describe("a paragraph signing the quotation above it", () => {
+  it("credits the name or description after a dash, never as certain", () => {
+    const text = "The claims were checked.\n\n“Almost all new income goes to the richest one percent of earners.”\n\n- Dana Ruiz.\n\nShe used an old figure.";
+    const [quote] = extractQuotes(text, "text");
+    expect(quote!.speaker).toBe("Dana Ruiz");
+    expect(quote!.confidence).toBeLessThan(CERTAIN_ATTRIBUTION);
+    expect(quotePairs(text.replace("- Dana Ruiz.", "— a campaign aide"))[0]![0]).toBe("a campaign aide");
+  });
+
+  it("is only a dash and a name: a sentence after a dash signs nothing", () => {
+    const text = "“Almost all new income goes to the richest one percent of earners.”\n\n- The senator used an old figure, the report found.";
+    expect(quotePairs(text)[0]![0]).toBeNull();
+  });
+});
