@@ -159,7 +159,24 @@ function isNameConnector(tokens: Tokens, i: number): boolean {
 }
 
 function isInnerJoiner(tokens: Tokens, i: number): boolean {
-  return isTitleConjunction(tokens, i) || isNameConnector(tokens, i) || isRemitComma(tokens, i) || isTitleOf(tokens, i);
+  return isTitleConjunction(tokens, i) || isNameConnector(tokens, i) || isRemitComma(tokens, i) || isTitleOf(tokens, i) || isRoleConjunction(tokens, i);
+}
+
+const MAX_ROLE_CONJUNCT_WORDS = 5;
+
+function isRoleWord(word: string): boolean {
+  return ROLE_NOUNS.has(word) || TITLES.has(word) || OCCUPATIONS.has(word);
+}
+
+/** `and` between two roles of one person: "the Oregon senator and Democratic presidential candidate", "Former
+ * prosecutor and City Mayor Rudy Giuliani": a role in lower case before it, and another role within a few words after
+ * it (not "the senator and Trump"). */
+function isRoleConjunction(tokens: Tokens, i: number): boolean {
+  if (tokens.lower(i) !== "and" || !isWord(tokens, i - 1) || tokens.capitalised(i - 1) || !isRoleWord(tokens.lower(i - 1))) return false;
+  for (let k = i + 1; k <= i + MAX_ROLE_CONJUNCT_WORDS && isWord(tokens, k) && !isSpeechVerbAt(tokens, k); k++) {
+    if (isRoleWord(tokens.lower(k))) return true;
+  }
+  return false;
 }
 
 /** `of` inside a title written in lower case before a name or its comma: "former secretary of state Hillary Ruiz",

@@ -544,3 +544,17 @@ describe("a paragraph signing the quotation above it", () => {
     expect(quotePairs(text)[0]![0]).toBeNull();
   });
 });
+
+describe("two roles of one person joined by \"and\"", () => {
+  it("is one described speaker, as written, and never certain", () => {
+    const text = "Sen. Ana Lind spoke first.\n\n“The plan is a disaster for the whole coast,” the Oregon senator and Democratic presidential candidate said.";
+    const [quote] = extractQuotes(text, "text");
+    expect(quote!.speaker).toBe("the Oregon senator and Democratic presidential candidate");
+    expect(quote!.confidence).toBeLessThan(CERTAIN_ATTRIBUTION);
+  });
+
+  it("reads on to the name the second role introduces", () => {
+    const text = "Former prosecutor and Harbour City Mayor Rudy Marino, who backs Lind, trashed the chief on the radio, calling it a “no-brainer” to charge him.";
+    expect(quotePairs(text)[0]![0]).toBe("Rudy Marino");
+  });
+});
