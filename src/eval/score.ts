@@ -314,7 +314,8 @@ export function scorePredictions(
     if (eligible) pulls.eligible++;
     const pull = analysis.keyQuotes?.[0];
     // An article whose annotation marks no quoted span at all, quotation or not, cannot judge a pull quote:
-    // its quotations were not read (the PolNeAR New York Times articles quote ''like this'').
+    // its quotations were not read (the PolNeAR New York Times articles type ''…'' for double marks, which
+    // neither the corpus's preparation nor Dispatch reads; a single-quoted phrase inside them still is a quotation).
     const annotated = c.quotes.length > 0 || (c.nonQuotes ?? []).length > 0;
     if (pull !== undefined && !annotated) pulls.unjudged++;
     else if (pull !== undefined) {

@@ -11,8 +11,7 @@ export interface MarkedSpan {
   end: number;
   /** Offset of the opening mark. */
   open: number;
-  /** Offset of the closing mark's last character (a mark may be two: `''`), or null when the quotation runs
-   * on into the next paragraph. */
+  /** Offset of the closing mark, or null when the quotation runs on into the next paragraph. */
   close: number | null;
   block: number;
   /** Spans of one quotation running over several paragraphs share a group id. */
@@ -23,8 +22,6 @@ interface OpenMark {
   family: Family;
   char: string;
   pos: number;
-  /** 2 for two apostrophes typed as one double mark (`''`). */
-  width: number;
 }
 
 const FAMILY_OF: Readonly<Record<string, Family>> = {
@@ -66,9 +63,9 @@ function isTrailingElision(text: string, pos: number): boolean {
 
 type Flank = "open" | "close" | "both" | "neither";
 
-function flankOf(text: string, pos: number, start: number, end: number, width: number): Flank {
+function flankOf(text: string, pos: number, start: number, end: number): Flank {
   const prev = pos > start ? text[pos - 1] : undefined;
-  const next = pos + width < end ? text[pos + width] : undefined;
+  const next = pos + 1 < end ? text[pos + 1] : undefined;
   const canOpen = (prev === undefined || isSpace(prev) || OPEN_CONTEXT.has(prev)) && next !== undefined && !isSpace(next);
   const canClose = (next === undefined || isSpace(next) || CLOSE_CONTEXT.has(next)) && prev !== undefined && !isSpace(prev);
   return canOpen ? (canClose ? "both" : "open") : canClose ? "close" : "neither";
@@ -81,7 +78,7 @@ class BlockScanner {
   private readonly stack: OpenMark[] = [];
   // Per-family stacks make "is this family open, and with which mark" O(1).
   private readonly byFamily = new Map<Family, OpenMark[]>();
-  readonly closed: { open: number; openWidth: number; close: number; closeWidth: number }[] = [];
+  readonly closed: { open: number; close: number }[] = [];
   /** Single marks that can only open or only close, for the possessive look-ahead. */
   private readonly singleFlanks: { pos: number; flank: Flank }[] = [];
   private singleCursor = 0;
@@ -101,8 +98,8 @@ class BlockScanner {
     return this.stack[this.stack.length - 1];
   }
 
-  private push(family: Family, char: string, pos: number, width: number): void {
-    const mark = { family, char, pos, width };
+  private push(family: Family, char: string, pos: number): void {
+    const mark = { family, char, pos };
     this.stack.push(mark);
     const marks = this.byFamily.get(family);
     if (marks) marks.push(mark);
@@ -110,13 +107,13 @@ class BlockScanner {
   }
 
   /** Closes the innermost open mark of `family`, dropping unclosed marks opened inside it. */
-  private close(family: Family, pos: number, width: number): void {
+  private close(family: Family, pos: number): void {
     if (!this.isOpen(family)) return;
     for (;;) {
       const mark = this.stack.pop()!;
       this.byFamily.get(mark.family)!.pop();
       if (mark.family === family) {
-        this.closed.push({ open: mark.pos, openWidth: mark.width, close: pos, closeWidth: width });
+        this.closed.push({ open: mark.pos, close: pos });
         return;
       }
     }
@@ -204,29 +201,35 @@ class BlockScanner {
   /** Scans the block's marks (`offsets[first…]`, sorted; those past the block end are ignored). */
   scan(offsets: readonly number[], first: number): void {
     const { text, start, end } = this;
-    const marks: { pos: number; char: string; width: number; family: Family; flank: Flank }[] = [];
+    const marks: { pos: number; char: string; family: Family; flank: Flank; doubled: boolean }[] = [];
     for (let k = first; k < offsets.length && offsets[k]! < end; k++) {
       const i = offsets[k]!;
-      const { char, width } = markAt(text, i, end);
-      k += width - 1; // the second apostrophe of `''` is part of this mark
+      const char = text[i]!;
       const family = FAMILY_OF[char]!;
-      const flank = flankOf(text, i, start, end, width);
-      marks.push({ pos: i, char, width, family, flank });
-      if (family === "single" && (flank === "open" || flank === "close") && !this.isApostrophe(i, flank)) {
+      const flank = flankOf(text, i, start, end);
+      const doubled = isDoubledAt(text, i, end);
+      marks.push({ pos: i, char, family, flank, doubled });
+      if (doubled) {
+        marks.push({ pos: i + 1, char, family, flank: flankOf(text, i + 1, start, end), doubled: false });
+        k++;
+      } else if (family === "single" && (flank === "open" || flank === "close") && !this.isApostrophe(i, flank)) {
         this.singleFlanks.push({ pos: i, flank });
       }
     }
-    for (const { pos, char, width, family, flank } of marks) {
-      if (width === 1 || !this.isOpen("single")) this.apply(char, family, pos, flank, width);
-      // `'He said 'no''`: with a single quotation open, two apostrophes are two single marks closing together.
-      else for (const at of [pos, pos + 1]) this.apply(text[at]!, "single", at, flankOf(text, at, start, end, 1), 1);
+    for (let m = 0; m < marks.length; m++) {
+      const { pos, char, family, flank, doubled } = marks[m]!;
+      // Two apostrophes typed for a double mark (`''…''`) are no quote mark at all (quotations are between " “ ”
+      // or single marks), unless a single quotation is open: then they are two single marks closing together
+      // (`'Locals call it 'the wall'' she said`).
+      if (doubled && !this.isOpen("single")) m++; // skips the pair's second mark too
+      else this.apply(char, family, pos, flank);
     }
   }
 
-  private apply(char: string, family: Family, pos: number, flank: Flank, width: number): void {
+  private apply(char: string, family: Family, pos: number, flank: Flank): void {
     const action = this.action(char, family, pos, flank);
-    if (action === "open") this.push(family, char, pos, width);
-    else if (action === "close") this.close(family, pos, width);
+    if (action === "open") this.push(family, char, pos);
+    else if (action === "close") this.close(family, pos);
   }
 
   /** The outermost mark still open at the end of the block. */
@@ -235,20 +238,18 @@ class BlockScanner {
   }
 }
 
-/** Two apostrophes typed for one double mark (`''…''`, as typewriters and some newspapers write them). */
-const DOUBLED_SINGLES: Readonly<Record<string, string>> = { "''": '"', "‘‘": "“", "’’": "”" };
+/** Single marks that, typed twice (`''`, `‘‘`, `’’`), stand for a double mark on a typewriter. */
+const DOUBLING_MARKS = "'‘’";
 
-/** The quote mark at `pos` (before `end`): one character, or two apostrophes standing for a double mark. */
-function markAt(text: string, pos: number, end: number): { char: string; width: number } {
-  const doubled = pos + 1 < end ? DOUBLED_SINGLES[text.slice(pos, pos + 2)] : undefined;
-  return doubled === undefined ? { char: text[pos]!, width: 1 } : { char: doubled, width: 2 };
+/** Whether the mark at `pos` (before `end`) is the first of two single marks typed for a double one. */
+function isDoubledAt(text: string, pos: number, end: number): boolean {
+  return pos + 1 < end && text[pos + 1] === text[pos] && DOUBLING_MARKS.includes(text[pos]!);
 }
 
 /** Whether the mark at `pos` can open a quotation of `family` (for quotations continued over paragraphs). */
 function opensFamily(text: string, pos: number, end: number, family: Family): boolean {
-  if (pos >= end || FAMILY_OF[text[pos]!] === undefined) return false;
-  const { char } = markAt(text, pos, end);
-  return FAMILY_OF[char] === family && !CLOSING_QUOTE_MARKS.includes(char);
+  const char = text[pos];
+  return char !== undefined && pos < end && FAMILY_OF[char] === family && !CLOSING_QUOTE_MARKS.includes(char) && !isDoubledAt(text, pos, end);
 }
 
 /** Offsets of every quote mark in `text`, in order. */
@@ -274,14 +275,12 @@ export function findMarkedSpans(doc: PlainDocument): MarkedSpan[] {
     }
     const scanner = new BlockScanner(text, block.start, block.end);
     scanner.scan(offsets, first);
-    const blockSpans: MarkedSpan[] = scanner.closed.map(({ open, openWidth, close, closeWidth }) => ({
-      start: open + openWidth, end: close, open, close: close + closeWidth - 1, block: index, group: -1,
-    }));
+    const blockSpans: MarkedSpan[] = scanner.closed.map(({ open, close }) => ({ start: open + 1, end: close, open, close, block: index, group: -1 }));
     const pending = scanner.outermostOpen();
     const nextBlock = blocks[index + 1];
     // A paragraph that leaves a quotation open and is followed by one reopening it continues it.
     if (pending && nextBlock && opensFamily(text, nextBlock.start, nextBlock.end, FAMILY_OF[pending.char]!)) {
-      blockSpans.push({ start: pending.pos + pending.width, end: block.end, open: pending.pos, close: null, block: index, group: -1 });
+      blockSpans.push({ start: pending.pos + 1, end: block.end, open: pending.pos, close: null, block: index, group: -1 });
     }
     blockSpans.sort((a, b) => a.start - b.start || b.end - a.end);
     let reach = -1;

@@ -70,7 +70,6 @@ describe("key quotes", () => {
     expect(marksPairUp("He called it 'a disgrace")).toBe(false);
     expect(marksPairUp("She told me, ‘Never.’ And I didn’t.")).toBe(true);
     expect(marksPairUp("The Weiners’ marriage ended in the ’90s, didn't it?")).toBe(true);
-    expect(analyze("''I would call it 'old-fashioned,''' said Martin J. Oakes, a former envoy.", "text").keyQuotes).toEqual([]);
   });
 
   it("ranks attributed, complete, mid-length quotations first", () => {

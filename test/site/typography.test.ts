@@ -2,7 +2,8 @@ import * as cheerio from "cheerio";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { typographic } from "../../src/markdown/render.ts";
+import { analyze } from "../../src/extract/index.ts";
+import { renderMarkdown, typographic } from "../../src/markdown/render.ts";
 import { runBuild, type BuildRun } from "../helpers/site.ts";
 import { briefingSource, tempFolder } from "../helpers/tmp.ts";
 
@@ -45,6 +46,14 @@ describe("typographic", () => {
     const literal = "5 * 3 * 2, _x_, &amp;, \\*, [a](b), <b>x</b>, `code`";
     expect(typographic(literal)).toBe(literal);
     expect(typographic("")).toBe("");
+  });
+
+  it("curls two apostrophes typed for a double mark one by one, as the body does, and no quotation is read from them", () => {
+    const typed = "''We open at nine,'' the baker said.";
+    expect(typographic(typed)).toBe("‘‘We open at nine,’’ the baker said.");
+    expect(renderMarkdown(typed)).toBe(`<p>${typographic(typed)}</p>\n`);
+    expect(analyze(typed).quotes).toEqual([]);
+    expect(analyze(typographic(typed)).quotes).toEqual([]);
   });
 });
 
