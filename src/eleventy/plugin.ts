@@ -1,6 +1,7 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import path from "node:path";
 import { createBuildContext, releaseBodies, type BuildContext } from "../build/context.ts";
+import { cachedManifests } from "../cache/manifest.ts";
 import { briefingLinkWarnings } from "../check/briefings.ts";
 import { BriefingMemo } from "../content/load.ts";
 import { isBriefingFile, pruneGone, rebuildTrigger, savedLines, skipSavedSince, tellServer } from "../dev/child.ts";
@@ -92,7 +93,9 @@ export function dispatchPlugin(eleventyConfig: UserConfig, options: DispatchOpti
       if (options.dev && !failed) lastGood = current;
     }
     const build = context();
-    writer = outputWriter(directories.output, { previous: options.previous });
+    // `npm run build` (which says what the previous build is, or null) records what made each file, for the next build.
+    writer = outputWriter(directories.output, { previous: options.previous, manifests: options.previous === undefined ? undefined : cachedManifests(build.cache) });
+    const { reuse } = writer;
     const writeAll = writer.write;
     const write = memo ? skipSavedSince(writeAll, build.briefings, memo, paths.root) : writeAll;
     // An editor's problem (an email or digest too large for Gmail) is not the code's: no stack
@@ -105,13 +108,14 @@ export function dispatchPlugin(eleventyConfig: UserConfig, options: DispatchOpti
         throw error;
       }
     };
-    const writeEmails = () => step(() => (build.written.email = buildEmailFiles(build.briefings, build.settings, { cache: build.cache, fingerprint: build.fingerprint, write })));
+    const writeEmails = () => step(() => (build.written.email = buildEmailFiles(build.briefings, build.settings, { cache: build.cache, fingerprint: build.fingerprint, write, reuse })));
     if (options.dev) await writeEmails();
-    const pageUrls = await writeBriefingPages(build.pages, build.briefings, { cache: build.cache, fingerprint: build.fingerprint, write });
+    const pageUrls = await writeBriefingPages(build.pages, build.briefings, { cache: build.cache, fingerprint: build.fingerprint, write, reuse });
     options.onBriefingPages?.();
     if (!options.dev) await writeEmails();
     // A digest too large for Gmail stops the build here, as a briefing's email does.
     const fileUrls = await step(() => writeWholeFiles(build.files(), { site: build.templates.site, write }));
+    writer.finish();
     build.written.urls = [...pageUrls, ...fileUrls];
     releaseBodies(build);
   });

@@ -3,7 +3,7 @@ import { NO_CACHE, type Cache } from "../cache/store.ts";
 import type { Briefing } from "../content/types.ts";
 import { formatDisplayDate } from "../dates.ts";
 import { ContentError } from "../config/errors.ts";
-import type { OutputFile } from "../config/outputs.ts";
+import type { OutputFile, OutputWriter } from "../config/outputs.ts";
 import type { SiteSettings } from "../config/settings.ts";
 import { emailLeadImage, prepareBody, type PreparedBody } from "./body.ts";
 import { utmFor, withUtm, type Utm } from "./links.ts";
@@ -143,7 +143,21 @@ export interface EmailBuildOptions {
   fingerprint?: Fingerprint;
   /** Takes each file as it is made, so that a large archive's emails are never all in memory at once; without it they are returned in `files`. */
   write?: (file: OutputFile) => void;
+  /** Links an edition's files from the previous build when it made them from the same key (OutputWriter.reuse), giving back the size and warnings noted with them. */
+  reuse?: OutputWriter["reuse"];
 }
+
+/** What the build needs of an edition it linked rather than made: noted with its index.html. */
+interface EditionNote {
+  bytes: number;
+  warnings: string[];
+}
+
+const isEditionNote = (note: unknown): note is EditionNote =>
+  typeof (note as EditionNote | null)?.bytes === "number" && Array.isArray((note as EditionNote).warnings) && (note as EditionNote).warnings.every((warning) => typeof warning === "string");
+
+/** An edition's four files, under its folder (emailPath). */
+const EDITION_FILES = ["index.html", "email.txt", "fragment.html", "preview/index.html"];
 
 export interface EmailBuild {
   /** Empty when the files went to `write`. */
@@ -180,19 +194,27 @@ export function buildEmailFiles(briefings: Briefing[], settings: SiteSettings, o
     // Everything an edition is made of: the briefing as loaded (body, analysis; no email shows its
     // neighbours) and the settings.
     const key = cache.key("email", fingerprint(briefing), settingsJson);
-    // The preview page is made of the edition and the settings alone: kept with it, not rendered every build.
-    let cached = cache.get<{ edition: EmailEdition; preview: string }>("email", key);
-    if (!cached) {
-      const rendered = renderEmail(briefing, settings);
-      cached = { edition: rendered, preview: renderPreview(rendered, settings) };
-      cache.set("email", key, cached);
-    }
-    const { edition, preview } = cached;
     const dir = emailPath(briefing);
-    put({ path: `${dir}index.html`, body: edition.html });
-    put({ path: `${dir}email.txt`, body: edition.text });
-    put({ path: `${dir}fragment.html`, body: edition.fragment });
-    put({ path: `${dir}preview/index.html`, body: preview });
+    const reused = options.reuse?.(EDITION_FILES.map((name) => `${dir}${name}`), key)?.note;
+    let edition: EditionNote;
+    if (isEditionNote(reused)) {
+      edition = reused;
+    } else {
+      // The preview page is made of the edition and the settings alone: kept with it, not rendered every build.
+      let cached = cache.get<{ edition: EmailEdition; preview: string }>("email", key);
+      if (!cached) {
+        const rendered = renderEmail(briefing, settings);
+        cached = { edition: rendered, preview: renderPreview(rendered, settings) };
+        cache.set("email", key, cached);
+      }
+      const { preview } = cached;
+      edition = { bytes: cached.edition.bytes, warnings: cached.edition.warnings };
+      const [html, text, fragment, previewPage] = EDITION_FILES.map((name) => `${dir}${name}`) as [string, string, string, string];
+      put({ path: html, body: cached.edition.html, made: { key, note: edition } });
+      put({ path: text, body: cached.edition.text, made: { key } });
+      put({ path: fragment, body: cached.edition.fragment, made: { key } });
+      put({ path: previewPage, body: preview, made: { key } });
+    }
     report.push({ sourcePath: briefing.sourcePath, slug: briefing.slug, bytes: edition.bytes });
     warnings.push(...edition.warnings);
     const verdict = sizeVerdict(edition.bytes);

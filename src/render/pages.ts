@@ -9,7 +9,7 @@ import type { Cache } from "../cache/store.ts";
 import type { Briefing } from "../content/types.ts";
 import { LAYOUTS_DIR } from "../config/paths.ts";
 import type { FeedLink } from "../feeds/index.ts";
-import type { OutputFile } from "../config/outputs.ts";
+import type { OutputFile, OutputWriter } from "../config/outputs.ts";
 import type { RelatedLink } from "../site/related.ts";
 import type { SiteSettings } from "../config/settings.ts";
 import { basePath } from "../urls.ts";
@@ -33,8 +33,10 @@ export interface PageInputs {
 export interface BriefingPages {
   /** One briefing's web page, the bytes Eleventy would write for it (layouts/briefing.njk in base.njk). */
   render(briefing: Briefing): Promise<string>;
-  /** The same page through the build cache: rendered only when something it is made of changed. */
-  cached(briefing: Briefing, cache: Cache, fingerprint: Fingerprint): Promise<string>;
+  /** The build-cache key of the page: a hash of everything it is made of. */
+  key(briefing: Briefing, cache: Cache, fingerprint: Fingerprint): string;
+  /** The page through the build cache (under `key`): rendered only when something it is made of changed. */
+  cached(briefing: Briefing, cache: Cache, key: string): Promise<string>;
 }
 
 interface Layout {
@@ -89,12 +91,14 @@ export function createBriefingPages(inputs: PageInputs): BriefingPages {
 
   return {
     render,
-    async cached(briefing, cache, fingerprint) {
+    key(briefing, cache, fingerprint) {
       // Everything the page is made of: the briefing as loaded and its neighbours, its related
       // links, the settings and build facts, and its share card; the cache adds the code stamp.
       const { cards } = inputs.helpers;
       const card = cards ? (cards.byBriefing.get(briefing.path) ?? cards.defaultCard) : null;
-      const key = cache.key("page", fingerprint(briefing), neighboursOf(briefing), JSON.stringify(inputs.related[briefing.path] ?? null), siteJson, JSON.stringify(card));
+      return cache.key("page", fingerprint(briefing), neighboursOf(briefing), JSON.stringify(inputs.related[briefing.path] ?? null), siteJson, JSON.stringify(card));
+    },
+    async cached(briefing, cache, key) {
       let html = cache.get<string>("page", key);
       if (html === undefined) {
         html = await render(briefing);
@@ -110,10 +114,19 @@ const siteUrlOf = (file: string): string => file.replace(/\/index\.html$/, "/");
 
 /**
  * Writes every briefing's page (/briefings/<year>/<slug>/index.html) through `write`, one at a
- * time, from the cache where it can. Returns the site URLs written.
+ * time, from the cache where it can; a page the previous build made from the same key is linked
+ * (`reuse`, OutputWriter.reuse) without being read. Returns the site URLs written.
  */
-export async function writeBriefingPages(pages: BriefingPages, briefings: Briefing[], options: { cache: Cache; fingerprint: Fingerprint; write: (file: OutputFile) => void }): Promise<string[]> {
-  for (const briefing of briefings) options.write({ path: `${briefing.path}index.html`, body: await pages.cached(briefing, options.cache, options.fingerprint) });
+export async function writeBriefingPages(
+  pages: BriefingPages,
+  briefings: Briefing[],
+  options: { cache: Cache; fingerprint: Fingerprint; write: (file: OutputFile) => void; reuse?: OutputWriter["reuse"] },
+): Promise<string[]> {
+  for (const briefing of briefings) {
+    const file = `${briefing.path}index.html`;
+    const key = pages.key(briefing, options.cache, options.fingerprint);
+    if (!options.reuse?.([file], key)) options.write({ path: file, body: await pages.cached(briefing, options.cache, key), made: { key } });
+  }
   return briefings.map((briefing) => briefing.path);
 }
 

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { briefingFingerprints } from "../../src/cache/fingerprint.ts";
-import { openCache } from "../../src/cache/store.ts";
+import { openCache, type Cache } from "../../src/cache/store.ts";
 import type { Briefing } from "../../src/content/types.ts";
 import { buildEmailFiles } from "../../src/email/index.ts";
 import { feedLinks } from "../../src/feeds/index.ts";
@@ -52,21 +52,26 @@ describe("keys made from fingerprints", () => {
   const settings = makeSettings();
   const site: SiteView = { ...settings, dev: false, feeds: feedLinks(settings) };
   const pagesFor = () => createBriefingPages({ site, related: {}, helpers: { settings: site, cards: null, analyses: new Map(), dates: new Map() } });
+  /** A page through the cache, under the key its inputs give. */
+  const cachedPage = (page: Briefing, cache: Cache) => {
+    const pages = pagesFor();
+    return pages.cached(page, cache, pages.key(page, cache, briefingFingerprints()));
+  };
   const briefing = makeBriefing({ older: { title: "The briefing before", path: "/briefings/2026/before/" } });
 
   it("a page is rendered again when a neighbour's title changes, which its fingerprint leaves out", async () => {
     const dir = path.join(tempFolder().dir, "cache");
     const cold = recording(openCache(dir));
-    const first = await pagesFor().cached(briefing, cold.cache, briefingFingerprints());
+    const first = await cachedPage(briefing, cold.cache);
     expect(first).toContain("The briefing before");
     expect(cold.sets.page).toBe(1);
 
     const warm = recording(openCache(dir));
-    expect(await pagesFor().cached({ ...briefing }, warm.cache, briefingFingerprints())).toBe(first);
+    expect(await cachedPage({ ...briefing }, warm.cache)).toBe(first);
     expect(warm.hits.page).toBe(1);
 
     const renamed = recording(openCache(dir));
-    const page = await pagesFor().cached({ ...briefing, older: { title: "A retitled neighbour", path: "/briefings/2026/before/" } }, renamed.cache, briefingFingerprints());
+    const page = await cachedPage({ ...briefing, older: { title: "A retitled neighbour", path: "/briefings/2026/before/" } }, renamed.cache);
     expect(page).toContain("A retitled neighbour");
     expect(renamed.hits.page).toBeUndefined();
   });

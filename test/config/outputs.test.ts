@@ -1,7 +1,9 @@
-import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { outputWriter } from "../../src/config/outputs.ts";
+import { cachedManifests } from "../../src/cache/manifest.ts";
+import { openCache } from "../../src/cache/store.ts";
+import { outputWriter, type OutputFile } from "../../src/config/outputs.ts";
 import { tempFolder } from "../helpers/tmp.ts";
 
 const PAST = new Date("2020-01-01T00:00:00Z");
@@ -117,6 +119,114 @@ describe("the output writer (src/config/outputs.ts)", () => {
       } finally {
         rmSync(other, { recursive: true, force: true });
       }
+    });
+  });
+
+  describe("with the previous build's manifest (what key made each file)", () => {
+    const PAGE = "/briefings/2026/one/index.html";
+    const EMAIL = ["/email/2026/one/index.html", "/email/2026/one/email.txt"];
+    const files: OutputFile[] = [
+      { path: PAGE, body: "<p>“Page” one</p>", made: { key: "page-1" } },
+      { path: EMAIL[0]!, body: "<p>Email</p>", made: { key: "email-1", note: { bytes: 12, warnings: ["a warning"] } } },
+      { path: EMAIL[1]!, body: "Email", made: { key: "email-1" } },
+      { path: "/sitemap.xml", body: "<urlset/>" },
+    ];
+    /** A first build (cold: no previous) into `dist.site-old` with a cache, and a staging folder for the next. */
+    const setUp = (code = "code-a") => {
+      const folder = tempFolder();
+      const cacheDir = path.join(folder.dir, "cache");
+      const previous = path.join(folder.dir, "dist.site-old");
+      mkdirSync(previous);
+      const first = outputWriter(previous, { previous: null, manifests: cachedManifests(openCache(cacheDir, code)) });
+      for (const file of files) first.write(file);
+      first.finish();
+      const staging = path.join(folder.dir, "dist.staging-1");
+      mkdirSync(staging);
+      const next = (nextCode = code) => outputWriter(staging, { previous, manifests: cachedManifests(openCache(cacheDir, nextCode)) });
+      return { folder, cacheDir, previous, staging, next };
+    };
+    const inode = (file: string) => statSync(file).ino;
+    const at = (folder: string, sitePath: string) => path.join(folder, sitePath);
+
+    it("links the files made from the same key without their bytes, and gives back the note recorded with them", () => {
+      const { previous, staging, next } = setUp();
+      const writer = next();
+      expect(writer.reuse([PAGE], "page-1")).toEqual({ note: undefined });
+      expect(writer.reuse(EMAIL, "email-1")).toEqual({ note: { bytes: 12, warnings: ["a warning"] } });
+      for (const file of [PAGE, ...EMAIL]) expect(inode(at(staging, file))).toBe(inode(at(previous, file)));
+      // A key that changed is no reuse: the caller writes the file, which is new (not compared and linked).
+      expect(writer.reuse([PAGE], "page-2")).toBeNull();
+      writer.write({ path: PAGE, body: "<p>“Page” one</p>", made: { key: "page-2" } });
+      expect(inode(at(staging, PAGE))).not.toBe(inode(at(previous, PAGE)));
+      expect(readFileSync(at(previous, PAGE), "utf8")).toBe("<p>“Page” one</p>");
+      // A file without a key is compared as before.
+      writer.write({ path: "/sitemap.xml", body: "<urlset/>" });
+      expect(inode(at(staging, "sitemap.xml"))).toBe(inode(at(previous, "sitemap.xml")));
+    });
+
+    it("records the links in its own manifest, so that the build after it links them again", () => {
+      const { folder, cacheDir, previous, staging, next } = setUp();
+      const writer = next();
+      expect(writer.reuse([PAGE], "page-1")).not.toBeNull();
+      writer.write({ path: EMAIL[0]!, body: "<p>Email, edited</p>", made: { key: "email-2", note: { bytes: 20, warnings: [] } } });
+      writer.write({ path: EMAIL[1]!, body: "Email, edited", made: { key: "email-2" } });
+      writer.finish();
+      // Published: the build before it is removed, and its files have one name again.
+      rmSync(previous, { recursive: true });
+      const third = path.join(folder.dir, "dist.staging-2");
+      mkdirSync(third);
+      const after = outputWriter(third, { previous: staging, manifests: cachedManifests(openCache(cacheDir, "code-a")) });
+      expect(after.reuse([PAGE], "page-1")).not.toBeNull();
+      expect(after.reuse(EMAIL, "email-2")).toEqual({ note: { bytes: 20, warnings: [] } });
+      expect(readFileSync(at(third, EMAIL[1]!), "utf8")).toBe("Email, edited");
+    });
+
+    it("does not link a previous file edited, replaced or linked elsewhere by hand since, nor any of a group with one such", () => {
+      const { folder, previous, staging, next } = setUp();
+      // Edited in place, same size (its modification time moves on).
+      writeFileSync(at(previous, PAGE), "<p>“Page” 1!</p>".padEnd(Buffer.byteLength("<p>“Page” one</p>")));
+      // Replaced by a copy with the same bytes and modification time (another inode).
+      const text = at(previous, EMAIL[1]!);
+      cpSync(text, `${text}.copy`, { preserveTimestamps: true });
+      renameSync(`${text}.copy`, text);
+      const writer = next();
+      expect(writer.reuse([PAGE], "page-1")).toBeNull();
+      expect(writer.reuse(EMAIL, "email-1")).toBeNull();
+      expect(readdirSync(staging)).toEqual([]);
+      // A second name elsewhere: whatever changes that name changes this file.
+      const other = setUp();
+      linkSync(at(other.previous, PAGE), path.join(other.folder.dir, "elsewhere.html"));
+      expect(other.next().reuse([PAGE], "page-1")).toBeNull();
+      // The written file is the new build's bytes, and the hand-edited file keeps its own.
+      writer.write({ path: PAGE, body: "<p>“Page” one</p>", made: { key: "page-1" } });
+      expect(readFileSync(at(staging, PAGE), "utf8")).toBe("<p>“Page” one</p>");
+      expect(readFileSync(at(previous, PAGE), "utf8")).toMatch(/^<p>“Page” 1!<\/p>/);
+      expect(folder.dir).not.toBe(other.folder.dir);
+    });
+
+    it("without a usable manifest (none, corrupt, another code stamp, the folder replaced) links nothing by key and compares bytes instead", () => {
+      const corrupt = setUp();
+      const manifestDir = path.join(corrupt.cacheDir, "manifest");
+      for (const name of readdirSync(manifestDir)) writeFileSync(path.join(manifestDir, name), "dispatch-cache/2\n not a manifest");
+      const compared = corrupt.next();
+      expect(compared.reuse([PAGE], "page-1")).toBeNull();
+      compared.write({ path: PAGE, body: "<p>“Page” one</p>", made: { key: "page-1" } });
+      expect(inode(at(corrupt.staging, PAGE))).toBe(inode(at(corrupt.previous, PAGE)));
+
+      const missing = setUp();
+      rmSync(path.join(missing.cacheDir, "manifest"), { recursive: true });
+      expect(missing.next().reuse([PAGE], "page-1")).toBeNull();
+
+      // Other code (or templates): its keys differ anyway, and the manifest is not its.
+      const recoded = setUp();
+      expect(recoded.next("code-b").reuse([PAGE], "page-1")).toBeNull();
+
+      // The previous build folder replaced by a copy of itself, timestamps kept: another folder.
+      const replaced = setUp();
+      cpSync(replaced.previous, `${replaced.previous}.copy`, { recursive: true, preserveTimestamps: true });
+      rmSync(replaced.previous, { recursive: true });
+      renameSync(`${replaced.previous}.copy`, replaced.previous);
+      expect(replaced.next().reuse([PAGE], "page-1")).toBeNull();
     });
   });
 });

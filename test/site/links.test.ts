@@ -38,6 +38,10 @@ function firstBuild() {
 describe("a build beside the build it replaces", () => {
   it("links unchanged files to it, changes none of its files, and writes what a cold build writes", () => {
     const { briefings, work, out } = firstBuild();
+    // A served file edited by hand since (in place, same size): the next build writes its own bytes there.
+    const edited = "email/2026/uk-france-ukraine-troops/email.txt";
+    const editedText = readFileSync(path.join(out, edited), "utf8");
+    writeFileSync(path.join(out, edited), `X${editedText.slice(1)}`);
     const served = files(out);
     const file = path.join(briefings.dir, "2025/older.md");
     writeFileSync(file, readFileSync(file, "utf8").replace(/\n---\n/, "\n---\n\nA new first sentence, written after the first build.\n"));
@@ -53,6 +57,8 @@ describe("a build beside the build it replaces", () => {
     for (const [name, { bytes }] of linked) expect(bytes.equals(served.get(name)!.bytes), name).toBe(true);
     const names = linked.map(([name]) => name);
     expect(names).toContain("email/2026/uk-france-ukraine-troops/index.html");
+    expect(names).not.toContain(edited);
+    expect(readFileSync(path.join(out, edited), "utf8")).toBe(editedText);
     expect(names.some((name) => /^briefings\/\d{4}\/older\//.test(name))).toBe(false);
   });
 
