@@ -319,7 +319,19 @@ function resolvePhrase(ctx: AttributionContext, from: number, to: number): Attri
     return words.length === 1 && to - from === 1 ? { kind: "role", speaker: names.lastPersonBefore(position) } : null;
   }
   // "the statement read", "a man yelled", "some protesters chanted", "the Democratic nominee": a described source.
-  return qualifying || isDescription(tokens, to, words) ? described(ctx, from, to) : null;
+  return qualifying || isDescription(tokens, to, words) || isCount(words) ? described(ctx, from, to) : null;
+}
+
+const NUMBER = /^\d[\d.,]*%?$/u;
+const APPROXIMATELY: ReadonlySet<string> = new Set(["about", "nearly", "almost", "roughly", "some", "over", "around", "just"]);
+
+/** "21 percent said", "about 200 protesters chanted": a number of people, or a share of those asked, as a poll or a
+ * report counts them. */
+function isCount(words: readonly string[]): boolean {
+  const first = APPROXIMATELY.has(words[0]!) ? 1 : 0;
+  if (!NUMBER.test(words[first] ?? "") || words.length < first + 2) return false;
+  const head = words[words.length - 1]!;
+  return words.includes("percent") || GROUP_NOUNS.has(head) || SOURCE_NOUNS.has(head) || AGENT_NOUN.test(head);
 }
 
 /** A name as written with the party label that follows it (`Chris Murphy (D-Conn.)`): the speaker as news names them.
@@ -791,7 +803,9 @@ function clauseOpeningName(ctx: AttributionContext, start: number, k: number): A
   const subjectEnd = end > first ? openingSubjectEnd(ctx, first, end) : end;
   if (subjectEnd <= first || subjectEnd >= k || tokens.text(subjectEnd) !== "," || isDateline(ctx, first, subjectEnd)) return null;
   for (let j = subjectEnd + 1; j < k; j++) {
-    if ((tokens.stop(j) && !isAbbreviationDot(tokens, j)) || COORDINATORS.has(tokens.lower(j)) || isSpeechVerbAt(tokens, j)) return null;
+    // `and` inside a list of names (`the daughter of Tom Lind and Eva Lind`) opens no clause.
+    const joinsNames = tokens.capitalised(j - 1) && tokens.capitalised(j + 1);
+    if ((tokens.stop(j) && !isAbbreviationDot(tokens, j)) || (COORDINATORS.has(tokens.lower(j)) && !joinsNames) || isSpeechVerbAt(tokens, j)) return null;
   }
   const subject = resolvePhrase(ctx, first, subjectEnd);
   return subject?.kind === "name" ? subject : null;
@@ -859,7 +873,7 @@ function openingSubject(ctx: AttributionContext, start: number, before: number):
   return null;
 }
 
-const OPENING_CONNECTIVES: ReadonlySet<string> = new Set(["and", "but", "so", "yet", "then", "or", "nor"]);
+const OPENING_CONNECTIVES: ReadonlySet<string> = new Set(["and", "but", "so", "yet", "then", "or", "nor", "now", "still", "meanwhile"]);
 
 const MAX_DATELINE_TOKENS = 12;
 

@@ -558,3 +558,22 @@ describe("two roles of one person joined by \"and\"", () => {
     expect(quotePairs(text)[0]![0]).toBe("Rudy Marino");
   });
 });
+
+describe("a count of people as the source", () => {
+  it("credits the share or the number as written", () => {
+    const text = "Asked how likely the mayor was to win, 21 percent said “not too likely” and 14 percent said “not at all likely.”";
+    expect(quotePairs(text).map(([s]) => s)).toEqual(["21 percent", "14 percent"]);
+  });
+});
+
+describe("a name before its apposition", () => {
+  it("speaks when the apposition names others joined by \"and\"", () => {
+    const text = "Ana Lind, 35, the daughter of former Mayor Tom Lind and Senator Eva Lind, said on Monday, “Next summer we will have a baby!”";
+    expect(quotePairs(text)[0]![0]).toBe("Ana Lind");
+  });
+
+  it("speaks after an adverb opening the sentence", () => {
+    const text = "Now Dana Ruiz, the most unusual candidate in years, is promising to create “a big spectacle” in the city.";
+    expect(quotePairs(text)[0]![0]).toBe("Dana Ruiz");
+  });
+});
