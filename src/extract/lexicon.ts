@@ -23,7 +23,7 @@ const REGULAR_SPEECH_VERBS = [
   // Reporting verbs of news writing ("Kelly retorted", "beamed Donald Hartley").
   "proclaim", "assure", "retort", "decry", "bemoan", "cite", "tout", "denounce", "surmise", "fume", "ponder",
   "gush", "interject", "retweet", "imply", "chide", "scoff", "sneer", "concur", "grumble", "mutter", "opine",
-  "speculate", "wonder", "elaborate", "brag", "theorize", "theorise", "write", "gloat", "fret",
+  "speculate", "wonder", "elaborate", "brag", "theorize", "theorise", "write", "gloat", "fret", "contend",
 ];
 /** Reporting verbs that are also nouns ("a report", "an email", "the quote"): only their past and -ing forms. */
 const NOUN_LIKE_SPEECH_VERBS = [

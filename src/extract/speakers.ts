@@ -125,6 +125,8 @@ function isPhraseWord(tokens: Tokens, i: number): boolean {
   const capitalised = tokens.capitalised(i);
   if (isSpeechVerbAt(tokens, i)) return false;
   const lower = tokens.lower(i);
+  // "about 200 protesters": an approximation before a number opens a count of people.
+  if (APPROXIMATELY.has(lower) && NUMBER.test(tokens.text(i + 1))) return true;
   // A capitalised breaker ("In", "But") opens a sentence; one that is not a function word is a name ("Post", "WHO").
   if (PHRASE_BREAKERS.has(lower)) return capitalised && (!NOT_NAME_WORDS.has(lower) || isAcronym(tokens, i) || isSurnameLikeWord(tokens, i));
   return !VERB_FILLERS.has(lower) || DETERMINERS.has(lower) || isCapitalisedInside(tokens, i);
@@ -311,6 +313,8 @@ function resolvePhrase(ctx: AttributionContext, from: number, to: number): Attri
     // refers back, so it is never certain enough for a pull quote.
     return { kind: "description", speaker: phraseText(ctx, from, to), refersBack: true };
   }
+  // "the two write": the people just named, counted; as written, and never certain.
+  if (words.length === 2 && words[0] === "the" && COUNTED.has(words[1]!)) return { ...described(ctx, from, to), refersBack: true };
   const role = [...words].reverse().find((w) => ROLE_NOUNS.has(w) || AFFILIATIONS.has(w) || OCCUPATIONS.has(w) || AGE_NOUN.test(w));
   // "the minister said", "the judge": the role as written, not the person introduced with that title elsewhere.
   // A bare elided role (`l’élue`) is the person named last. Each refers back: not certain enough for a pull quote.
@@ -323,6 +327,7 @@ function resolvePhrase(ctx: AttributionContext, from: number, to: number): Attri
 }
 
 const NUMBER = /^\d[\d.,]*%?$/u;
+const COUNTED: ReadonlySet<string> = new Set(["two", "three", "four", "five", "both"]);
 const APPROXIMATELY: ReadonlySet<string> = new Set(["about", "nearly", "almost", "roughly", "some", "over", "around", "just"]);
 
 /** "21 percent said", "about 200 protesters chanted": a number of people, or a share of those asked, as a poll or a

@@ -563,6 +563,20 @@ describe("a count of people as the source", () => {
   it("credits the share or the number as written", () => {
     const text = "Asked how likely the mayor was to win, 21 percent said “not too likely” and 14 percent said “not at all likely.”";
     expect(quotePairs(text).map(([s]) => s)).toEqual(["21 percent", "14 percent"]);
+    expect(quotePairs("Outside the arena, about 200 protesters gathered in three groups, chanting “Dump the mayor now.”")[0]![0])
+      .toBe("about 200 protesters");
+  });
+
+  it("credits \"the two\" as written, as a source referring back, never certain", () => {
+    const [quote] = extractQuotes("Ana Lind and Tom Baker wrote to the chief.\n\n“You picked a new standard out of thin air,” the two write.", "text");
+    expect(quote!.speaker).toBe("the two");
+    expect(quote!.confidence).toBeLessThan(CERTAIN_ATTRIBUTION);
+  });
+});
+
+describe("\"contends\" as a speech verb", () => {
+  it("credits its subject", () => {
+    expect(quotePairs("The lawsuit contends that “the harm was caused by reckless actions” of the council.")[0]![0]).toBe("The lawsuit");
   });
 });
 
