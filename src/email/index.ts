@@ -10,6 +10,7 @@ import { utmFor, withUtm, type Utm } from "./links.ts";
 import { toolLinks } from "./presets.ts";
 import { rememberSource, renderPreview } from "./preview.ts";
 import { renderTemplate } from "./render.ts";
+import { styleFromShape } from "./shapes.ts";
 import { inlineAndSplit } from "./styler.ts";
 import type { EmailSizeReport } from "./report.ts";
 import { estimatedSentBytes, formatKb, GMAIL_CLIP_BYTES, sizeVerdict, TOOL_RESERVE_BYTES } from "./size.ts";
@@ -55,11 +56,11 @@ export interface EditionShell {
   utm: Utm | null;
 }
 
-/** The edition's document before inlining: the view in layouts/email/email.njk around `shell.contentTemplate`. */
-export function editionDocument(shell: EditionShell, view: object, settings: SiteSettings): string {
+/** The view of layouts/email/email.njk around `shell.contentTemplate`. */
+export function editionView(shell: EditionShell, view: object, settings: SiteSettings): Record<string, unknown> {
   const links = toolLinks(settings);
   const webUrl = withUtm(shell.webUrl, settings.url, shell.utm);
-  return renderTemplate("email/email.njk", {
+  return {
     ...view,
     contentTemplate: shell.contentTemplate,
     lang: settings.language,
@@ -73,25 +74,37 @@ export function editionDocument(shell: EditionShell, view: object, settings: Sit
     viewInBrowserUrl: links.viewInBrowserUrl ?? webUrl,
     // Tools that add their own footer (Substack) get none from us.
     footer: links.unsubscribeUrl ? { unsubscribeUrl: links.unsubscribeUrl, addressLine: links.addressLine } : null,
-  });
+  };
+}
+
+/** The edition's document before inlining. */
+export function editionDocument(shell: EditionShell, view: object, settings: SiteSettings): string {
+  return renderTemplate("email/email.njk", editionView(shell, view, settings));
 }
 
 /** Where a briefing's body goes in its document when the styler takes the body's events (a comment no body holds: the one pass declines comments). */
-const BODY_MARKER = "dispatch:body";
+export const BODY_MARKER = "dispatch:body";
 
 /**
- * Renders an edition: its document (editionDocument) is parsed once, and that one parse inlines
- * its CSS, cuts its fragment (src/email/styler.ts) and writes its plain text (src/email/text.ts,
- * from the document before inlining, which reads the same without the style attributes). `body`:
- * a briefing's prepared body, the view's `bodyHtml`; when its preparation pass kept its events,
- * the document is rendered around a marker comment where they are read, so that the body is
- * neither written out as HTML nor read again (unless the styler declines).
+ * Renders an edition, its CSS inlined, its fragment cut (src/email/styler.ts) and its plain text
+ * written (src/email/text.ts, from the document before inlining, which reads the same without
+ * the style attributes), in the first of these ways that takes it:
+ *
+ *  1. `body` is a briefing's prepared body (the view's `bodyHtml`) whose preparation pass kept
+ *     its events: the template styled once for the view's shape, the body's events styled into
+ *     it (src/email/shapes.ts);
+ *  2. the document (editionDocument) parsed once, that one parse inlining its CSS, cutting its
+ *     fragment and writing its plain text, the body's events read where a marker comment stands
+ *     for them (if there are any), so that the body is neither written out as HTML nor read again;
+ *  3. (where the styler declines) the whole document through css-inline.
  */
 export function renderEdition(shell: EditionShell, view: object, settings: SiteSettings, warnings: string[] = [], body?: PreparedBody): EmailEdition {
   const text = new PlainTextWriter(shell.webUrl);
   const withBody = () => (body ? { ...view, bodyHtml: body.html } : view);
+  const marked = () => editionView(shell, { ...view, bodyHtml: `<!--${BODY_MARKER}-->` }, settings);
   const { html, fragment, source } = body?.events
-    ? inlineAndSplit(editionDocument(shell, { ...view, bodyHtml: `<!--${BODY_MARKER}-->` }, settings), text, { marker: BODY_MARKER, events: body.events, document: () => editionDocument(shell, withBody(), settings) })
+    ? (styleFromShape(marked(), BODY_MARKER, body.events, text) ??
+      inlineAndSplit(renderTemplate("email/email.njk", marked()), text, { marker: BODY_MARKER, events: body.events, document: () => editionDocument(shell, withBody(), settings) }))
     : inlineAndSplit(editionDocument(shell, withBody(), settings), text);
   const edition = {
     subject: shell.subject,

@@ -62,7 +62,7 @@ function escapeText(text: string): string {
 const PADDINGS = new Map<string, [string, string]>();
 
 /** Text in the document and in its escaped source; a run of padding at its end comes from PADDINGS. */
-function escapedText(text: string): [string, string] {
+export function escapedText(text: string): [string, string] {
   if (PLAIN.test(text)) return [text, text];
   let from = text.length;
   while (from > 0 && (text[from - 1] === "\u200c" || text[from - 1] === "\u00a0")) from -= 1;
@@ -82,8 +82,11 @@ function escapedText(text: string): [string, string] {
   return [head + padding[0], headSource + padding[1]];
 }
 
-function escapeAttribute(value: string): string {
-  return value.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("\u00a0", "&nbsp;").replaceAll("\u200c", "&zwnj;");
+/** An attribute value in the document (as css-inline's serializer escapes it) and in its escaped source. */
+export function escapedAttribute(value: string): [string, string] {
+  if (PLAIN.test(value)) return [value, value];
+  const written = value.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("\u00a0", "&nbsp;").replaceAll("\u200c", "&zwnj;");
+  return [written, escapeAsTemplate(written)];
 }
 
 /** A remembered start tag: literal pieces and, between them, the index of the attribute whose value goes there. */
@@ -154,7 +157,7 @@ function learnPattern(name: string, names: string[], attributes: Record<string, 
   return { pattern, source: pattern.map((piece) => (typeof piece === "number" ? piece : escapeAsTemplate(piece))) };
 }
 
-interface Open {
+export interface Open {
   name: string;
   /** Where its descendants' patterns are kept (they depend on their ancestors' classes). */
   context: Context;
@@ -175,6 +178,221 @@ export interface StyledDocument {
   source: { html: string; start: number; end: number };
 }
 
+/** A slot in a template's view (src/email/shapes.ts): its value's index between \uE000 and \uE001 (private-use characters). */
+export const SLOT = /\uE000(\d+)\uE001/g;
+const SLOT_START = "\uE000";
+/** How the styler marks them where it writes them: a value in text, a value in an attribute; and the body. */
+const TEXT_SLOT = "\uE000t$1\uE001";
+const ATTRIBUTE_SLOT = "\uE000a$1\uE001";
+const BODY_SLOT = "\uE000b\uE001";
+
+/**
+ * The one pass's state and its parser callbacks: fed by the parser over a whole document
+ * (styleDocument), or, from where a template styled once left off, by a body's kept events
+ * (Styler.resume). Every callback throws Reshaped at what it does not reproduce.
+ */
+export class Styler implements Reader {
+  private readonly out: string[] = [];
+  private readonly source: string[] = [];
+  private length = 0;
+  private sourceLength = 0;
+  private stack: Open[] = [];
+  // Where the HTML parser would be (its insertion modes, as far as they matter here).
+  private phase: "initial" | "beforeHead" | "inHead" | "afterHead" | "inBody" | "afterBody" | "afterHtml" = "initial";
+  private trailing = "";
+  // The HTML parser drops a newline right after <pre>.
+  private justOpenedPre = false;
+  private start = -1;
+  private end = -1;
+  private sourceStart = -1;
+  private sourceEnd = -1;
+  /** Styling a template with slots: where its body goes (a comment) and, once met, the elements open there. */
+  private readonly hole: { marker: string; open?: Open[] } | null;
+
+  constructor(hole: string | null = null) {
+    this.hole = hole === null ? null : { marker: hole };
+  }
+
+  /** A styler inside a template's body, its elements open (see `hole`): for a body's events alone. */
+  static resume(open: readonly Open[]): Styler {
+    const styler = new Styler();
+    styler.stack = [...open];
+    styler.phase = "inBody";
+    return styler;
+  }
+
+  /** The elements open at the template's body marker (a styler made with `hole`), or null if it had none. */
+  get openAtHole(): readonly Open[] | null {
+    return this.hole?.open ?? null;
+  }
+
+  /** What a styler resumed at `open` wrote, and its escaped copy; null unless it closed just what it opened. */
+  writtenInside(open: readonly Open[]): [string, string] | null {
+    const closed = this.stack.length === open.length && this.stack.every((element, index) => element === open[index]);
+    return closed ? [this.out.join(""), this.source.join("")] : null;
+  }
+
+  private write(piece: string, escaped = escapeAsTemplate(piece)): void {
+    this.out.push(piece);
+    this.length += piece.length;
+    this.source.push(escaped);
+    this.sourceLength += escaped.length;
+  }
+
+  private openTag(name: string, attributes: Record<string, string>): void {
+    const names = Object.keys(attributes);
+    // inlineEmailCss looks for bgcolor=, align= and valign= in a cell's whole tag, values included, which a pattern (or a slot) cannot know.
+    if (TABLE_ATTRIBUTE_TAGS.has(name) && names.some((attribute) => / (bgcolor|align|valign)=|\uE000/.test(attributes[attribute]!))) throw new Reshaped();
+    const context = this.stack.at(-1)?.context ?? ROOT;
+    const key = `${name}\u0002${names.join(" ")}\u0002${attributes.class ?? ""}\u0002${attributes.style ?? ""}`;
+    let learnt = context.patterns.get(key);
+    if (!learnt) {
+      // A class or style is written into the pattern as it is: one that could end the tag, pose as a placeholder or hold a slot is not.
+      if (/[<>\uE000]|dispatch-specimen/.test(`${attributes.class ?? ""}${attributes.style ?? ""}`)) throw new Reshaped();
+      learnt = learnPattern(name, names, attributes, context.classes);
+      context.patterns.set(key, learnt);
+    }
+    let tag = "";
+    let escaped = "";
+    const { pattern, source: sourcePattern } = learnt;
+    for (let index = 0; index < pattern.length; index += 1) {
+      const piece = pattern[index]!;
+      if (typeof piece === "number") {
+        const [value, valueSource] = escapedAttribute(attributes[names[piece]!]!);
+        tag += value;
+        escaped += valueSource;
+      } else {
+        tag += piece;
+        escaped += sourcePattern[index] as string;
+      }
+    }
+    if (this.hole && tag.includes(SLOT_START)) {
+      tag = tag.replace(SLOT, ATTRIBUTE_SLOT);
+      escaped = escaped.replace(SLOT, ATTRIBUTE_SLOT);
+    }
+    this.write(tag, escaped);
+    if (!VOID.has(name)) {
+      const className = attributes.class !== undefined && /[^ \t\n\f]/.test(attributes.class) ? attributes.class : null;
+      this.stack.push({ name, context: contextBelow(context, className), implied: false });
+    }
+    this.justOpenedPre = name === "pre";
+  }
+
+  onprocessinginstruction(name: string, data: string): void {
+    if (this.phase !== "initial" || this.length > 0 || name !== "!doctype" || data.toLowerCase() !== "!doctype html") throw new Reshaped();
+    this.write("<!doctype html>\n");
+  }
+
+  onopentag(name: string, attributes: Record<string, string>, isImplied: boolean): void {
+    if (isImplied) throw new Reshaped();
+    if (name === "html") {
+      if (this.phase !== "initial" || this.length === 0) throw new Reshaped();
+      this.phase = "beforeHead";
+    } else if (name === "head") {
+      if (this.phase !== "beforeHead") throw new Reshaped();
+      this.phase = "inHead";
+    } else if (name === "body") {
+      if (this.phase !== "afterHead") throw new Reshaped();
+      this.phase = "inBody";
+    } else if (this.phase === "inHead") {
+      if (!HEAD_ELEMENTS.has(name) || this.stack.at(-1)?.name !== "head") throw new Reshaped();
+    } else if (this.phase !== "inBody") {
+      throw new Reshaped();
+    } else {
+      const effect = startTagEffect(name, this.stack);
+      if (effect === "reshape") throw new Reshaped();
+      if (effect === "tbody") {
+        // The HTML parser puts rows written straight into a table into a <tbody>.
+        this.openTag("tbody", {});
+        this.stack.at(-1)!.implied = true;
+      }
+    }
+    this.openTag(name, attributes);
+  }
+
+  onclosetag(name: string, isImplied: boolean): void {
+    this.justOpenedPre = false;
+    if (VOID.has(name)) return;
+    if (isImplied) throw new Reshaped();
+    if (this.stack.at(-1)?.implied && name === "table") {
+      this.stack.pop();
+      this.write("</tbody>");
+    }
+    const open = this.stack.pop();
+    if (open?.name !== name) throw new Reshaped();
+    if (name === "head") {
+      this.write(STYLE_BLOCK, STYLE_BLOCK_SOURCE);
+      this.phase = "afterHead";
+    } else if (name === "body") {
+      this.phase = "afterBody";
+    } else if (name === "html") {
+      if (this.phase !== "afterBody") throw new Reshaped();
+      this.phase = "afterHtml";
+    } else {
+      let tag = CLOSING_TAGS.get(name);
+      if (!tag) CLOSING_TAGS.set(name, (tag = [`</${name}>`, escapeAsTemplate(`</${name}>`)]));
+      this.write(tag[0], tag[1]);
+    }
+  }
+
+  ontext(text: string): void {
+    // A slot could hold a newline: none may start a <pre>.
+    if (this.justOpenedPre && (text.startsWith("\n") || text.startsWith(SLOT_START))) throw new Reshaped();
+    this.justOpenedPre = false;
+    const phase = this.phase;
+    if (phase === "inHead" || phase === "afterHead" || phase === "inBody") {
+      const parent = this.stack.at(-1)!.name;
+      if (textMoved(text, parent) || ((parent === "head" || phase === "afterHead") && /[^ \t\n\f]/.test(text))) throw new Reshaped();
+      const [written, source] = escapedText(text);
+      if (this.hole && text.includes(SLOT_START)) this.write(written.replace(SLOT, TEXT_SLOT), source.replace(SLOT, TEXT_SLOT));
+      else this.write(written, source);
+    } else if (/[^ \t\n\f]/.test(text)) {
+      throw new Reshaped();
+    } else if (phase === "afterBody" || phase === "afterHtml") {
+      // The parser moves whitespace after </body> and </html> into the body.
+      this.trailing += text;
+    }
+    // Whitespace before <head> is dropped.
+  }
+
+  oncomment(data: string): void {
+    this.justOpenedPre = false;
+    if (this.phase !== "inHead" && this.phase !== "inBody") throw new Reshaped();
+    if (data.includes(SLOT_START)) throw new Reshaped();
+    if (this.hole && data === this.hole.marker) {
+      // One body a template.
+      if (this.hole.open) throw new Reshaped();
+      this.hole.open = [...this.stack];
+      this.write(BODY_SLOT, BODY_SLOT);
+      return;
+    }
+    const comment = `<!--${data}-->`;
+    if (this.start < 0 && comment === FRAGMENT_START) {
+      this.start = this.length;
+      this.sourceStart = this.sourceLength;
+    } else if (this.start >= 0 && this.end < 0 && comment === FRAGMENT_END) {
+      this.end = this.length;
+      this.sourceEnd = this.sourceLength;
+    }
+    let written = COMMENTS.get(comment);
+    if (!written) {
+      const html = comment.replace(ZWNJ, "&zwnj;");
+      written = [html, escapeAsTemplate(html)];
+      // Comments come from the templates only (the body's pass declines them): a few, the same in every email.
+      if (COMMENTS.size > 64) COMMENTS.clear();
+      COMMENTS.set(comment, written);
+    }
+    this.write(written[0], written[1]);
+  }
+
+  /** The document as written, once the parser has read it all; null unless it ended as a document does. */
+  finish(): StyledDocument | null {
+    if (this.phase !== "afterHtml" || this.stack.length > 0) return null;
+    this.write(`${this.trailing}</body></html>`);
+    return { html: this.out.join(""), start: this.start, end: this.end, source: { html: this.source.join(""), start: this.sourceStart, end: this.sourceEnd } };
+  }
+}
+
 /**
  * The document as inlineEmailCss would write it, with the offsets of its fragment markers; null
  * when the document holds something the pass does not reproduce (then inline it in full).
@@ -187,168 +405,23 @@ export function styleDocument(document: string, reader?: Reader, body?: Splice):
     if (reader) readAll(document, {}, reader, body);
     return null;
   }
-  const out: string[] = [];
-  const source: string[] = [];
-  let length = 0;
-  let sourceLength = 0;
-  const write = (piece: string, escaped = escapeAsTemplate(piece)) => {
-    out.push(piece);
-    length += piece.length;
-    source.push(escaped);
-    sourceLength += escaped.length;
-  };
-  const stack: Open[] = [];
-  // Where the HTML parser would be (its insertion modes, as far as they matter here); changed in the callbacks.
-  let phase = "initial" as "initial" | "beforeHead" | "inHead" | "afterHead" | "inBody" | "afterBody" | "afterHtml";
-  let trailing = "";
-  // The HTML parser drops a newline right after <pre>.
-  let justOpenedPre = false;
-  let start = -1;
-  let end = -1;
-  let sourceStart = -1;
-  let sourceEnd = -1;
-  const openTag = (name: string, attributes: Record<string, string>) => {
-    const names = Object.keys(attributes);
-    // inlineEmailCss looks for bgcolor=, align= and valign= in a cell's whole tag, values included, which a pattern cannot know.
-    if (TABLE_ATTRIBUTE_TAGS.has(name) && names.some((attribute) => / (bgcolor|align|valign)=/.test(attributes[attribute]!))) throw new Reshaped();
-    const context = stack.at(-1)?.context ?? ROOT;
-    const key = `${name}\u0002${names.join(" ")}\u0002${attributes.class ?? ""}\u0002${attributes.style ?? ""}`;
-    let learnt = context.patterns.get(key);
-    if (!learnt) {
-      // A class or style is written into the pattern as it is: one that could end the tag or pose as a placeholder is not.
-      if (/[<>]|dispatch-specimen/.test(`${attributes.class ?? ""}${attributes.style ?? ""}`)) throw new Reshaped();
-      learnt = learnPattern(name, names, attributes, context.classes);
-      context.patterns.set(key, learnt);
-    }
-    let tag = "";
-    let escaped = "";
-    const { pattern, source: sourcePattern } = learnt;
-    for (let index = 0; index < pattern.length; index += 1) {
-      const piece = pattern[index]!;
-      if (typeof piece === "number") {
-        const value = attributes[names[piece]!]!;
-        if (PLAIN.test(value)) {
-          tag += value;
-          escaped += value;
-        } else {
-          const written = escapeAttribute(value);
-          tag += written;
-          escaped += escapeAsTemplate(written);
-        }
-      } else {
-        tag += piece;
-        escaped += sourcePattern[index] as string;
-      }
-    }
-    write(tag, escaped);
-    if (!VOID.has(name)) {
-      const className = attributes.class !== undefined && /[^ \t\n\f]/.test(attributes.class) ? attributes.class : null;
-      stack.push({ name, context: contextBelow(context, className), implied: false });
-    }
-    justOpenedPre = name === "pre";
-  };
+  const styler = new Styler();
+  return readAll(document, styler, reader, body) ? styler.finish() : null;
+}
 
-  const complete = readAll(
-    document,
-    {
-    onprocessinginstruction(name, data) {
-      if (phase !== "initial" || length > 0 || name !== "!doctype" || data.toLowerCase() !== "!doctype html") throw new Reshaped();
-      write("<!doctype html>\n");
-    },
-    onopentag(name, attributes, isImplied) {
-      if (isImplied) throw new Reshaped();
-      if (name === "html") {
-        if (phase !== "initial" || length === 0) throw new Reshaped();
-        phase = "beforeHead";
-      } else if (name === "head") {
-        if (phase !== "beforeHead") throw new Reshaped();
-        phase = "inHead";
-      } else if (name === "body") {
-        if (phase !== "afterHead") throw new Reshaped();
-        phase = "inBody";
-      } else if (phase === "inHead") {
-        if (!HEAD_ELEMENTS.has(name) || stack.at(-1)?.name !== "head") throw new Reshaped();
-      } else if (phase !== "inBody") {
-        throw new Reshaped();
-      } else {
-        const effect = startTagEffect(name, stack);
-        if (effect === "reshape") throw new Reshaped();
-        if (effect === "tbody") {
-          // The HTML parser puts rows written straight into a table into a <tbody>.
-          openTag("tbody", {});
-          stack.at(-1)!.implied = true;
-        }
-      }
-      openTag(name, attributes);
-    },
-    onclosetag(name, isImplied) {
-      justOpenedPre = false;
-      if (VOID.has(name)) return;
-      if (isImplied) throw new Reshaped();
-      if (stack.at(-1)?.implied && name === "table") {
-        stack.pop();
-        write("</tbody>");
-      }
-      const open = stack.pop();
-      if (open?.name !== name) throw new Reshaped();
-      if (name === "head") {
-        write(STYLE_BLOCK, STYLE_BLOCK_SOURCE);
-        phase = "afterHead";
-      } else if (name === "body") {
-        phase = "afterBody";
-      } else if (name === "html") {
-        if (phase !== "afterBody") throw new Reshaped();
-        phase = "afterHtml";
-      } else {
-        let tag = CLOSING_TAGS.get(name);
-        if (!tag) CLOSING_TAGS.set(name, (tag = [`</${name}>`, escapeAsTemplate(`</${name}>`)]));
-        write(tag[0], tag[1]);
-      }
-    },
-    ontext(text) {
-      if (justOpenedPre && text.startsWith("\n")) throw new Reshaped();
-      justOpenedPre = false;
-      if (phase === "inHead" || phase === "afterHead" || phase === "inBody") {
-        const parent = stack.at(-1)!.name;
-        if (textMoved(text, parent) || ((parent === "head" || phase === "afterHead") && /[^ \t\n\f]/.test(text))) throw new Reshaped();
-        const [written, source] = escapedText(text);
-        write(written, source);
-      } else if (/[^ \t\n\f]/.test(text)) {
-        throw new Reshaped();
-      } else if (phase === "afterBody" || phase === "afterHtml") {
-        // The parser moves whitespace after </body> and </html> into the body.
-        trailing += text;
-      }
-      // Whitespace before <head> is dropped.
-    },
-    oncomment(data) {
-      justOpenedPre = false;
-      if (phase !== "inHead" && phase !== "inBody") throw new Reshaped();
-      const comment = `<!--${data}-->`;
-      if (start < 0 && comment === FRAGMENT_START) {
-        start = length;
-        sourceStart = sourceLength;
-      } else if (start >= 0 && end < 0 && comment === FRAGMENT_END) {
-        end = length;
-        sourceEnd = sourceLength;
-      }
-      let written = COMMENTS.get(comment);
-      if (!written) {
-        const html = comment.replace(ZWNJ, "&zwnj;");
-        written = [html, escapeAsTemplate(html)];
-        // Comments come from the templates only (the body's pass declines them): a few, the same in every email.
-        if (COMMENTS.size > 64) COMMENTS.clear();
-        COMMENTS.set(comment, written);
-      }
-      write(written[0], written[1]);
-    },
-    },
-    reader,
-    body,
-  );
-  if (!complete || phase !== "afterHtml" || stack.length > 0) return null;
-  write(`${trailing}</body></html>`);
-  return { html: out.join(""), start, end, source: { html: source.join(""), start: sourceStart, end: sourceEnd } };
+/**
+ * A template's document styled once, its view's values as slots (src/email/shapes.ts): the
+ * document with each slot marked where it is written (in text or in an attribute) and the body's
+ * marker comment as BODY_SLOT, and the elements open there (where a body's events resume:
+ * Styler.resume). Null where the pass declines, or a slot stands where a value could change how
+ * the pass reads the document (a class or style, a table cell's attributes, text a parser moves).
+ */
+export function styleTemplate(document: string, marker: string, reader: Reader): { styled: StyledDocument; open: readonly Open[] } | null {
+  if (!PATTERNS_APPLY) return null;
+  const styler = new Styler(marker);
+  const styled = readAll(document, styler, reader) ? styler.finish() : null;
+  const open = styler.openAtHole;
+  return styled && open ? { styled, open } : null;
 }
 
 /** An email's document and fragment; `source`, when the one pass made them, the two as the preview page shows them (escapeAsTemplate). */

@@ -30,11 +30,21 @@ export interface Splice {
 }
 
 /** Hands kept events to a reader's callbacks. */
-function replay(events: readonly ParserEvent[], to: Reader): void {
+export function replay(events: readonly ParserEvent[], to: Reader): void {
   for (const event of events) {
     if ("text" in event) to.ontext?.(event.text);
     else if ("open" in event) to.onopentag?.(event.open, event.attribs, false);
     else to.onclosetag?.(event.close, event.implied === true);
+  }
+}
+
+/** Kept events for a one-pass writer: false when it declined (threw Reshaped), as readAll. */
+export function readEvents(events: readonly ParserEvent[], writer: Reader): boolean {
+  try {
+    replay(events, writer);
+    return true;
+  } catch (error) {
+    return !reshaped(error);
   }
 }
 

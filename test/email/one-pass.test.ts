@@ -5,7 +5,8 @@ import { prepareBody, prepareInOnePass, prepareWithCheerio, type PreparedBody } 
 import nunjucks from "nunjucks";
 import { type ParserEvent, readAll } from "../../src/html/events.ts";
 import { VOID } from "../../src/html/void.ts";
-import { briefingEdition, editionDocument, renderEdition, renderEmail, type EditionShell } from "../../src/email/index.ts";
+import { BODY_MARKER, briefingEdition, editionDocument, editionView, renderEdition, renderEmail, type EditionShell } from "../../src/email/index.ts";
+import { styleFromShape } from "../../src/email/shapes.ts";
 import { renderPreview } from "../../src/email/preview.ts";
 import { inlineEmailCss, splitFragment } from "../../src/email/inline.ts";
 import { inlineAndSplit, styleDocument } from "../../src/email/styler.ts";
@@ -173,6 +174,59 @@ describe("the one-pass email styler", () => {
       expect(inlineAndSplit(broken, text)).toEqual(inlinedInFull(broken));
       expect(text.result()).toBe(toPlainText(broken, "https://dispatch.example.org/news/a/"));
       expect(text.result()).toContain("Read on the web [");
+    }
+  });
+});
+
+describe("the template styled once per shape", () => {
+  /** A briefing's email from its template's shape (null where that way declines it), and its plain text. */
+  function fromShape(briefing: ReturnType<typeof makeBriefing>, settings: SiteSettings) {
+    const { shell, view, body } = briefingEdition(briefing, settings);
+    const text = new PlainTextWriter(shell.webUrl);
+    const styled = styleFromShape(editionView(shell, { ...view, bodyHtml: `<!--${BODY_MARKER}-->` }, settings), BODY_MARKER, body.events!, text);
+    return styled && { ...styled, text: text.result() };
+  }
+
+  /** The same email styled whole: its document (the body's HTML in it) through the one pass. */
+  function styledWhole(briefing: ReturnType<typeof makeBriefing>, settings: SiteSettings) {
+    const text = new PlainTextWriter(briefing.url);
+    const styled = inlineAndSplit(documentOf(briefing, settings), text);
+    return { ...styled, text: text.result() };
+  }
+
+  /** Front matter that varies the template's shape and values: hostile text, empty and missing parts, images, marks that pose as slots. */
+  const variants: Partial<ReturnType<typeof makeBriefing>>[] = [
+    {},
+    { title: `A <b>"title"</b> & 'more' \\ \u00a0 \u200c`, summary: "Short." },
+    { title: "Posing as a slot \uE0000\uE001 and \uE000t1\uE001 \uE000b\uE001", summary: "\uE000a0\uE001" },
+    { authors: [], keyPoints: [], keyQuote: null },
+    { authors: [{ name: "A & B" }, { name: "C <D>" }, { name: "E" }], keyPoints: ["<img src=x onerror=alert(1)>", "1 < 2", "x"], keyQuote: { text: "Quote", speaker: null } },
+    { image: { src: "/i.png", url: "https://dispatch.example.org/news/i.png?a=1&b=2", alt: 'Alt & "q" onerror=x', width: 800, height: 400, caption: "Cap <i>", credit: "" } },
+    { image: { src: "/i.png", url: "https://dispatch.example.org/news/i.png", alt: "", width: null, height: null, caption: null, credit: "Credit & co" } },
+    { title: "javascript:alert(1)", url: "https://dispatch.example.org/news/briefings/2026/a\"b/" },
+  ] as Partial<ReturnType<typeof makeBriefing>>[];
+
+  it("writes the email, its preview's source and its plain text as styling the whole document does", () => {
+    for (const [name, settings] of SETTINGS) {
+      for (const overrides of variants) {
+        for (const briefing of [makeBriefing(overrides as Parameters<typeof makeBriefing>[0]), { ...makeNastyBriefing(), ...overrides }]) {
+          const label = `${name}: ${JSON.stringify(overrides)}`;
+          const shaped = fromShape(briefing, settings);
+          // The shape's way takes every one of these (values with CR or NUL aside, below).
+          expect(shaped, label).not.toBeNull();
+          expect(shaped, label).toEqual(styledWhole(briefing, settings));
+          expectSameFromEvents(briefing, settings, label);
+        }
+      }
+    }
+  });
+
+  it("leaves values a parser reads otherwise (CR, NUL) to the whole document", () => {
+    const settings = makeSettings();
+    for (const title of ["Carriage\rreturn", "Null\u0000byte"]) {
+      const briefing = makeBriefing({ title });
+      expect(fromShape(briefing, settings), title).toBeNull();
+      expectSameFromEvents(briefing, settings, title);
     }
   });
 });
