@@ -1,3 +1,5 @@
+import fc from "fast-check";
+import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
 import { analyze, looksLikeHeading, toPlainDocument } from "../../src/extract/index.js";
 
@@ -59,5 +61,23 @@ describe("footnotes in Markdown", () => {
     const result = analyze(source, "markdown");
     expect(result.plainText).toBe("Ministers met on Monday. They agreed a plan.");
     expect(result.keyPoints.join(" ")).not.toContain("[^");
+  });
+});
+
+describe("links in Markdown", () => {
+  it("keep their text whatever their target, as markdown-it reads them", () => {
+    const md = "[a](HTTPS://Ex\u00e4mple.test/p\u00e4th?q=1) [b](javascript:alert(1)) [c](http://x.test/%zz) [d](data:text/html,x) <https://x.test/y>";
+    expect(toPlainDocument(md, "markdown").text).toBe("a [b](javascript:alert(1)) c [d](data:text/html,x) https://x.test/y");
+  });
+
+  // Extraction skips normalising http(s) targets (plaintext.ts): only valid if normalising never changes
+  // markdown-it's verdict on them.
+  it("with an http(s) target pass markdown-it's validation after normalising, as before", () => {
+    const md = new MarkdownIt();
+    const unit = fc.constantFrom("a", "Z", "0", ".", "/", ":", "@", "%", "?", "#", "[", "]", " ", "\n", "\\", "ä", "\u0000", "\ud800", "xn--", "javascript:", "data:");
+    fc.assert(
+      fc.property(fc.constantFrom("http://", "https://", "HTTPS://", "hTtP://"), fc.string({ unit, maxLength: 40 }), (scheme, rest) => md.validateLink(md.normalizeLink(scheme + rest))),
+      { numRuns: 300 },
+    );
   });
 });
