@@ -270,6 +270,8 @@ interface Candidate {
   local: Attribution | null;
   /** A word or phrase quoted to mention it (`terms such as "storm"`), whatever its speaker. */
   mention: boolean;
+  /** A speech verb leads into the quotation in its own clause (`It continued: "…"`), whoever its subject is. */
+  ownVerb: boolean;
   /** The subject of the quotation's sentence, the guess when no speech verb attributes it. */
   subject: Attribution | null;
   quotation: boolean;
@@ -322,7 +324,7 @@ export function quotesOf(doc: PlainDocument, sentences: readonly Sentence[], ctx
     const context = contextOf(ctx, span, previous, leadingFrom, utterance, listOfMentions);
     const quotation = isQuotation(text.slice(start, end), context, local !== null);
     const credited = credit(local, leadsIn === null && after !== null && closesSentence ? "adjacent" : "same-sentence");
-    candidates.push({ span, start, end, local, mention: context.mention, quotation, credit: credited, subject: sentenceStart < span.open ? sentenceSubject(ctx, sentenceStart, span.open) : null });
+    candidates.push({ span, start, end, local, mention: context.mention, ownVerb: context.speechVerb, quotation, credit: credited, subject: sentenceStart < span.open ? sentenceSubject(ctx, sentenceStart, span.open) : null });
   });
   // A quotation over several paragraphs is one quotation: one verdict and one speaker for all its spans.
   const groups = new Map<number, Candidate[]>();
@@ -382,7 +384,9 @@ function inheritSpeaker(
   const sameBlock = lastQuote?.span.block === c.span.block ? lastQuote : undefined;
   const from = sameBlock ? (sameBlock.span.close ?? sameBlock.end) + 1 : block.start;
   const earlier = attributeBefore(ctx, from, c.span.open);
-  if (earlier) return credit(earlier, "adjacent");
+  // `Wells wrote in the report. It continued: "…"`: a speech verb of the quotation's own whose subject names nobody
+  // says someone else speaks; the speaker found further back is then a guess, never certain.
+  if (earlier) return c.ownVerb ? inherit(credit(earlier, "adjacent")) : credit(earlier, "adjacent");
   if (sameBlock) return inherit(sameBlock.credit);
   const previousBlock = doc.blocks[c.span.block - 1];
   if (!previousBlock || previousBlock.kind === "heading") return NO_CREDIT;

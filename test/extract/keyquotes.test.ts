@@ -41,6 +41,13 @@ describe("key quotes", () => {
     expect(pull("“Are we ready to act, and to act very soon?” Yvette Cooper asked in Leeds.")).toEqual([
       { text: "Are we ready to act, and to act very soon?", speaker: "Yvette Cooper" },
     ]);
+    // A speech verb of the quotation's own whose subject names nobody: the speaker found further back is a guess.
+    const report = "Officer Dana Wells wrote in her report that the stop was routine. It continued: “A search of the van found nothing of interest.”";
+    expect(pull(report)).toEqual([]);
+    expect(analyze(report, "text").quotes[0]).toMatchObject({ speaker: "Dana Wells", attribution: "adjacent" });
+    expect(pull("Officer Dana Wells wrote in her report that the stop was routine. “A search of the van found nothing of interest.”")).toEqual([
+      { text: "A search of the van found nothing of interest.", speaker: "Dana Wells" },
+    ]);
   });
 
   it("does not join a quotation to words quoted in the attribution's own clause", () => {
