@@ -6,6 +6,8 @@ import { checkOutput } from "./guard.ts";
 import { publish } from "./publish.ts";
 import { formatCardReport, startCards } from "../cards/index.ts";
 import { dispatchPlugin } from "../eleventy/plugin.ts";
+import { emailPath } from "../email/index.ts";
+import { makeFolders } from "../config/outputs.ts";
 import { codeStamp } from "../cache/store.ts";
 import { formatSearchReport, startSearchIndex } from "../search/index.ts";
 import { projectPaths } from "../config/paths.ts";
@@ -34,7 +36,11 @@ export async function buildSite(options: { force?: boolean } = {}): Promise<{ fi
         // Awaited after Eleventy; a failure meanwhile is not an unhandled rejection.
         search.index().catch(() => {});
       };
-      const config = (eleventyConfig: UserConfig) => eleventyConfig.addPlugin(dispatchPlugin, { dev: false, context, onBriefingPages, previous });
+      // The briefings' page and email folders are made on libuv's threads while Eleventy starts.
+      const folders = makeFolders(staging, context.briefings.flatMap((briefing) => [briefing.path, ...(briefing.email ? [emailPath(briefing), `${emailPath(briefing)}preview/`] : [])]));
+      // Awaited by the plugin (which reports a failure); settled below before a failed build's staging folder goes.
+      const foldersSettled = folders.catch(() => {});
+      const config = (eleventyConfig: UserConfig) => eleventyConfig.addPlugin(dispatchPlugin, { dev: false, context, onBriefingPages, previous, folders });
       // Share cards are drawn on the other cores while Eleventy renders on this one.
       const cards = context.cards ? startCards(context.cards, context.templates.site, context.cache, Math.max(1, availableParallelism() - 1)) : null;
       try {
@@ -52,6 +58,7 @@ export async function buildSite(options: { force?: boolean } = {}): Promise<{ fi
         // finish, so that nothing is written into the staging folder once publish() removed it.
         await cards?.stop();
         await search.stop();
+        await foldersSettled;
       }
     },
     { force: options.force },

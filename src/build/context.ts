@@ -11,7 +11,7 @@ import type { HelperSource } from "../render/helpers.ts";
 import { createBriefingPages, type BriefingPages, type SiteView } from "../render/pages.ts";
 import { archivePages, archivePeriods, authorPages, tagPages, tagSummaries, type ArchiveYear, type ListingPage, type TagSummary } from "../site/listings.ts";
 import { buildNewsSitemap } from "../site/news-sitemap.ts";
-import type { OutputFile } from "../config/outputs.ts";
+import type { OutputFile, OutputWriter, ReusedFile } from "../config/outputs.ts";
 import type { ProjectPaths } from "../config/paths.ts";
 import { loadProject, type Project } from "./project.ts";
 import { relatedBriefings, type RelatedLink } from "../site/related.ts";
@@ -49,8 +49,9 @@ export interface BuildContext {
   pages: BriefingPages;
   /** Files TypeScript makes whole, written beside the pages: feeds, the news sitemap, digest emails.
    * Each is made as it is taken and can go once written: the feed archive and digest emails hold
-   * every briefing's body, too much to keep for the whole build. */
-  files: () => Iterable<OutputFile>;
+   * every briefing's body, too much to keep for the whole build. With `reuse` (the output writer's),
+   * a feed the previous build made from the same cache key is linked, not made (a ReusedFile). */
+  files: (reuse?: OutputWriter["reuse"]) => Iterable<OutputFile | ReusedFile>;
   /** The template filters' state for this build (src/render/helpers.ts). */
   helpers: HelperSource;
   warnings: string[];
@@ -103,8 +104,8 @@ export function createBuildContext(options: { dev: boolean; env?: NodeJS.Process
     },
     related,
     pages,
-    *files() {
-      yield* feedFiles(briefings, settings, now, cache, fingerprint);
+    *files(reuse) {
+      yield* feedFiles(briefings, settings, now, cache, fingerprint, reuse);
       yield buildNewsSitemap(briefings, settings, now);
       if (digests.length > 0) {
         yield digestFeed(digests, settings, now);

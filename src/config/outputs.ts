@@ -1,4 +1,5 @@
 import { closeSync, fstatSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, statSync, unlinkSync, writeFileSync, writeSync, type Stats } from "node:fs";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 
 /** A file that TypeScript writes whole (a feed, an email), straight into the output folder at `path`. */
@@ -12,6 +13,12 @@ export interface OutputFile {
    * build's manifest.
    */
   made?: { key: string; note?: unknown };
+}
+
+/** A file linked from the previous build instead of made (OutputWriter.reuse): in place, nothing to write. */
+export interface ReusedFile {
+  path: string;
+  reused: true;
 }
 
 /**
@@ -107,6 +114,20 @@ function writeNew(target: string, bytes: Buffer): Stats {
   }
 }
 
+const partsOf = (sitePath: string): string[] => sitePath.split("/").filter(Boolean);
+
+/**
+ * Makes the folders at `sitePaths` (/briefings/2026/paris/) inside `folder`, a folder just made
+ * and empty, all at once on libuv's threads: a large build's thousands of folders are then made
+ * while the main thread does other work (Eleventy starting). Resolves to the folders, for
+ * outputWriter's `made` (they hold nothing it did not write).
+ */
+export async function makeFolders(folder: string, sitePaths: Iterable<string>): Promise<string[]> {
+  const dirs = [...new Set([...sitePaths].map((sitePath) => path.resolve(folder, ...partsOf(sitePath))))];
+  await Promise.all(dirs.map((dir) => mkdir(dir, { recursive: true })));
+  return dirs;
+}
+
 /**
  * Writes output files into a folder, each only if its bytes changed: a dev rebuild then touches
  * (and live-reloads) only what an edit changed. Each folder is made once: a folder this writer
@@ -123,10 +144,11 @@ function writeNew(target: string, bytes: Buffer): Stats {
  * being made, read back or compared (`reuse`); a file whose key changed is written without
  * comparing. A file without a key, or without a record, is compared as above.
  */
-export function outputWriter(folder: string, options: { previous?: string | null; manifests?: ManifestStore } = {}): OutputWriter {
+export function outputWriter(folder: string, options: { previous?: string | null; manifests?: ManifestStore; made?: Iterable<string> } = {}): OutputWriter {
   const { previous, manifests } = options;
-  /** Each folder written into, and whether this writer made it. */
+  /** Each folder written into, and whether this writer made it (`made`: folders made for it by makeFolders). */
   const made = new Map<string, boolean>();
+  for (const dir of options.made ?? []) made.set(dir, true);
   /** Files that are links to the previous build's, with their site paths. */
   const linked = new Map<string, string>();
   const before = previous && manifests ? manifests.load(previous) : undefined;
@@ -141,7 +163,7 @@ export function outputWriter(folder: string, options: { previous?: string | null
     unlinkSync(target);
   };
   const place = (sitePath: string) => {
-    const parts = sitePath.split("/").filter(Boolean);
+    const parts = partsOf(sitePath);
     const target = path.resolve(folder, ...parts);
     const dir = path.dirname(target);
     let fresh = made.get(dir);
@@ -164,7 +186,7 @@ export function outputWriter(folder: string, options: { previous?: string | null
       for (const sitePath of paths) {
         const entry = before.get(sitePath);
         if (entry?.key !== key) return null;
-        const source = path.join(previous, ...sitePath.split("/").filter(Boolean));
+        const source = path.join(previous, ...partsOf(sitePath));
         const stats = lstatSync(source, { throwIfNoEntry: false });
         if (!stats?.isFile() || stats.nlink !== 1 || stampOf(stats) !== entry.stamp) return null;
         found.push({ sitePath, source, stamp: entry.stamp });

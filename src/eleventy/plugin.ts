@@ -21,6 +21,8 @@ export interface DispatchOptions {
   onBriefingPages?: () => void;
   /** The build folder being served (`npm run build`): files Dispatch writes with the same bytes are links to it (src/config/outputs.ts). */
   previous?: string | null;
+  /** Folders already made in the output for Dispatch's files (`npm run build`: makeFolders, started before Eleventy). */
+  folders?: Promise<string[]>;
 }
 
 /**
@@ -94,7 +96,11 @@ export function dispatchPlugin(eleventyConfig: UserConfig, options: DispatchOpti
     }
     const build = context();
     // `npm run build` (which says what the previous build is, or null) records what made each file, for the next build.
-    writer = outputWriter(directories.output, { previous: options.previous, manifests: options.previous === undefined ? undefined : cachedManifests(build.cache) });
+    writer = outputWriter(directories.output, {
+      previous: options.previous,
+      manifests: options.previous === undefined ? undefined : cachedManifests(build.cache),
+      made: await options.folders,
+    });
     const { reuse } = writer;
     const writeAll = writer.write;
     const write = memo ? skipSavedSince(writeAll, build.briefings, memo, paths.root) : writeAll;
@@ -114,7 +120,7 @@ export function dispatchPlugin(eleventyConfig: UserConfig, options: DispatchOpti
     options.onBriefingPages?.();
     if (!options.dev) await writeEmails();
     // A digest too large for Gmail stops the build here, as a briefing's email does.
-    const fileUrls = await step(() => writeWholeFiles(build.files(), { site: build.templates.site, write }));
+    const fileUrls = await step(() => writeWholeFiles(build.files(reuse), { site: build.templates.site, write }));
     writer.finish();
     build.written.urls = [...pageUrls, ...fileUrls];
     releaseBodies(build);

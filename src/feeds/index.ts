@@ -2,7 +2,7 @@ import { briefingFingerprints, type Fingerprint } from "../cache/fingerprint.ts"
 import { NO_CACHE, type Cache } from "../cache/store.ts";
 import type { Briefing, Tag } from "../content/types.ts";
 import type { SiteSettings } from "../config/settings.ts";
-import type { OutputFile } from "../config/outputs.ts";
+import type { OutputFile, OutputWriter, ReusedFile } from "../config/outputs.ts";
 import { archivePages, archivePath } from "./archive.ts";
 import { renderAtom } from "./atom.ts";
 import type { Channel } from "./channel.ts";
@@ -40,7 +40,9 @@ function byTag(briefings: Briefing[]): Map<string, { tag: Tag; briefings: Briefi
  * briefing's `fingerprint`, the build's own when it has one), and so is
  * each whole feed file (a warm build makes again only the feeds that carry a changed briefing). The feeds
  * are made one at a time as they are taken (the archive documents hold every briefing's body), and
- * a body is kept in memory only until the last feed that carries it is made.
+ * a body is kept in memory only until the last feed that carries it is made. With `reuse` (the
+ * output writer's), a feed the previous build made from the same key is linked instead of taken
+ * from the cache (a ReusedFile), and the others carry their key for the writer's manifest.
  */
 export function* feedFiles(
   briefings: Briefing[],
@@ -48,7 +50,8 @@ export function* feedFiles(
   now: Date = new Date(),
   cache: Cache = NO_CACHE,
   fingerprint: Fingerprint = briefingFingerprints(),
-): Generator<OutputFile> {
+  reuse?: OutputWriter["reuse"],
+): Generator<OutputFile | ReusedFile> {
   const published = publishedNewestFirst(briefings, now);
   const newest = published.slice(0, settings.feedItems);
   const site = (selfPath: string): Channel => ({
@@ -70,11 +73,16 @@ export function* feedFiles(
   // A whole feed file comes from the build cache when nothing it is made of changed (its channel,
   // its items, the settings): a warm build renders only the feeds an edit reaches (the site feeds,
   // the tags' feeds and the archive documents holding a changed briefing), not the whole archive.
-  const feed = (path: string, channel: Channel, render: (channel: Channel, settings: SiteSettings, bodies: FeedBodies) => string): OutputFile => {
+  const feed = (path: string, channel: Channel, render: (channel: Channel, settings: SiteSettings, bodies: FeedBodies) => string): OutputFile | ReusedFile => {
     // `now` dates only a feed without items.
     // An item is made of the briefing as loaded but its neighbours, which no feed shows: its fingerprint.
     const made = { ...channel, briefings: channel.briefings.map(fingerprint), now: channel.briefings.length === 0 ? channel.now.toISOString() : null };
     const key = cache.key("feed", path, JSON.stringify(made), settingsJson);
+    // The previous build's file, made from the same key, linked (`reuse`, OutputWriter.reuse): not even read from the cache.
+    if (reuse?.([path], key)) {
+      channel.briefings.forEach(bodies.skip);
+      return { path, reused: true };
+    }
     let body = cache.get<string>("feed", key);
     if (typeof body === "string") {
       channel.briefings.forEach(bodies.skip);
@@ -82,7 +90,7 @@ export function* feedFiles(
       body = render(channel, settings, bodies.body);
       cache.set("feed", key, body);
     }
-    return { path, body };
+    return reuse ? { path, body, made: { key } } : { path, body };
   };
   const newestArchive = archives.at(-1);
   yield feed(FEED_LINKS.rss.path, site(FEED_LINKS.rss.path), renderRss);
@@ -127,5 +135,6 @@ export function* feedFiles(
 
 /** Every feed file at once (feedFiles, for callers that look at several). */
 export function buildFeeds(briefings: Briefing[], settings: SiteSettings, now: Date = new Date(), cache: Cache = NO_CACHE): OutputFile[] {
-  return [...feedFiles(briefings, settings, now, cache)];
+  // Without `reuse`, every file has its body.
+  return [...feedFiles(briefings, settings, now, cache)] as OutputFile[];
 }

@@ -9,7 +9,7 @@ import type { Cache } from "../cache/store.ts";
 import type { Briefing } from "../content/types.ts";
 import { LAYOUTS_DIR } from "../config/paths.ts";
 import type { FeedLink } from "../feeds/index.ts";
-import type { OutputFile, OutputWriter } from "../config/outputs.ts";
+import type { OutputFile, OutputWriter, ReusedFile } from "../config/outputs.ts";
 import type { RelatedLink } from "../site/related.ts";
 import type { SiteSettings } from "../config/settings.ts";
 import { basePath } from "../urls.ts";
@@ -132,15 +132,17 @@ export async function writeBriefingPages(
 
 /**
  * Writes the files TypeScript makes whole (feeds, sitemaps, digest emails; HTML with the base
- * path as Eleventy would add it) through `write`. Returns the site URLs written.
+ * path as Eleventy would add it) through `write`, but those already linked from the previous
+ * build (ReusedFile). Returns the site URLs written or linked.
  */
-export async function writeWholeFiles(files: Iterable<OutputFile>, options: { site: SiteView; write: (file: OutputFile) => void }): Promise<string[]> {
+export async function writeWholeFiles(files: Iterable<OutputFile | ReusedFile>, options: { site: SiteView; write: (file: OutputFile) => void }): Promise<string[]> {
   const prefix = basePath(options.site.url);
   const written: string[] = [];
   for (const file of files) {
     const url = siteUrlOf(file.path);
-    options.write(file.path.endsWith(".html") ? { path: file.path, body: await withBasePath(file.body, prefix, url) } : file);
     written.push(url);
+    if ("reused" in file) continue;
+    options.write(file.path.endsWith(".html") ? { path: file.path, body: await withBasePath(file.body, prefix, url) } : file);
   }
   return written;
 }

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { cachedManifests } from "../../src/cache/manifest.ts";
 import { openCache } from "../../src/cache/store.ts";
-import { outputWriter, type OutputFile } from "../../src/config/outputs.ts";
+import { makeFolders, outputWriter, type OutputFile } from "../../src/config/outputs.ts";
 import { tempFolder } from "../helpers/tmp.ts";
 
 const PAST = new Date("2020-01-01T00:00:00Z");
@@ -48,6 +48,16 @@ describe("the output writer (src/config/outputs.ts)", () => {
     utimesSync(late, PAST, PAST);
     write({ path: "/tags/europe/late.xml", body: "<same/>" });
     expect(statSync(late).mtime).toEqual(PAST);
+  });
+
+  it("makes a build's folders at once, which the writer then writes into as its own", async () => {
+    const dir = tempFolder().dir;
+    const made = await makeFolders(dir, ["/briefings/2026/one/", "/email/2026/one/", "/email/2026/one/preview/", "/briefings/2026/one/"]);
+    expect(made).toHaveLength(3);
+    for (const folder of made) expect(statSync(folder).isDirectory()).toBe(true);
+    const { write } = outputWriter(dir, { made });
+    write({ path: "/email/2026/one/preview/index.html", body: "<p>Preview</p>" });
+    expect(readFileSync(path.join(dir, "email/2026/one/preview/index.html"), "utf8")).toBe("<p>Preview</p>");
   });
 
   describe("with the previous build (npm run build)", () => {
