@@ -93,6 +93,15 @@ const STARTS_UPPER_OR_TITLE = /^[\p{Lu}\p{Lt}]/u;
  * in their loops once other calls have used up the JIT's inlining budget. */
 export const isAsciiLetterOrDigit = (code: number): boolean => (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
 
+/** Whether `text[start, end)` is all ASCII without capitals: text that `toLowerCase` leaves as it is. */
+export function isLowerAscii(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = codeAt(text, i);
+    if (code >= 128 || (code >= 65 && code <= 90)) return false;
+  }
+  return true;
+}
+
 /** `/\s/u` for one code unit (NaN, past the end of a string, is no space). */
 export function isSpaceCode(code: number): boolean {
   return code < 128 ? code === 32 || (code >= 9 && code <= 13) : isNonAsciiSpace(code);

@@ -170,7 +170,9 @@ export function quoteMarkAfter(tokens: Tokens, a: number): boolean {
 }
 
 function crossesLine(text: string, tokens: Tokens, a: number, b: number): boolean {
-  return text.slice(tokens.end(a), tokens.start(b)).includes("\n");
+  // Read in place, not sliced: this runs between every two words of a capitalised run.
+  for (let at = tokens.end(a); at < tokens.start(b); at++) if (codeAt(text, at) === 10) return true;
+  return false;
 }
 
 /** The tokens forming a capitalised run starting at `from` (exclusive end index). */

@@ -1,6 +1,6 @@
 /** Word and punctuation tokens with offsets, shared by name recognition and attribution. */
 import { firstNotBefore } from "./bisect.js";
-import { OTHER, classAt, codeAt, isAsciiLetterOrDigit, isLetterOrDigitCode, isSpaceCode, isUpperAt } from "./chars.js";
+import { OTHER, classAt, codeAt, isAsciiLetterOrDigit, isLetterOrDigitCode, isLowerAscii, isSpaceCode, isUpperAt } from "./chars.js";
 import { QUOTE_MARKS, codeSet } from "./charsets.js";
 
 /** Inside a word these join letter runs: Ukraine's, al-Ansari, Jean-Noël. */
@@ -43,6 +43,9 @@ function startsCapitalised(text: string, start: number, end: number): boolean {
   return (code === 97 || code === 101) && end - start > 3 && codeAt(text, start + 1) === 108 &&
     codeAt(text, start + 2) === 45 && isUpperAt(text, start + 3);
 }
+
+/** Each ASCII character as a string of its own. */
+const ASCII_STRINGS = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code));
 
 // Per token in `Tokens.data`: start offset, end offset, flags.
 const STRIDE = 3;
@@ -160,13 +163,27 @@ export class Tokens {
   /** The token's text; "" past either end. */
   text(i: number): string {
     if (i < 0 || i >= this.count) return "";
-    return (this.texts[i] ??= this.source.slice(this.start(i), this.end(i)));
+    return (this.texts[i] ??= this.sliceOf(i));
+  }
+
+  /** One-character ASCII tokens (most punctuation) come from a table: no slice per comma or full stop. */
+  private sliceOf(i: number): string {
+    const start = this.start(i);
+    const end = this.end(i);
+    const code = codeAt(this.source, start);
+    return end - start === 1 && code < 128 ? ASCII_STRINGS[code]! : this.source.slice(start, end);
   }
 
   /** Lower-cased text (punctuation as is), for the word lists; "" past either end. */
   lower(i: number): string {
     if (i < 0 || i >= this.count) return "";
-    return (this.lowers[i] ??= classAt(this.source, this.start(i)) === OTHER ? this.text(i) : this.text(i).toLowerCase());
+    return (this.lowers[i] ??= this.lowerOf(i));
+  }
+
+  private lowerOf(i: number): string {
+    // Most words are ASCII without capitals, which lower-case to themselves: no call to toLowerCase.
+    if (classAt(this.source, this.start(i)) === OTHER || isLowerAscii(this.source, this.start(i), this.end(i))) return this.text(i);
+    return this.text(i).toLowerCase();
   }
 
   /** Index of the first token starting at or after `offset`. */

@@ -35,6 +35,14 @@ describe("tokenize", () => {
     expect(isWord(tokens, 0) && !isWord(tokens, 8)).toBe(true);
   });
 
+  it("lower-cases every token as toLowerCase does, ASCII read in place (İ, Σ, ǅ, 𝐀 and mixed case included)", () => {
+    const text = "Keir iPhone UK x1 al-Ansari ÉCOLE İstanbul ΣΟΦΙΑ ǅemal 𝐀lpha 𐐀𐐨 état , . — ’ ; 日本";
+    const tokens = tokenize(text);
+    const all = Array.from({ length: tokens.length }, (_, i) => i);
+    expect(all.map((i) => tokens.lower(i))).toEqual(all.map((i) => (/^[\p{L}\p{N}\p{M}]/u.test(tokens.text(i)) ? tokens.text(i).toLowerCase() : tokens.text(i))));
+    expect(all.map((i) => tokens.text(i)).join(" ")).toBe(text.replace(" ’", ""));
+  });
+
   it("reads past either end as empty, never throwing", () => {
     const tokens = tokenize("Starmer's plan");
     expect(isPossessive(tokens, 0)).toBe(true);
