@@ -52,6 +52,10 @@ const CLAUSE_SPEECH_VERBS: ReadonlySet<string> = new Set([
   "hope", "hopes", "hoped", "hoping", "reckon", "reckons", "reckoned", "reckoning",
 ]);
 const POSSESSIVE_DETERMINERS: ReadonlySet<string> = new Set(["his", "her", "their", "its", "our", "my", "your"]);
+/** Verbs whose object is a work performed: `sang "Blue Moon"`, `performed "The Long Road."`. */
+const PERFORMING_VERBS: ReadonlySet<string> = new Set([
+  "perform", "performs", "performed", "performing", "sing", "sings", "sang", "singing", "play", "plays", "played", "playing", "recite", "recites", "recited", "reciting",
+]);
 const RATING_VERBS: ReadonlySet<string> = new Set(["rate", "rates", "rated", "rating", "graded", "classified", "ranked", "marked", "stamped"]);
 /** `…" by her critics`: the agent of a passive naming verb. */
 const AGENT_AFTER = /^[\s,]*by\s/u;
@@ -100,6 +104,8 @@ interface Context {
   utterance: boolean;
   /** `CNN's "New Day"`: a possessive name right before the mark owns what is quoted. */
   possessive: boolean;
+  /** `the band played "Long Road Home."`: a performing verb right before the mark has a work as its object. */
+  performed: boolean;
   /** `said the "fiscal rules" were…`: the quoted words open the reported clause, naming its subject. */
   clauseSubject: boolean;
   /** `said the "…"`, `praised her "…"`: a determiner right after a speech verb opens the quoted words. */
@@ -179,7 +185,7 @@ function contextOf(
   const citation = isCitation(ctx.text, span) ||
     (spanBefore?.close != null && EXCERPT_AFTER_CITATION.test(ctx.text.slice(spanBefore.close + 1, span.open)));
   return {
-    afterYear, workApposition: afterComma && namesWorkBefore(tokens, k, windowStart), attributeValue, citation, namingCue, nounCue, mention, determiner, copula, preposition, afterTo: previous === "to", utterance, possessive, clauseSubject, afterSpeechVerb,
+    afterYear, workApposition: afterComma && namesWorkBefore(tokens, k, windowStart), attributeValue, citation, namingCue, nounCue, mention, determiner, copula, preposition, afterTo: previous === "to", utterance, possessive, performed: PERFORMING_VERBS.has(previous), clauseSubject, afterSpeechVerb,
     callingVerb, speechVerb,
   };
 }
@@ -236,8 +242,8 @@ export function isQuotation(text: string, context: Context, attributedSpeaker: b
   if (context.afterYear && isTitleCase(text)) return false;
   // A whole utterance (`"Denver," he answered`, `"Happy New Year!" she wrote`) may be title case.
   if (!context.utterance && isTitleCase(text) && (!SENTENCE_END.test(text) || (!attributed && isShortTitle(text, words)))) return false;
-  // `he said on "Meet the Press."`, `told ABC's "Good Morning America."`: a title, whatever its stop.
-  if ((context.preposition || context.possessive) && words <= MAX_OWNED_TITLE_WORDS && isTitleCase(text) && !ENDS_EXCLAMATION_OR_QUESTION.test(text)) return false;
+  // `he said on "Meet the Press."`, `told ABC's "Good Morning America."`, `sang "Long Road Home."`: a title, whatever its stop.
+  if ((context.preposition || context.possessive || context.performed) && words <= MAX_OWNED_TITLE_WORDS && isTitleCase(text) && !ENDS_EXCLAMATION_OR_QUESTION.test(text)) return false;
   if (words >= 2 && SPEECH_END.test(text)) return true;
   // A short noun phrase named as a thing, unattributed ("the 'special relationship'") or as the subject of a
   // reported clause ("said the 'fiscal rules' were…"), is a scare quote; elsewhere in a reported clause ("X said

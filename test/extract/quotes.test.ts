@@ -37,6 +37,13 @@ describe("quotations versus scare quotes", () => {
     expect(extractQuotes(text, "text")).toEqual([]);
   });
 
+  it("takes a title-case span after a performing verb for a work's title, even with a speaker in reach", () => {
+    expect(quoteTexts('"Thank you all for coming tonight," said the singer Mara Lind, who then performed "Long Road Home."')).toEqual([
+      "Thank you all for coming tonight,",
+    ]);
+    expect(quotePairs('Ana Ruiz said the band played "far too loud for a Tuesday night."')).toEqual([["Ana Ruiz", "far too loud for a Tuesday night."]]);
+  });
+
   it("keeps a label whose user is named after it, and what the source of \"according to\" says", () => {
     expect(quoteTexts('The minister unveiled what has been described as a "fortress budget" by her critics.')).toEqual(["fortress budget"]);
     expect(quoteTexts('The scheme would cost $40 million, according to the council, which called it "money well spent."')).toEqual(["money well spent."]);
