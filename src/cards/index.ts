@@ -6,8 +6,8 @@ import type { Cache } from "../cache/store.ts";
 import type { Briefing } from "../content/types.ts";
 import { publishedNewestFirst } from "../feeds/items.ts";
 import type { SiteSettings } from "../config/settings.ts";
-import { cardCharacters, type CardText } from "./card.ts";
-import drawCards from "./draw.ts";
+import { cardFace, type CardText } from "./card.ts";
+import drawCards, { faceCharacters, type CardFace } from "./draw.ts";
 import { CardFonts } from "./fonts.ts";
 
 export const DEFAULT_CARD_PATH = "/cards/default.png";
@@ -84,20 +84,20 @@ const THREAD_MIN_CARDS = 8;
 
 /**
  * Draws the cards on up to `threads` worker threads (worker.mjs → draw.ts), each started with
- * its share of the texts and drawing them one after another, or on this thread (`threads` 0,
+ * its share of the faces and drawing them one after another, or on this thread (`threads` 0,
  * or only a few cards). Drawing starts at once; `stop` ends the threads early.
  */
-function drawAll(texts: CardText[], settings: SiteSettings, threads: number): { pngs: Promise<Uint8Array[]>; stop: () => Promise<void> } {
+function drawAll(faces: CardFace[], settings: SiteSettings, threads: number): { pngs: Promise<Uint8Array[]>; stop: () => Promise<void> } {
   const colours = { background: settings.cards.background, foreground: settings.cards.foreground, accent: settings.cards.accent };
-  if (texts.length < THREAD_MIN_CARDS || threads < 1) {
-    return { pngs: Promise.resolve().then(() => drawCards({ texts, colours })), stop: async () => {} };
+  if (faces.length < THREAD_MIN_CARDS || threads < 1) {
+    return { pngs: Promise.resolve().then(() => drawCards({ faces, colours })), stop: async () => {} };
   }
-  const share = Math.ceil(texts.length / threads);
+  const share = Math.ceil(faces.length / threads);
   const workers: Worker[] = [];
   const parts: Promise<Uint8Array[]>[] = [];
-  for (let start = 0; start < texts.length; start += share) {
-    // The texts go in with the thread, so it starts drawing without waiting for this thread's event loop.
-    const worker = new Worker(new URL("./worker.mjs", import.meta.url), { workerData: { texts: texts.slice(start, start + share), colours } });
+  for (let start = 0; start < faces.length; start += share) {
+    // The faces go in with the thread, so it starts drawing without waiting for this thread's event loop.
+    const worker = new Worker(new URL("./worker.mjs", import.meta.url), { workerData: { faces: faces.slice(start, start + share), colours } });
     workers.push(worker);
     parts.push(
       new Promise<Uint8Array[]>((resolve, reject) => {
@@ -132,15 +132,13 @@ export function startCards(plan: CardPlan, settings: SiteSettings, cache: Cache,
   for (const entry of cards) entry.png = cachedCard(cache, entry.key);
   const toDraw = cards.filter((entry) => !entry.png);
   const fonts = new CardFonts();
-  for (const { card } of toDraw) {
-    const missing = fonts.missing(cardCharacters(card.text));
+  const faces = toDraw.map(({ card }) => {
+    const face = cardFace(card.text);
+    const missing = fonts.missing(faceCharacters(face));
     if (missing.length > 0) report.warnings.push(`${card.source}: the share card shows empty boxes for ${missing.slice(0, 8).join(" ")}: no bundled font has them`);
-  }
-  const drawing = drawAll(
-    toDraw.map((entry) => entry.card.text),
-    settings,
-    threads,
-  );
+    return face;
+  });
+  const drawing = drawAll(faces, settings, threads);
   // The report's time is the cards' own (drawing, then finish()), not the wait for the caller's other work.
   let drawnAt = started;
   // Awaited by finish(); a failure before then is not an unhandled rejection.

@@ -1,9 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
 import path from "node:path";
 import * as cheerio from "cheerio";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CardRenderer, cardLines, type CardText } from "../../src/cards/card.ts";
+import { cardFace, type CardText } from "../../src/cards/card.ts";
+import { CardRenderer } from "../../src/cards/draw.ts";
 import { CardFonts } from "../../src/cards/fonts.ts";
 import { openCache } from "../../src/cache/store.ts";
 import { cardPath, DEFAULT_CARD_PATH, planCards, writeCards } from "../../src/cards/index.ts";
@@ -39,7 +41,7 @@ const quoteCard: CardText = {
 
 describe("quote cards", () => {
   it("draw a 1200×630 PNG whose text is the pull quote, its speaker, the headline and the site", async () => {
-    const png = await renderer.render(quoteCard);
+    const png = await renderer.render(cardFace(quoteCard));
     expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
     const text = ocr(png);
     expect(text).toContain("Our support for Ukraine is unwavering, not just for today, but for the long term.");
@@ -49,7 +51,7 @@ describe("quote cards", () => {
   });
 
   it("show the headline and summary when there is no pull quote", async () => {
-    const png = await renderer.render({ ...quoteCard, quote: null, title: "Transport strike called off after late-night talks", summary: "Unions and the city reached a provisional pay deal." });
+    const png = await renderer.render(cardFace({ ...quoteCard, quote: null, title: "Transport strike called off after late-night talks", summary: "Unions and the city reached a provisional pay deal." }));
     const text = ocr(png);
     expect(text).toContain("Transport strike called off after late-night talks");
     expect(text).toContain("provisional pay deal");
@@ -57,10 +59,10 @@ describe("quote cards", () => {
 
   it("shorten a long quotation at a word, with an ellipsis inside the closing mark", () => {
     const long = { ...quoteCard, quote: { text: `${"Every word of this statement matters to the people who hear it ".repeat(5)}end.`, speaker: "A Minister" } };
-    const { main } = cardLines(long);
+    const { main } = cardFace(long);
     expect(main.length).toBeLessThanOrEqual(142);
     expect(main).toMatch(/^“Every word .*\p{L}…”$/u);
-    expect(cardLines({ ...quoteCard, quote: null, title: "T".repeat(300), summary: "" }).main).toHaveLength(120);
+    expect(cardFace({ ...quoteCard, quote: null, title: "T".repeat(300), summary: "" }).main).toHaveLength(120);
   });
 
   it("have a bundled font for Arabic, Hebrew, Chinese, Japanese, Cyrillic and Greek titles", async () => {
@@ -68,9 +70,9 @@ describe("quote cards", () => {
     const titles = ["قمة باريس: اتفاق على وقف إطلاق النار", "שלום עולם", "东京峰会达成协议", "東京の朝、首脳会談で新たな合意", "Привет мир", "Καλημέρα κόσμε"];
     for (const title of titles) expect(fonts.missing(title), title).toEqual([]);
     expect(fonts.missing("ᚠᛇᚻ")).toEqual(["ᚠ", "ᛇ", "ᚻ"]);
-    const rtl = await renderer.render({ ...quoteCard, quote: null, title: titles[0]!, summary: "اتفق القادة على وقف إطلاق النار.", direction: "rtl" });
+    const rtl = await renderer.render(cardFace({ ...quoteCard, quote: null, title: titles[0]!, summary: "اتفق القادة على وقف إطلاق النار.", direction: "rtl" }));
     expect(pngSize(rtl)).toEqual({ width: 1200, height: 630 });
-    const cjk = await renderer.render({ ...quoteCard, quote: null, title: titles[2]!, summary: titles[3]! });
+    const cjk = await renderer.render(cardFace({ ...quoteCard, quote: null, title: titles[2]!, summary: titles[3]! }));
     expect(pngSize(cjk)).toEqual({ width: 1200, height: 630 });
   });
 });
@@ -126,7 +128,7 @@ describe("drawing many cards", () => {
     const { settings, none, plan, out } = planMany(9);
     expect(await writeCards(plan, settings, none, out)).toMatchObject({ drawn: 10, cached: 0, warnings: [] });
     const one = plan.byBriefing.get("/briefings/2026/b4/")!;
-    expect(readFileSync(path.join(out, one.path)).equals(await new CardRenderer(settings.cards).render(one.text))).toBe(true);
+    expect(readFileSync(path.join(out, one.path)).equals(await new CardRenderer(settings.cards).render(cardFace(one.text)))).toBe(true);
     expect(ocr(readFileSync(path.join(out, one.path)))).toContain("Headline number 4");
   });
 
@@ -136,8 +138,35 @@ describe("drawing many cards", () => {
     const renderer = new CardRenderer(settings.cards);
     for (const slug of ["b0", "b3", "b23"]) {
       const card = plan.byBriefing.get(`/briefings/2026/${slug}/`)!;
-      expect(readFileSync(path.join(out, card.path)).equals(await renderer.render(card.text))).toBe(true);
+      expect(readFileSync(path.join(out, card.path)).equals(await renderer.render(cardFace(card.text)))).toBe(true);
     }
+  });
+});
+
+/** The nice value of each of this process's threads (Linux), by thread id. */
+function threadNices(): Map<number, number> {
+  return new Map(
+    readdirSync("/proc/self/task").map((task) => {
+      const stat = readFileSync(`/proc/self/task/${task}/stat`, "utf8");
+      // Fields after the command's closing parenthesis: the nice value is the 19th field of the line.
+      return [Number(task), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16])];
+    }),
+  );
+}
+
+describe("the drawing threads' priority", () => {
+  it.runIf(process.platform === "linux")("is below the main thread's on Linux, which keeps its own", async () => {
+    const { settings, none, plan } = planMany(9);
+    let done = false;
+    const drawing = writeCards(plan, settings, none, null, 1).finally(() => (done = true));
+    const seen = new Set<number>();
+    while (!done) {
+      for (const [task, nice] of threadNices()) if (task !== process.pid) seen.add(nice);
+      await sleep(10);
+    }
+    expect(await drawing).toMatchObject({ drawn: 10 });
+    expect(seen).toContain(10);
+    expect(threadNices().get(process.pid)).toBe(0);
   });
 });
 
