@@ -44,13 +44,24 @@ function isCapitalisedArticle(tokens: Tokens, i: number): boolean {
   return lower === "der" || lower === "die" || lower === "das";
 }
 
-/** "shouldn’t", "We’re", "That’s": a verb or a pronoun with its verb, never part of a name or a speaker's phrase. */
-export const CONTRACTION = /(?:n['’]t|['’](?:re|m|ll|ve|d)|^(?:that|there|it|what|who|let)['’]s)$/u;
+const CONTRACTION = /(?:n['’]t|['’](?:re|m|ll|ve|d)|^(?:that|there|it|what|who|let)['’]s)$/u;
+
+/** "shouldn’t", "We’re", "That’s" (lower-cased): a verb or a pronoun with its verb, never part of a name or a
+ * speaker's phrase. */
+export function isContraction(word: string): boolean {
+  // Each form has its apostrophe second or third from the end: most words are settled without the regex.
+  const n = word.length;
+  return (isApostrophe(codeAt(word, n - 2)) || isApostrophe(codeAt(word, n - 3))) && CONTRACTION.test(word);
+}
+
+function isApostrophe(code: number): boolean {
+  return code === 39 || code === 0x2019;
+}
 
 function startsName(tokens: Tokens, i: number): boolean {
   if (!tokens.capitalised(i)) return false;
   const lower = tokens.lower(i);
-  if (CONTRACTION.test(lower)) return false;
+  if (isContraction(lower)) return false;
   if (lower.length > 2 && (lower[1] === "’" || lower[1] === "'") && ELIDED_ARTICLE.test(tokens.text(i))) return false;
   return (!NOT_NAME_WORDS.has(lower) && !GROUP_NOUNS.has(lower)) || isAcronym(tokens, i) || isSurnameLikeWord(tokens, i);
 }

@@ -5,7 +5,7 @@ import {
 } from "./lexicon.js";
 import { GENERIC_ORGANISATION_HEADS, NameIndex, pronounGender } from "./coreference.js";
 import {
-  CONTRACTION, INITIAL_OR_ABBREVIATION, findNameMentions, isAcronym, isSurnameLikeWord, isRemitComma, isVerbFormOpening, partyLabelAfter, partyLabelEnd,
+  INITIAL_OR_ABBREVIATION, findNameMentions, isAcronym, isContraction, isSurnameLikeWord, isRemitComma, isVerbFormOpening, partyLabelAfter, partyLabelEnd,
   partyLabelStart, quoteMarkAfter, usedInLowerCase, type NameMention,
 } from "./names.js";
 import { isPossessive, isWord, stripPossessive, tokenize, type Tokens } from "./tokens.js";
@@ -121,7 +121,7 @@ function isCapitalisedInside(tokens: Tokens, i: number): boolean {
 const CAPITALISED_WORD = /^\p{Lu}\p{Ll}/u;
 
 function isPhraseWord(tokens: Tokens, i: number): boolean {
-  if (!isWord(tokens, i) || CONTRACTION.test(tokens.lower(i))) return false;
+  if (!isWord(tokens, i) || isContraction(tokens.lower(i))) return false;
   const capitalised = tokens.capitalised(i);
   if (isSpeechVerbAt(tokens, i)) return false;
   const lower = tokens.lower(i);

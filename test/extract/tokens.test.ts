@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { isContraction } from "../../src/extract/names.js";
 import { isPossessive, isWord, tokenize, type Tokens } from "../../src/extract/tokens.js";
 
 const texts = (tokens: Tokens): string[] => Array.from({ length: tokens.length }, (_, i) => tokens.text(i));
@@ -52,5 +54,14 @@ describe("tokenize", () => {
 
   it("lets a lone high surrogate take the next unit with it, as the character classes do", () => {
     expect(texts(tokenize("a \ud800b c"))).toEqual(["a", "\ud800b", "c"]);
+  });
+});
+
+describe("contractions", () => {
+  it("are what the regex says, whatever the word (the apostrophe pre-check settles most without it)", () => {
+    const regex = /(?:n['’]t|['’](?:re|m|ll|ve|d)|^(?:that|there|it|what|who|let)['’]s)$/u;
+    const piece = fc.constantFrom("n", "t", "'", "’", "re", "m", "ll", "ve", "d", "s", "that", "there", "it", "who", "let", "x", "é", "");
+    fc.assert(fc.property(fc.array(piece, { maxLength: 6 }), (pieces) => isContraction(pieces.join("")) === regex.test(pieces.join(""))), { numRuns: 2000 });
+    expect(["don't", "we’re", "that's", "i'm", "she'd", "let’s", "o'neill", "it's's"].map(isContraction)).toEqual([true, true, true, true, true, true, false, false]);
   });
 });
