@@ -2,13 +2,14 @@ import { availableParallelism } from "node:os";
 import Eleventy from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { createBuildContext, type BuildContext } from "./context.ts";
-import { checkOutput } from "./guard.ts";
+import { checkOutput, shownPath } from "./guard.ts";
 import { publish } from "./publish.ts";
 import { formatCardReport, startCards } from "../cards/index.ts";
 import { dispatchPlugin } from "../eleventy/plugin.ts";
 import { emailPath } from "../email/index.ts";
 import { makeFolders } from "../config/outputs.ts";
-import { codeStamp } from "../cache/store.ts";
+import { codeStamp, pruneCache } from "../cache/store.ts";
+import { CommandError, describeSystemError } from "../config/errors.ts";
 import { formatSearchReport, startSearchIndex } from "../search/index.ts";
 import { projectPaths } from "../config/paths.ts";
 
@@ -22,6 +23,7 @@ export async function buildSite(options: { force?: boolean } = {}): Promise<{ fi
   // The Eleventy config reads the same environment (DISPATCH_BRIEFINGS, DISPATCH_OUT, SITE_URL).
   const paths = projectPaths();
   checkOutput(paths.output, paths, { force: options.force });
+  const cacheDays = cacheLimitDays(process.env);
   // Content problems stop the build here, before Eleventy writes anything; Eleventy is handed this.
   const context = createBuildContext({ dev: false });
   const files = await publish(
@@ -63,5 +65,25 @@ export async function buildSite(options: { force?: boolean } = {}): Promise<{ fi
     },
     { force: options.force },
   );
+  if (context.paths.cache) pruneQuietly(context.paths.cache, cacheDays);
   return { files, context };
+}
+
+/** How long a cache entry no build uses is kept: DISPATCH_CACHE_DAYS, else 30 days. */
+function cacheLimitDays(env: NodeJS.ProcessEnv): number {
+  const text = env.DISPATCH_CACHE_DAYS;
+  if (text === undefined || text === "") return 30;
+  const days = Number(text);
+  if (!Number.isFinite(days) || days <= 0) throw new CommandError(`DISPATCH_CACHE_DAYS must be a number of days above 0 (got "${text}"); unset it to keep unused cache entries for 30 days.`);
+  return days;
+}
+
+/** After a good build: the cache's unused entries go (once a day); a failure to remove them is a warning, as the site is built. */
+function pruneQuietly(dir: string, maxAgeDays: number): void {
+  try {
+    const { removed, bytes } = pruneCache(dir, { maxAgeDays });
+    if (removed > 0) console.log(`Cache: removed ${removed} entries (${(bytes / 1e6).toFixed(1)} MB) no build used for ${maxAgeDays} days from ${shownPath(dir)}/`);
+  } catch (error) {
+    console.warn(`[dispatch] warning: could not remove old entries from the build cache in ${shownPath(dir)}/ (${describeSystemError(error) ?? String(error)}); delete the folder to clear it`);
+  }
 }

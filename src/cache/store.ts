@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, writevSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync, writevSync } from "node:fs";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { fileURLToPath } from "node:url";
@@ -89,7 +89,8 @@ class DiskCache implements Cache {
   get<T>(kind: string, key: string): T | undefined {
     const file = this.file(kind, key);
     // Not cached yet: a cold build asks thousands of times, and a failed read's exception costs more than a stat.
-    if (!statSync(file, { throwIfNoEntry: false })) return undefined;
+    const stats = statSync(file, { throwIfNoEntry: false });
+    if (!stats) return undefined;
     let bytes: Buffer;
     try {
       bytes = readFileSync(file);
@@ -99,11 +100,14 @@ class DiskCache implements Cache {
     // A corrupt, truncated or foreign file is a miss; the next set() replaces it.
     const body = MAGIC.length + KEY_BYTES;
     if (bytes.length <= body || !bytes.subarray(0, MAGIC.length).equals(MAGIC) || bytes.toString("latin1", MAGIC.length, body) !== key) return undefined;
+    let value: T;
     try {
-      return deserialize(bytes.subarray(body)) as T;
+      value = deserialize(bytes.subarray(body)) as T;
     } catch {
       return undefined;
     }
+    markUsed(file, stats.mtimeMs);
+    return value;
   }
 
   set(kind: string, key: string, value: unknown): void {
@@ -131,6 +135,88 @@ class DiskCache implements Cache {
     }
   }
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * An entry's modification time is when it was last used: pruneCache removes those unused for
+ * longer than its limit. Moved forward at most once a day, so that a build reads its entries
+ * without writing to them.
+ */
+function markUsed(file: string, mtimeMs: number, now = Date.now()): void {
+  if (now - mtimeMs < DAY_MS) return;
+  try {
+    const time = new Date(now);
+    utimesSync(file, time, time);
+  } catch {
+    // A cache we may read but not write (or an entry gone meanwhile): it ages, and is made again if pruned.
+  }
+}
+
+/** The file beside the kinds whose modification time says when the cache was last pruned. */
+const PRUNED = "pruned";
+/** Entries that another build may be writing or about to use (a torn write's leftover, a manifest just saved) are older than this before they go. */
+const IN_USE_MS = 3_600_000;
+
+export interface PruneReport {
+  removed: number;
+  bytes: number;
+}
+
+/**
+ * Removes the entries of the cache in `dir` that no build has used for `maxAgeDays` (a hit moves
+ * an entry's modification time forward, markUsed), the build manifests but the newest two
+ * (src/cache/manifest.ts: the other build folders are gone), and what killed builds left half
+ * written. Runs at most once a day, from the day after the first call (`force` runs it now):
+ * walking every entry costs a stat each.
+ * Only files named as entries are removed, in the kinds' folders: nothing else in `dir`.
+ */
+export function pruneCache(dir: string, options: { maxAgeDays: number; now?: number; force?: boolean }): PruneReport {
+  const now = options.now ?? Date.now();
+  const report: PruneReport = { removed: 0, bytes: 0 };
+  if (!existsSync(dir)) return report;
+  const stamp = path.join(dir, PRUNED);
+  const last = statSync(stamp, { throwIfNoEntry: false });
+  // The first time (a new cache, or one from before pruning) only starts the clock: a cold build walks nothing.
+  if (!options.force && (!last || now - last.mtimeMs < DAY_MS)) {
+    if (!last) writeFileSync(stamp, `${new Date(now).toISOString()}\n`);
+    return report;
+  }
+  const oldest = now - options.maxAgeDays * DAY_MS;
+  const kinds = readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+  for (const kind of kinds) {
+    const folder = path.join(dir, kind.name);
+    const entries = readdirSync(folder, { withFileTypes: true })
+      .filter((entry) => entry.isFile() && ENTRY_NAME.test(entry.name))
+      .map((entry) => {
+        const file = path.join(folder, entry.name);
+        const stats = statSync(file, { throwIfNoEntry: false });
+        return { file, size: stats?.size ?? 0, mtimeMs: stats?.mtimeMs ?? now, torn: entry.name.endsWith(".tmp") };
+      });
+    // Newest first: the manifests kept are the last builds'.
+    entries.sort((a, b) => b.mtimeMs - a.mtimeMs);
+    let manifests = 0;
+    for (const entry of entries) {
+      let stale: boolean;
+      if (entry.torn) stale = entry.mtimeMs < now - IN_USE_MS;
+      else if (kind.name === "manifest") stale = (manifests += 1) > 2 && entry.mtimeMs < now - IN_USE_MS;
+      else stale = entry.mtimeMs < oldest;
+      if (!stale) continue;
+      try {
+        unlinkSync(entry.file);
+        report.removed += 1;
+        report.bytes += entry.size;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      }
+    }
+  }
+  writeFileSync(stamp, `${new Date(now).toISOString()}\n`);
+  return report;
+}
+
+/** An entry (`<key>.v8`) or one being written (`<key>.v8.<pid>.tmp`). */
+const ENTRY_NAME = /^[0-9a-f]{64}\.v8(\.\d+\.tmp)?$/;
 
 /** The cache in `dir` (ProjectPaths.cache: DISPATCH_CACHE or .cache/dispatch), or none when it is null (off); `code` is the code stamp (tests vary it). */
 export function openCache(dir: string | null, code: string = codeStamp()): Cache {

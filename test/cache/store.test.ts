@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { NO_CACHE, openCache } from "../../src/cache/store.ts";
+import { NO_CACHE, openCache, pruneCache } from "../../src/cache/store.ts";
 import { tempFolder } from "../helpers/tmp.ts";
 
 function entries(dir: string): string[] {
@@ -53,5 +53,75 @@ describe("the build cache", () => {
     expect(cache).toBe(NO_CACHE);
     cache.set("body", cache.key("x"), "value");
     expect(cache.get("body", cache.key("x"))).toBeUndefined();
+  });
+
+  describe("pruning (entries no build used lately go)", () => {
+    const DAY = 86_400_000;
+    const age = (file: string, ms: number) => {
+      const time = new Date(Date.now() - ms);
+      utimesSync(file, time, time);
+    };
+
+    it("a hit marks an entry used (its modification time), at most once a day", () => {
+      const dir = path.join(tempFolder().dir, "cache");
+      const cache = openCache(dir);
+      const [old, recent] = ["old", "recent"].map((text) => cache.key("body", text)) as [string, string];
+      cache.set("body", old, "old");
+      cache.set("body", recent, "recent");
+      const file = (key: string) => path.join(dir, "body", `${key}.v8`);
+      age(file(old), 3 * DAY);
+      age(file(recent), 3_600_000);
+      const recentTime = statSync(file(recent)).mtimeMs;
+      expect(cache.get("body", old)).toBe("old");
+      expect(cache.get("body", recent)).toBe("recent");
+      expect(Date.now() - statSync(file(old)).mtimeMs).toBeLessThan(60_000);
+      expect(statSync(file(recent)).mtimeMs).toBe(recentTime);
+    });
+
+    it("removes entries unused for the limit, half-written leftovers and all but the newest two manifests; keeps the rest and anything not an entry", () => {
+      const dir = path.join(tempFolder().dir, "cache");
+      const cache = openCache(dir);
+      const put = (kind: string, text: string, ageMs: number) => {
+        const key = cache.key(kind, text);
+        cache.set(kind, key, text);
+        const file = path.join(dir, kind, `${key}.v8`);
+        age(file, ageMs);
+        return { key, file };
+      };
+      const unused = put("page", "unused", 40 * DAY);
+      const used = put("page", "used", 40 * DAY);
+      const young = put("email", "young", 10 * DAY);
+      const manifests = [0, 2, 3, 5].map((hours) => put("manifest", `build ${hours}`, hours * 3_600_000 + 1000));
+      const torn = path.join(dir, "page", `${unused.key.replace(/^./, "f")}.v8.123.tmp`);
+      writeFileSync(torn, "half");
+      age(torn, 2 * 3_600_000);
+      const notes = path.join(dir, "page", "notes.txt");
+      writeFileSync(notes, "not an entry");
+      age(notes, 400 * DAY);
+      mkdirSync(path.join(dir, "page", "sub"));
+      expect(cache.get("page", used.key)).toBe("used");
+
+      // A cache never pruned: the first build starts the clock, the first a day later prunes.
+      expect(pruneCache(dir, { maxAgeDays: 30 }).removed).toBe(0);
+      expect(existsSync(unused.file)).toBe(true);
+      const report = pruneCache(dir, { maxAgeDays: 30, force: true });
+      expect(report.removed).toBe(4);
+      expect(report.bytes).toBeGreaterThan(0);
+      for (const gone of [unused.file, torn, manifests[2]!.file, manifests[3]!.file]) expect(existsSync(gone), gone).toBe(false);
+      for (const kept of [used.file, young.file, manifests[0]!.file, manifests[1]!.file, notes]) expect(existsSync(kept), kept).toBe(true);
+      expect(cache.get("email", young.key)).toBe("young");
+
+      // Once a day: a second build the same day walks nothing.
+      age(young.file, 40 * DAY);
+      expect(pruneCache(dir, { maxAgeDays: 30 }).removed).toBe(0);
+      expect(pruneCache(dir, { maxAgeDays: 30, now: Date.now() + DAY + 1000 }).removed).toBe(1);
+      expect(existsSync(young.file)).toBe(false);
+    });
+
+    it("does nothing to a cache folder that does not exist", () => {
+      const dir = path.join(tempFolder().dir, "none");
+      expect(pruneCache(dir, { maxAgeDays: 30 })).toEqual({ removed: 0, bytes: 0 });
+      expect(existsSync(dir)).toBe(false);
+    });
   });
 });

@@ -36,6 +36,11 @@ describe("errors are one clear sentence with the file and the fix", () => {
     expectClearError(other.run("build"), "content/briefings/2026/bad.md", fix);
   });
 
+  it("build: a cache limit that is not a number of days", () => {
+    const run = project.run("build", [], { DISPATCH_CACHE_DAYS: "a month" });
+    expectClearError(run, 'DISPATCH_CACHE_DAYS must be a number of days above 0 (got "a month")');
+  });
+
   it("build: a broken page template names the template and the line, without a stack", () => {
     project.write("pages/broken.njk", "---\npermalink: /broken/\n---\n{% if %}\n");
     const run = project.run("build");
