@@ -26,8 +26,9 @@ const COLUMN_SPACING = 2;
 /** Where a word longer than a line is cut, tried in this order (after the character). */
 const WRAP_AT = ["/", "-", "?", "&"];
 /** The characters that separate words (HTML's whitespace and the zero-width space; not the no-break space). */
-const WORD = /[^ \t\r\n\f\u200b]+/g;
-const SPACE = /[ \t\r\n\f\u200b]/;
+function isSpace(code: number): boolean {
+  return code === 32 || code === 10 || code === 9 || code === 13 || code === 12 || code === 0x200b;
+}
 
 /** One block's words, wrapped into lines as they are added. */
 class Lines {
@@ -667,16 +668,20 @@ export class PlainTextWriter implements Reader {
     if (block.owed > 0) lines.newLine(block.owed);
     const spaceBefore = lines.spaceBefore;
     const transforms = transformed ? this.transforms : [];
-    WORD.lastIndex = 0;
     let first = true;
-    for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
-      let word = match[0];
+    // The words, scanned by character code (a pattern's match objects cost more than the words).
+    for (let at = 0; at < text.length; ) {
+      while (at < text.length && isSpace(text.charCodeAt(at))) at += 1;
+      if (at === text.length) break;
+      const from = at;
+      while (at < text.length && !isSpace(text.charCodeAt(at))) at += 1;
+      let word = text.slice(from, at);
       for (let index = transforms.length - 1; index >= 0; index -= 1) word = transforms[index]!(word);
-      if (first && !spaceBefore && !SPACE.test(text[0]!)) lines.glue(word);
+      if (first && from === 0 && !spaceBefore) lines.glue(word);
       else lines.push(word);
       first = false;
     }
-    lines.spaceBefore = (spaceBefore && first) || SPACE.test(text[text.length - 1]!);
+    lines.spaceBefore = (spaceBefore && first) || isSpace(text.charCodeAt(text.length - 1));
     block.owed = 0;
   }
 
