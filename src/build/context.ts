@@ -109,7 +109,7 @@ export function createBuildContext(options: { dev: boolean; env?: NodeJS.Process
       yield buildNewsSitemap(briefings, settings, now);
       if (digests.length > 0) {
         yield digestFeed(digests, settings, now);
-        yield* digestEmailFiles(digests, settings, cache);
+        yield* digestEmailFiles(digests, settings, cache, reuse);
       }
     },
     helpers,

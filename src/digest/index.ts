@@ -12,7 +12,7 @@ import { publishedNewestFirst } from "../feeds/items.ts";
 import { xmlChars } from "../feeds/xml.ts";
 import { escapeHtml } from "../html/escape.ts";
 import type { ListingPage } from "../site/listings.ts";
-import type { OutputFile } from "../config/outputs.ts";
+import type { OutputFile, OutputWriter, ReusedFile } from "../config/outputs.ts";
 import type { SiteSettings } from "../config/settings.ts";
 import { absoluteUrl } from "../urls.ts";
 import { digestPeriods, type DigestPeriod } from "./periods.ts";
@@ -111,28 +111,39 @@ export function renderDigestEmail(digest: Digest, settings: SiteSettings): Email
   return lean;
 }
 
+/** A digest's four email parts, in the order they are written. */
+const DIGEST_EMAIL_FILES = ["index.html", "email.txt", "fragment.html", "preview/index.html"];
+
 /**
  * Each digest's four email parts, beside the briefings' editions: /email/digest/<key>/. Kept in
  * the build cache under everything they are made of (the full email's input, which holds the
  * settings; the lean one follows from it), so only a digest whose briefings changed is rendered.
  * Made one digest at a time as they are taken: a long archive's digests are never all in memory.
+ * With `reuse` (the output writer's), a digest's files the previous build made from the same key
+ * are linked instead (ReusedFiles), and the others carry their key for the writer's manifest.
  */
-export function* digestEmailFiles(digests: readonly Digest[], settings: SiteSettings, cache: Cache = NO_CACHE): Generator<OutputFile> {
+export function* digestEmailFiles(digests: readonly Digest[], settings: SiteSettings, cache: Cache = NO_CACHE, reuse?: OutputWriter["reuse"]): Generator<OutputFile | ReusedFile> {
   for (const digest of digests) {
     const dir = `/email/digest/${digest.key}/`;
     const key = cache.key("digest-email", JSON.stringify(digestEmailInput(digest, settings, true)));
+    // The previous build's files, made from the same key, linked (OutputWriter.reuse): not even read from the cache.
+    const paths = DIGEST_EMAIL_FILES.map((name) => `${dir}${name}`);
+    if (reuse?.(paths, key)) {
+      yield* paths.map((path) => ({ path, reused: true as const }));
+      continue;
+    }
     let files = cache.get<OutputFile[]>("digest-email", key);
     if (!Array.isArray(files)) {
       const edition = renderDigestEmail(digest, settings);
       files = [
-        { path: `${dir}index.html`, body: edition.html },
-        { path: `${dir}email.txt`, body: edition.text },
-        { path: `${dir}fragment.html`, body: edition.fragment },
-        { path: `${dir}preview/index.html`, body: renderPreview(edition, settings) },
+        { path: paths[0]!, body: edition.html },
+        { path: paths[1]!, body: edition.text },
+        { path: paths[2]!, body: edition.fragment },
+        { path: paths[3]!, body: renderPreview(edition, settings) },
       ];
       cache.set("digest-email", key, files);
     }
-    yield* files;
+    yield* reuse ? files.map((file) => ({ ...file, made: { key } })) : files;
   }
 }
 

@@ -5,6 +5,7 @@ import { NO_CACHE, openCache, type Cache } from "../../src/cache/store.ts";
 import { loadBriefings } from "../../src/content/load.ts";
 import { buildDigests, digestEmailFiles } from "../../src/digest/index.ts";
 import { buildFeeds } from "../../src/feeds/index.ts";
+import type { OutputFile } from "../../src/config/outputs.ts";
 import { parseSiteSettings, type SiteSettings } from "../../src/config/settings.ts";
 import { makeBriefing, makeSettings } from "../email/fixtures.ts";
 import { recording } from "../helpers/cache.ts";
@@ -188,11 +189,11 @@ describe("the digest's email files", () => {
     expect(warm.hits["digest-email"]).toBe(1);
 
     tamper(cacheDir, "digest-email", (value) => (value as { path: string; body: string }[]).map((file) => ({ ...file, body: "cached" })));
-    expect([...digestEmailFiles(digests(), site, openCache(cacheDir))][0]!.body).toBe("cached");
+    expect(([...digestEmailFiles(digests(), site, openCache(cacheDir))][0] as OutputFile).body).toBe("cached");
 
     const retitled = [{ ...briefings[0]!, title: "A new headline" }, briefings[1]!];
     const changed = recording(openCache(cacheDir));
-    expect([...digestEmailFiles(digests(retitled), site, changed.cache)][0]!.body).toContain("A new headline");
+    expect(([...digestEmailFiles(digests(retitled), site, changed.cache)][0] as OutputFile).body).toContain("A new headline");
     expect(changed.sets["digest-email"]).toBe(1);
   });
 });
