@@ -21,6 +21,9 @@ markdown.normalizeLink = (url: string): string => (WEB_URL.test(url) ? url : nor
 /** Characters at which some enabled inline rule can fire (linkify and typographer are off). Text without
  * them parses to a single text token equal to itself. */
 const INLINE_SYNTAX = /[\n\\`~_*[!<&]/;
+/** `[label](http…)` with no inline syntax in its label and a web target without spaces, brackets or escapes:
+ * markdown-it reads it as a link whose text is the label. */
+const PLAIN_LINK = /\[([^\n\\`~_*[\]!<&]*)\]\((https?:\/\/[^\x00-\x20\x7f()\\]*)\)/giu;
 
 type MdToken = ReturnType<typeof markdown.parse>[number];
 /** markdown-it's parsing environment: it carries the link reference definitions. */
@@ -60,6 +63,12 @@ export function normalizeSource(source: string): string {
 /** The prose of a block's inline source (a paragraph, heading or table cell). */
 function blockText(content: string, env: Env): string {
   if (!INLINE_SYNTAX.test(content)) return content;
+  // A block whose only inline syntax is such links is its text with each link replaced by its label
+  // (unless a `^` might open an inline footnote, `^[…]`).
+  if (!content.includes("^")) {
+    const labels = content.replace(PLAIN_LINK, "$1");
+    if (!INLINE_SYNTAX.test(labels)) return labels;
+  }
   const children: MdToken[] = [];
   markdown.inline.parse(content, markdown, env, children);
   return inlineText(children);

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import MarkdownIt from "markdown-it";
+import footnote from "markdown-it-footnote";
 import { describe, expect, it } from "vitest";
 import { analyze, looksLikeHeading, toPlainDocument } from "../../src/extract/index.js";
 
@@ -68,6 +69,26 @@ describe("links in Markdown", () => {
   it("keep their text whatever their target, as markdown-it reads them", () => {
     const md = "[a](HTTPS://Ex\u00e4mple.test/p\u00e4th?q=1) [b](javascript:alert(1)) [c](http://x.test/%zz) [d](data:text/html,x) <https://x.test/y>";
     expect(toPlainDocument(md, "markdown").text).toBe("a [b](javascript:alert(1)) c [d](data:text/html,x) https://x.test/y");
+  });
+
+  it("read without markdown-it when their only syntax is [label](http…), as markdown-it reads them", () => {
+    // The reference: markdown-it parsing every block's inline content, its text tokens as extraction keeps them.
+    const md = new MarkdownIt({ html: true, linkify: false, typographer: false }).use(footnote);
+    const reference = (source: string): string =>
+      md.parse(source, {}).filter((t) => t.type === "inline").map((t) => (t.children ?? []).map((c) =>
+        c.type === "text" || c.type === "text_special" || c.type === "code_inline" ? c.content : c.type === "softbreak" ? " " : c.type === "hardbreak" ? "\n" : "").join("").trim())
+        .filter(Boolean).join("\n\n");
+    const piece = fc.constantFrom("[", "]", "(", ")", "[a](https://x.test/p)", "[b c](HTTP://y.test)", "](https://z.test/(q))", "https://", "http://w.test",
+      "word", " ", "!", "\\", "*", "_", "`", "<", "&amp;", "'", "\"", "é", ":", "%", "<https://v.test>", "\t", "\u0000");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (pieces) => {
+        const source = `Lead ${pieces.join("")} end.`;
+        return toPlainDocument(source, "markdown").text === reference(source);
+      }),
+      { numRuns: 3000 },
+    );
+    // `^[` opens an inline footnote, which is no prose.
+    expect(toPlainDocument("Lead ^[note](https://x.test) end.", "markdown").text).toBe("Lead (https://x.test) end.");
   });
 
   // Extraction skips normalising http(s) targets (plaintext.ts): only valid if normalising never changes
