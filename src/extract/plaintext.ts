@@ -23,6 +23,7 @@ markdown.normalizeLink = (url: string): string => (WEB_URL.test(url) ? url : nor
 const INLINE_SYNTAX = /[\n\\`~_*[!<&]/;
 /** `[label](http…)` with no inline syntax in its label and a web target without spaces, brackets or escapes:
  * markdown-it reads it as a link whose text is the label. */
+// eslint-disable-next-line no-control-regex -- a target ends at a control character or a space, as markdown-it reads it
 const PLAIN_LINK = /\[([^\n\\`~_*[\]!<&]*)\]\((https?:\/\/[^\x00-\x20\x7f()\\]*)\)/giu;
 
 type MdToken = ReturnType<typeof markdown.parse>[number];
