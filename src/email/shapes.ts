@@ -41,6 +41,9 @@ interface Slotted {
   shape: string;
 }
 
+/** Thrown at a view value other than plain data (text, numbers, lists, plain objects): its email is styled whole. */
+class NotPlainData extends Error {}
+
 /** The view with its values as slots (step 1); null if it holds something other than plain data. */
 function slottedView(view: Record<string, unknown>): Slotted | null {
   const values: string[] = [];
@@ -66,7 +69,7 @@ function slottedView(view: Record<string, unknown>): Slotted | null {
       shape += "]";
       return items;
     }
-    if (Object.getPrototypeOf(value) !== Object.prototype) throw new TypeError("not plain data");
+    if (Object.getPrototypeOf(value) !== Object.prototype) throw new NotPlainData();
     shape += "{";
     const object: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
@@ -93,7 +96,7 @@ function slottedView(view: Record<string, unknown>): Slotted | null {
       shape += ",";
     }
   } catch (error) {
-    if (error instanceof TypeError) return null;
+    if (error instanceof NotPlainData) return null;
     throw error;
   }
   return { view: slotted, values, shape };
