@@ -561,8 +561,8 @@ describe("two roles of one person joined by \"and\"", () => {
 
 describe("a count of people as the source", () => {
   it("credits the share or the number as written", () => {
-    const text = "Asked how likely the mayor was to win, 21 percent said “not too likely” and 14 percent said “not at all likely.”";
-    expect(quotePairs(text).map(([s]) => s)).toEqual(["21 percent", "14 percent"]);
+    const text = "Asked whether the plan would pass, 31 percent said “very probably” while 12 percent said “hard to say.”";
+    expect(quotePairs(text).map(([s]) => s)).toEqual(["31 percent", "12 percent"]);
     expect(quotePairs("Outside the arena, about 200 protesters gathered in three groups, chanting “Dump the mayor now.”")[0]![0])
       .toBe("about 200 protesters");
   });
@@ -587,7 +587,7 @@ describe("a name before its apposition", () => {
   });
 
   it("speaks after an adverb opening the sentence", () => {
-    const text = "Now Dana Ruiz, the most unusual candidate in years, is promising to create “a big spectacle” in the city.";
+    const text = "Now Dana Ruiz, the oddest contender in years, is promising to hold “a grand street party” in the city.";
     expect(quotePairs(text)[0]![0]).toBe("Dana Ruiz");
   });
 });
