@@ -8,6 +8,7 @@ import { isBriefingFile, rebuildTrigger, type DevMessage } from "../dev/child.ts
 import type { FastPathMessage, FastPathRequest } from "../dev/fastpath.ts";
 import { buildingPage, failurePage } from "../dev/notices.ts";
 import { LocalhostDevServer } from "../dev/server.ts";
+import { DevState } from "../dev/state.ts";
 import { clearDevState, writeDevState } from "../site/devstate.ts";
 import { checkOutput, MARKER, MARKER_TEXT } from "../build/guard.ts";
 import { CommandError } from "../config/errors.ts";
@@ -45,15 +46,11 @@ try {
 mkdirSync(output, { recursive: true });
 writeFileSync(path.join(output, MARKER), MARKER_TEXT);
 
-/**
- * What the browser shows instead of the site (and the terminal prints): "Building…" until Eleventy's first build, then the
- * problems of the last save, as the fast path read it or else as Eleventy's last build did. A
- * failed Eleventy build that began before the fast path's last success read an older save: ignored.
- */
-const state = { built: false, fastProblems: null as string[] | null, eleventyProblems: null as string[] | null, eleventyCurrent: true };
+/** What the browser shows instead of the site (src/dev/state.ts). */
+const state = new DevState();
 let printed = "";
 function showState(): void {
-  const problems = state.fastProblems ?? state.eleventyProblems;
+  const { problems } = state;
   server.notice = !state.built ? buildingPage() : problems ? failurePage(problems) : null;
   // The terminal says it too, once for each new set of problems, whichever process found them first.
   const now = problems ? JSON.stringify(problems) : "";
@@ -73,16 +70,14 @@ function startChildren(): void {
   eleventy = spawnChild([eleventyCmd, "--config=.eleventy.ts", `--output=${output}`, "--watch", "--quiet"]);
   fast = null;
   eleventy.on("message", (message: DevMessage) => {
-    if (message.type === "started") state.eleventyCurrent = true;
-    else if (message.type === "built") {
+    state.eleventy(message);
+    if (message.type === "built") {
       // The fast path starts once Eleventy's first build is done: it then reads every briefing
       // from the build cache that build filled, instead of analysing all of them a second time at once.
       if (!fast) startFast();
-      state.built = true;
-      state.eleventyProblems = null;
       // One reload per rebuild, for every page it may have changed.
       server.reload({ files: [] });
-    } else if (state.eleventyCurrent) state.eleventyProblems = message.problems;
+    }
     showState();
   });
 }
@@ -95,12 +90,9 @@ function startFast(): void {
     if (fast === started && !stopping && signal !== "SIGTERM") console.error(`[dispatch] the quick update process ended (${signal ?? `exit code ${code}`}); saves now wait for the full rebuild`);
   });
   started.on("message", (message: FastPathMessage) => {
+    state.fast(message);
     if (message.type === "error") console.error(`[dispatch] the quick update failed (${message.message}); the full rebuild follows`);
-    else if (message.type === "failed") state.fastProblems = message.problems;
-    else {
-      state.fastProblems = null;
-      state.eleventyProblems = null;
-      state.eleventyCurrent = false;
+    else if (message.type !== "failed") {
       for (const source of message.sources) console.log(`[dispatch] ${source}: page and email preview updated in ${Math.round(message.ms)} ms; the full rebuild follows`);
       server.reload({ files: message.files });
     }
