@@ -3,7 +3,7 @@ import { NO_CACHE, type Cache } from "../cache/store.ts";
 import type { Briefing } from "../content/types.ts";
 import { formatDay, formatDisplayDate, isoDate } from "../dates.ts";
 import { ContentError } from "../config/errors.ts";
-import { renderEdition, type EmailEdition } from "../email/index.ts";
+import { editionPaths, renderEdition, type EmailEdition } from "../email/index.ts";
 import { utmTags, withUtm } from "../email/links.ts";
 import { renderPreview } from "../email/preview.ts";
 import { sizeVerdict } from "../email/size.ts";
@@ -111,9 +111,6 @@ export function renderDigestEmail(digest: Digest, settings: SiteSettings): Email
   return lean;
 }
 
-/** A digest's four email parts, in the order they are written. */
-const DIGEST_EMAIL_FILES = ["index.html", "email.txt", "fragment.html", "preview/index.html"];
-
 /**
  * Each digest's four email parts, beside the briefings' editions: /email/digest/<key>/. Kept in
  * the build cache under everything they are made of (the full email's input, which holds the
@@ -127,7 +124,7 @@ export function* digestEmailFiles(digests: readonly Digest[], settings: SiteSett
     const dir = `/email/digest/${digest.key}/`;
     const key = cache.key("digest-email", JSON.stringify(digestEmailInput(digest, settings, true)));
     // The previous build's files, made from the same key, linked (OutputWriter.reuse): not even read from the cache.
-    const paths = DIGEST_EMAIL_FILES.map((name) => `${dir}${name}`);
+    const paths = editionPaths(dir);
     if (reuse?.(paths, key)) {
       yield* paths.map((path) => ({ path, reused: true as const }));
       continue;

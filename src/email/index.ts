@@ -169,8 +169,8 @@ interface EditionNote {
 const isEditionNote = (note: unknown): note is EditionNote =>
   typeof (note as EditionNote | null)?.bytes === "number" && Array.isArray((note as EditionNote).warnings) && (note as EditionNote).warnings.every((warning) => typeof warning === "string");
 
-/** An edition's four files, under its folder (emailPath). */
-const EDITION_FILES = ["index.html", "email.txt", "fragment.html", "preview/index.html"];
+/** An edition's four files in its folder (emailPath, or a digest's /email/digest/<key>/), in the order they are written. */
+export const editionPaths = (dir: string): [string, string, string, string] => [`${dir}index.html`, `${dir}email.txt`, `${dir}fragment.html`, `${dir}preview/index.html`];
 
 export interface EmailBuild {
   /** Empty when the files went to `write`. */
@@ -207,8 +207,8 @@ export function buildEmailFiles(briefings: Briefing[], settings: SiteSettings, o
     // Everything an edition is made of: the briefing as loaded (body, analysis; no email shows its
     // neighbours) and the settings.
     const key = cache.key("email", fingerprint(briefing), settingsJson);
-    const dir = emailPath(briefing);
-    const reused = options.reuse?.(EDITION_FILES.map((name) => `${dir}${name}`), key)?.note;
+    const paths = editionPaths(emailPath(briefing));
+    const reused = options.reuse?.(paths, key)?.note;
     let edition: EditionNote;
     if (isEditionNote(reused)) {
       edition = reused;
@@ -222,7 +222,7 @@ export function buildEmailFiles(briefings: Briefing[], settings: SiteSettings, o
       }
       const { preview } = cached;
       edition = { bytes: cached.edition.bytes, warnings: cached.edition.warnings };
-      const [html, text, fragment, previewPage] = EDITION_FILES.map((name) => `${dir}${name}`) as [string, string, string, string];
+      const [html, text, fragment, previewPage] = paths;
       put({ path: html, body: cached.edition.html, made: { key, note: edition } });
       put({ path: text, body: cached.edition.text, made: { key } });
       put({ path: fragment, body: cached.edition.fragment, made: { key } });

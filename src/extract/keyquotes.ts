@@ -1,5 +1,5 @@
 /** Pull-quote ranking: attributed, complete, mid-length, early and distinctive quotations first. */
-import { CLAUSE_ENDS, CLOSING_QUOTE_MARKS, OPENING_QUOTE_MARKS, QUOTE_CLOSERS, QUOTE_MARKS, SENTENCE_ENDS, charClass } from "./charsets.js";
+import { CLAUSE_ENDS, OPENING_QUOTE_MARKS, QUOTE_CLOSERS, QUOTE_MARKS, SENTENCE_ENDS, charClass } from "./charsets.js";
 import { CERTAIN_ATTRIBUTION } from "./confidence.js";
 import { DETERMINERS, INDEFINITE, isSpeechVerb } from "./lexicon.js";
 import { withoutPartyLabel } from "./names.js";
@@ -92,8 +92,8 @@ export function joinSplitQuotes(quotes: readonly Quote[], plainText: string): Jo
   return joined;
 }
 
-const OPENERS = new Set([..."\"'“‘„‚«‹「『"]);
-const CLOSERS = new Set([...`"'${CLOSING_QUOTE_MARKS}`]);
+const OPENERS = new Set([...OPENING_QUOTE_MARKS]);
+const CLOSERS = new Set([...QUOTE_CLOSERS]);
 const LETTER = /[\p{L}\p{N}]/u;
 
 /** Whether the quote marks inside a quotation pair up. A stray closer after punctuation or another mark

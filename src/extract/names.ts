@@ -180,7 +180,8 @@ export function quoteMarkAfter(tokens: Tokens, a: number): boolean {
   return false;
 }
 
-function crossesLine(text: string, tokens: Tokens, a: number, b: number): boolean {
+/** Whether a line break stands between tokens `a` and `b`. */
+export function crossesLine(text: string, tokens: Tokens, a: number, b: number): boolean {
   // Read in place, not sliced: this runs between every two words of a capitalised run.
   for (let at = tokens.end(a); at < tokens.start(b); at++) if (codeAt(text, at) === 10) return true;
   return false;

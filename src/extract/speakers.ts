@@ -5,7 +5,7 @@ import {
 } from "./lexicon.js";
 import { GENERIC_ORGANISATION_HEADS, NameIndex, pronounGender } from "./coreference.js";
 import {
-  INITIAL_OR_ABBREVIATION, findNameMentions, isAcronym, isContraction, isSurnameLikeWord, isRemitComma, isVerbFormOpening, partyLabelAfter, partyLabelEnd,
+  INITIAL_OR_ABBREVIATION, crossesLine, findNameMentions, isAcronym, isContraction, isSurnameLikeWord, isRemitComma, isVerbFormOpening, partyLabelAfter, partyLabelEnd,
   partyLabelStart, quoteMarkAfter, usedInLowerCase, type NameMention,
 } from "./names.js";
 import { isPossessive, isWord, stripPossessive, tokenize, type Tokens } from "./tokens.js";
@@ -64,13 +64,12 @@ function isSpeechVerbAt(tokens: Tokens, i: number): boolean {
   // "secretary of state": after "of", a bare form is a noun.
   if (tokens.lower(i - 1) === "of" && !tokens.lower(i).endsWith("ing")) return false;
   // "a Twitter comment", "the Trump tweet": a bare form after an article and a name qualifying it is a noun.
-  if (/^(?:a|an|the)$/u.test(tokens.lower(i - 2)) && tokens.capitalised(i - 1) && !/s$/u.test(tokens.lower(i - 1)) && isRegularBaseForm(tokens.lower(i))) {
-    return false;
-  }
-  if (isRegularBaseForm(tokens.lower(i)) && isOwnedAfterAdjectives(tokens, i)) return false;
+  const bare = isRegularBaseForm(tokens.lower(i));
+  if (bare && /^(?:a|an|the)$/u.test(tokens.lower(i - 2)) && tokens.capitalised(i - 1) && !/s$/u.test(tokens.lower(i - 1))) return false;
+  if (bare && isOwnedAfterAdjectives(tokens, i)) return false;
   // "Clinton's Colorado state director", "a state senator": a bare form before a role qualifies it; "her home state
   // of Ohio": before "of" it is a noun.
-  if (isRegularBaseForm(tokens.lower(i)) && isWord(tokens, i + 1) && !tokens.capitalised(i + 1) &&
+  if (bare && isWord(tokens, i + 1) && !tokens.capitalised(i + 1) &&
     (ROLE_NOUNS.has(tokens.lower(i + 1)) || TITLES.has(tokens.lower(i + 1)) || tokens.lower(i + 1) === "of")) {
     return false;
   }
@@ -115,7 +114,7 @@ function isFiller(tokens: Tokens, i: number): boolean {
  * he…`) is a surname (George Will), not a filler. */
 function isCapitalisedInside(tokens: Tokens, i: number): boolean {
   return i > 0 && CAPITALISED_WORD.test(tokens.text(i)) && !tokens.stop(i - 1) && tokens.text(i - 1) !== ":" &&
-    !tokens.source.slice(tokens.end(i - 1), tokens.start(i)).includes("\n");
+    !crossesLine(tokens.source, tokens, i - 1, i);
 }
 
 const CAPITALISED_WORD = /^\p{Lu}\p{Ll}/u;
@@ -232,7 +231,7 @@ function isCommonWordOpening(ctx: AttributionContext, mention: NameMention): boo
   const first = tokens.indexAt(mention.start);
   if (tokens.end(first) !== mention.end || mention.titles.length > 0 || isAcronym(tokens, first)) return false;
   const before = first - 1;
-  if (before >= 0 && !tokens.stop(before) && !ctx.text.slice(tokens.end(before), mention.start).includes("\n")) return false;
+  if (before >= 0 && !tokens.stop(before) && !crossesLine(ctx.text, tokens, before, first)) return false;
   const word = tokens.lower(first);
   if (isSpeechVerb(word)) return true;
   // "Horrified at the prospect, Ramos…", "Reprising her line, the senator…", but not "Manning said" or "Manning, 40, said".

@@ -53,8 +53,9 @@ export function renderAtom(channel: Channel, settings: SiteSettings, bodies: Fee
   if (options.description) xml += element("    ", "subtitle", options.description);
   for (const briefing of channel.briefings) {
     const item = toItem(briefing, settings, bodies);
+    const href = url(item.link);
     xml += "\n    <entry>";
-    xml += html("        ", "title", escapeHtml(item.title)) + element("        ", "id", url(item.link)) + link("        ", { href: url(item.link) });
+    xml += html("        ", "title", escapeHtml(item.title)) + element("        ", "id", href) + link("        ", { href });
     xml += element("        ", "updated", item.date.toISOString());
     if (item.description) xml += html("        ", "summary", escapeHtml(item.description));
     if (item.content) xml += html("        ", "content", item.content);

@@ -17,6 +17,7 @@ const TAGS = [
   "img", "picture", "source", "figure", "figcaption", "del", "ins", "details", "summary",
   "iframe", "audio", "video", "track",
 ];
+const TAG_SET = new Set(TAGS);
 
 const SCHEMES = ["http", "https", "mailto", "tel"];
 const SCHEMES_BY_TAG: Record<string, string[]> = { img: ["http", "https", "data"], source: ["http", "https"], iframe: ["https"], video: ["http", "https"], audio: ["http", "https"], track: ["http", "https"] };
@@ -67,7 +68,7 @@ function hostOf(src: string | undefined): string {
 /** What the cleaning removes from one start tag, as the editor is told (the same for both ways of cleaning). */
 function noteDropped(dropped: Set<string>, embedHosts: readonly string[]) {
   return (tag: string, attributes: Record<string, string>): void => {
-    if (!TAGS.includes(tag)) {
+    if (!TAG_SET.has(tag)) {
       dropped.add(`<${tag}>`);
       return;
     }
@@ -119,7 +120,6 @@ export function sanitizeForWeb(html: string, embedHosts: readonly string[]): Web
   return { html: web, dropped: [...dropped], facts: htmlFacts(web) };
 }
 
-const TAG_SET = new Set(TAGS);
 const VOID_WRITTEN = new Set(SELF_CLOSING);
 const NON_BOOLEAN = new Set(sanitizeHtml.defaults.nonBooleanAttributes);
 const URL_ATTRIBUTES = new Set(sanitizeHtml.defaults.allowedSchemesAppliedToAttributes);
